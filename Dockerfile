@@ -1,0 +1,23 @@
+# Production image: gunicorn serving Django, whitenoise for static files.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/venv PATH="/opt/venv/bin:$PATH"
+
+# WeasyPrint needs Pango; gettext compiles the translations.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b gettext \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+RUN pip install --no-cache-dir "uv==0.13.8"
+COPY pyproject.toml uv.lock ./
+RUN uv sync --locked --no-dev --no-install-project
+COPY . .
+RUN python manage.py compilemessages -v 0 \
+ && DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v 0 \
+ && useradd --system --uid 10001 aid && mkdir -p /data/uploads && chown aid /data/uploads
+
+USER aid
+EXPOSE 8000
+CMD ["gunicorn", "decision_aid.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]

@@ -1,0 +1,66 @@
+# One target per routine job. `make run` and `make test` do all set-up themselves.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Debian packages the tests need: a real browser, qpdf for `qpdf --check`, poppler for previews.
+SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext
+
+.PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+## setup: idempotent: .venv from uv.lock, compiled messages, migrated SQLite/PostgreSQL database
+setup: $(UV)
+	$(UV) sync --locked --quiet
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v 0
+	$(MANAGE) migrate --noinput -v 0
+
+## run: the app on http://127.0.0.1:8000 (SQLite, no environment variables needed)
+run: setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## system-deps: Debian packages for the browser and PDF checks (root on Debian; else prints them)
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install these Debian packages:$$missing"; fi; \
+	fi
+
+## test: the whole suite (unit, PostgreSQL when DATABASE_URL points there, PDFs, real browser)
+test: system-deps setup
+	$(VENV)/bin/pytest
+
+test-fast: setup
+	$(VENV)/bin/pytest -m "not browser"
+
+e2e: system-deps setup
+	$(VENV)/bin/pytest -m browser
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## messages: refresh the .po files from the source strings (then translate, then commit)
+messages: setup
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=.tools --ignore=node_modules --no-obsolete
+
+check-deploy: setup
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" DJANGO_ALLOWED_HOSTS=aid.example.nl \
+	DJANGO_SECURE_SSL_REDIRECT=1 DJANGO_SECURE_COOKIES=1 DJANGO_HSTS_SECONDS=31536000 \
+	DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 DJANGO_HSTS_PRELOAD=1 \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf .venv .tools staticfiles var db.sqlite3
