@@ -1,0 +1,57 @@
+"""The legal and practical passages the routing rules cite, as data (no Django).
+
+``sources.json`` holds one entry per source id (scheme: ``docs/routing.md``):
+
+- seeds ``000``-``004``: ``"<seed> <anchor>"``, e.g. ``"001 tip 4"``, ``"004 §10"``; the Dutch
+  passage is copied verbatim from the seed text (several quotes joined by " … ");
+- laws: ``"BW 7:629a lid 1"``, ``"Arbobesluit 2.14d"``: a faithful Dutch summary from domain.md;
+- web sources named in domain.md: ``"domain §<section> [<key>]"``, e.g. ``"domain §4 [AP]"``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SOURCES_PATH = Path(__file__).with_name("sources.json")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str  # "seed" | "law" | "web"
+    seed: str | None  # "000".."004" for seeds
+    title_nl: str
+    title_en: str
+    passage_nl: str
+    passage_en: str
+    url: str | None
+
+    @property
+    def quotes_nl(self) -> tuple[str, ...]:
+        """For seeds: the verbatim quotes that make up ``passage_nl``."""
+        return tuple(self.passage_nl.split(" … "))
+
+
+@cache
+def _load() -> dict[str, Source]:
+    data = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))
+    return {entry["id"]: Source(**entry) for entry in data["sources"]}
+
+
+def checked_year() -> int:
+    return int(json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["checked"])
+
+
+def get_source(source_id: str) -> Source:
+    """The source with this id; ``KeyError`` naming the id when it is unknown."""
+    try:
+        return _load()[source_id]
+    except KeyError:
+        raise KeyError(f"unknown source id: {source_id!r}") from None
+
+
+def all_sources() -> tuple[Source, ...]:
+    return tuple(_load().values())

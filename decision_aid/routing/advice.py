@@ -1,0 +1,199 @@
+"""The result of routing: frozen dataclasses plus their JSON form (``advice_to_dict``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class Route(StrEnum):
+    TALK = "talk"
+    MEDIATION = "mediation"
+    EXPERT_OPINION = "expert_opinion"
+    SECOND_OPINION = "second_opinion"
+    LEGAL_ADVICE = "legal_advice"
+    COURT = "court"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+class ExpertQuestion(StrEnum):
+    """One UWV (or CAO) expert-opinion question; each needs its own request form (001)."""
+
+    FITNESS_OWN_WORK = "fitness_own_work"
+    SUITABLE_WORK = "suitable_work"
+    SUITABLE_WORK_AVAILABLE = "suitable_work_available"
+    EMPLOYER_EFFORTS = "employer_efforts"
+    EMPLOYEE_EFFORTS = "employee_efforts"
+
+
+class Requester(StrEnum):
+    EMPLOYEE = "employee"
+    EMPLOYER = "employer"
+
+
+class ExpertBody(StrEnum):
+    UWV = "uwv"
+    CAO = "cao"
+
+
+class MilestoneStatus(StrEnum):
+    PAST = "past"
+    DUE = "due"
+    COMING = "coming"
+
+
+_NO_PARAMS: Mapping[str, str | int] = MappingProxyType({})
+
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Text:
+    """An English msgid (wrapped in gettext_noop where defined) and its %(name)s values."""
+
+    msgid: str
+    params: Mapping[str, str | int] = field(default_factory=lambda: _NO_PARAMS)
+
+    def render(self, translate: Translate = lambda s: s) -> str:
+        translated = translate(self.msgid)
+        return translated % dict(self.params) if self.params else translated
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, tuple(sorted(self.params.items()))))
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: Text
+    sources: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class RouteAdvice:
+    route: Route
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class CostItem:
+    item: Text
+    amount: Text
+    sources: tuple[str, ...]
+    valid_for: int
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    week: int
+    until: int
+    label: Text
+    status: MilestoneStatus
+    late: bool
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    week: int | None
+    milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: Route
+    question: ExpertQuestion | None = None
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    reason: Text
+    refer_to: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    primary: RouteAdvice
+    alternatives: tuple[RouteAdvice, ...]
+    not_recommended: tuple[RouteAdvice, ...]
+    expert_opinion_questions: tuple[ExpertQuestion, ...]
+    expert_body: ExpertBody | None
+    requester: Requester
+    next_steps: tuple[Text, ...]
+    costs: tuple[CostItem, ...]
+    timeline: Timeline
+    documents: tuple[Document, ...]
+    out_of_scope: OutOfScope | None
+    to_find_out: tuple[Text, ...]
+    fired_rules: tuple[str, ...] = ()
+
+    def all_routes(self) -> tuple[Route, ...]:
+        """Primary first, then alternatives (the routes we advise)."""
+        return (self.primary.route, *(a.route for a in self.alternatives))
+
+    def reasons(self) -> tuple[Reason, ...]:
+        groups = (self.primary, *self.alternatives, *self.not_recommended)
+        return tuple(r for g in groups for r in g.reasons)
+
+
+def _route_to_dict(route: RouteAdvice, translate: Translate) -> dict[str, Any]:
+    return {
+        "route": str(route.route),
+        "reasons": [
+            {"text": r.text.render(translate), "sources": list(r.sources), "rule": r.rule}
+            for r in route.reasons
+        ],
+    }
+
+
+def advice_to_dict(advice: Advice, translate: Translate = lambda s: s) -> dict[str, Any]:
+    """The JSON form of the advice; ``translate`` maps an English msgid to the page language."""
+    oos = advice.out_of_scope
+    return {
+        "primary": _route_to_dict(advice.primary, translate),
+        "alternatives": [_route_to_dict(a, translate) for a in advice.alternatives],
+        "not_recommended": [_route_to_dict(a, translate) for a in advice.not_recommended],
+        "expert_opinion_questions": [str(q) for q in advice.expert_opinion_questions],
+        "expert_body": str(advice.expert_body) if advice.expert_body else None,
+        "requester": str(advice.requester),
+        "next_steps": [t.render(translate) for t in advice.next_steps],
+        "costs": [
+            {
+                "item": c.item.render(translate),
+                "amount": c.amount.render(translate),
+                "text": c.amount.render(translate),
+                "sources": list(c.sources),
+            }
+            for c in advice.costs
+        ],
+        "timeline": {
+            "week": advice.timeline.week,
+            "milestones": [
+                {
+                    "week": m.week,
+                    "key": m.key,
+                    "label": m.label.render(translate),
+                    "status": str(m.status),
+                    "late": m.late,
+                }
+                for m in advice.timeline.milestones
+            ],
+        },
+        "documents": [
+            {"kind": str(d.kind), "question": str(d.question) if d.question else None}
+            for d in advice.documents
+        ],
+        "out_of_scope": (
+            None
+            if oos is None
+            else {
+                "reason": oos.reason.render(translate),
+                "refer_to": [t.render(translate) for t in oos.refer_to],
+            }
+        ),
+        "to_find_out": [t.render(translate) for t in advice.to_find_out],
+    }

@@ -1,0 +1,204 @@
+"""Facts derived once from a Case, so each rule condition stays a one-line predicate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .advice import ExpertQuestion, Requester, Route
+from .facts import (
+    Case,
+    Dispute,
+    Employment,
+    ExpertOpinionState,
+    Mediation,
+    Relationship,
+    Role,
+    Situation,
+    Wage,
+)
+from .timeline import current_week
+
+#: Which dispute leads to which expert-opinion question. 004 §10, 001 vragen, 003 deskundige.
+DISPUTE_QUESTION: dict[Dispute, ExpertQuestion] = {
+    Dispute.FITNESS_OWN_WORK: ExpertQuestion.FITNESS_OWN_WORK,
+    Dispute.SUITABLE_WORK: ExpertQuestion.SUITABLE_WORK,
+    Dispute.SUITABLE_WORK_AVAILABLE: ExpertQuestion.SUITABLE_WORK_AVAILABLE,
+    Dispute.EMPLOYER_EFFORTS: ExpertQuestion.EMPLOYER_EFFORTS,
+    Dispute.EMPLOYEE_EFFORTS: ExpertQuestion.EMPLOYEE_EFFORTS,
+}
+
+
+@dataclass(frozen=True)
+class QuestionRule:
+    """Who may ask an expert-opinion question, and when (docs/routing.md, domain.md §3)."""
+
+    question: ExpertQuestion
+    askers: frozenset[Requester]
+    needs_wage_dispute: bool
+    sources: tuple[str, ...]
+
+
+_BOTH = frozenset({Requester.EMPLOYEE, Requester.EMPLOYER})
+
+QUESTION_RULES: tuple[QuestionRule, ...] = (
+    QuestionRule(
+        ExpertQuestion.FITNESS_OWN_WORK,
+        _BOTH,
+        needs_wage_dispute=True,
+        sources=("domain §3 [vvaa]", "004 §10", "BW 7:629a lid 1"),
+    ),
+    QuestionRule(
+        ExpertQuestion.SUITABLE_WORK,
+        _BOTH,
+        needs_wage_dispute=False,
+        sources=("001 vragen", "004 §10", "004 §8"),
+    ),
+    QuestionRule(
+        ExpertQuestion.SUITABLE_WORK_AVAILABLE,
+        _BOTH,
+        needs_wage_dispute=False,
+        sources=("001 vragen", "004 §10"),
+    ),
+    QuestionRule(
+        ExpertQuestion.EMPLOYER_EFFORTS,
+        _BOTH,
+        needs_wage_dispute=False,
+        sources=("000 wie", "001 vragen", "004 §10"),
+    ),
+    QuestionRule(
+        ExpertQuestion.EMPLOYEE_EFFORTS,
+        _BOTH,
+        needs_wage_dispute=False,
+        sources=("000 wie", "001 werkgever", "004 §3"),
+    ),
+)
+
+QUESTION_RULE = {q.question: q for q in QUESTION_RULES}
+
+OPINION_IN_HAND = frozenset(
+    {ExpertOpinionState.FOR_REQUESTER, ExpertOpinionState.AGAINST_REQUESTER}
+)
+NO_OPINION = frozenset({ExpertOpinionState.NONE, None})
+
+
+@dataclass(frozen=True)
+class Facts:
+    """A Case plus what follows from it. ``primary`` is set once the primary rule has fired."""
+
+    case: Case
+    week: int | None
+    primary: Route | None = None
+    advised: frozenset[Route] = frozenset()  # primary + alternatives advised so far
+
+    @classmethod
+    def of(cls, case: Case) -> Facts:
+        return cls(case=case, week=current_week(case.situation.sick_since, case.as_of))
+
+    # --- plain facts -------------------------------------------------------------------------
+    @property
+    def s(self) -> Situation:
+        return self.case.situation
+
+    @property
+    def requester(self) -> Requester:
+        """An advisor acts for the employee, who stays the requester."""
+        return Requester.EMPLOYER if self.case.role is Role.EMPLOYER else Requester.EMPLOYEE
+
+    @property
+    def employee_side(self) -> bool:
+        return self.requester is Requester.EMPLOYEE
+
+    @property
+    def employer_side(self) -> bool:
+        return self.requester is Requester.EMPLOYER
+
+    def disputes(self, *which: Dispute) -> bool:
+        """True when any of ``which`` is in dispute."""
+        return any(d in self.s.disputes for d in which)
+
+    # --- derived -----------------------------------------------------------------------------
+    @property
+    def no_employer(self) -> bool:
+        return self.s.employment in (Employment.SELF_EMPLOYED, Employment.NONE)
+
+    @property
+    def contract_ended(self) -> bool:
+        end = self.s.contract_end
+        return (
+            self.s.employment is Employment.TEMPORARY and end is not None and end <= self.case.as_of
+        )
+
+    @property
+    def contract_ending(self) -> bool:
+        end = self.s.contract_end
+        return (
+            self.s.employment is Employment.TEMPORARY and end is not None and end > self.case.as_of
+        )
+
+    @property
+    def past_104_weeks(self) -> bool:
+        return self.week is not None and self.week > 104
+
+    @property
+    def wage_problem(self) -> bool:
+        """Pay withheld (BW 7:629 lid 6) or stopped (lid 3), as a fact or as the dispute."""
+        return self.s.wage in (Wage.WITHHELD, Wage.STOPPED) or self.disputes(Dispute.WAGE_STOPPED)
+
+    @property
+    def medical_doubt(self) -> bool:
+        return self.disputes(Dispute.MEDICAL_ADVICE_DOUBT)
+
+    @property
+    def relationship_problem(self) -> bool:
+        return self.disputes(Dispute.RELATIONSHIP) or self.s.relationship is Relationship.BROKEN
+
+    @property
+    def can_talk(self) -> bool:
+        """Talking is still possible: relationship not broken and mediation not failed."""
+        return self.s.relationship is not Relationship.BROKEN and self.s.mediation is not (
+            Mediation.FAILED
+        )
+
+    @property
+    def talked(self) -> bool:
+        return self.s.talked is True
+
+    @property
+    def opinion(self) -> ExpertOpinionState | None:
+        return self.s.expert_opinion
+
+    @property
+    def conflict_or_procedure(self) -> bool:
+        """A conflict or legal procedure: a bedrijfsarts may refuse a second opinion [AP]."""
+        return (
+            self.s.relationship is Relationship.BROKEN
+            or self.s.mediation is Mediation.FAILED
+            or self.wage_problem
+        )
+
+    @property
+    def fitness_blocked(self) -> bool:
+        """The own-work question is in dispute but may not be asked: no wage dispute."""
+        return self.disputes(Dispute.FITNESS_OWN_WORK) and not self.wage_problem
+
+    @property
+    def questions(self) -> tuple[ExpertQuestion, ...]:
+        """The expert-opinion questions this requester may ask now, in a fixed order."""
+        wanted = {DISPUTE_QUESTION[d] for d in self.s.disputes if d in DISPUTE_QUESTION}
+        if self.employee_side and self.s.employer_passive is True:
+            wanted.add(ExpertQuestion.EMPLOYER_EFFORTS)  # 004 §10: a wholly passive employer
+        if self.wage_problem and not wanted:
+            # A wage stop is about fitness (doubt about the doctor's "fit" advice) or about
+            # cooperation: domain.md §3 "Typical situation" column.
+            wanted.add(
+                ExpertQuestion.FITNESS_OWN_WORK
+                if self.medical_doubt
+                else ExpertQuestion.EMPLOYEE_EFFORTS
+            )
+        return tuple(
+            rule.question
+            for rule in QUESTION_RULES
+            if rule.question in wanted
+            and self.requester in rule.askers
+            and (self.wage_problem or not rule.needs_wage_dispute)
+        )

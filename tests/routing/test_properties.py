@@ -1,0 +1,144 @@
+"""Properties over all valid case files (Hypothesis): every input gets exactly one sound advice."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decision_aid.content import get_source
+from decision_aid.routing import advice_to_dict, advise
+from decision_aid.routing.advice import Advice, Requester, Route
+from decision_aid.routing.casefile import case_to_dict, load_case
+from decision_aid.routing.facts import Dispute, ExpertOpinionState
+
+NL = json.loads(
+    (Path(__file__).resolve().parents[2] / "decision_aid/routing/nl_translations.json").read_text(
+        encoding="utf-8"
+    )
+)
+AS_OF = date(2024, 6, 3)
+
+
+def nullable(*values: Any) -> st.SearchStrategy[Any]:
+    return st.sampled_from([*values, None])
+
+
+tri = nullable(True, False)
+day = st.integers(min_value=-20, max_value=900).map(lambda d: AS_OF - timedelta(days=d))
+iso = day.map(date.isoformat)
+
+
+@st.composite
+def case_files(draw: st.DrawFn) -> dict[str, Any]:
+    sick_since = draw(st.integers(min_value=0, max_value=800).map(lambda d: AS_OF - timedelta(d)))
+    situation = {
+        "employment": draw(nullable("permanent", "temporary", "self_employed", "none")),
+        "contract_end": draw(st.one_of(st.none(), iso)),
+        "sick_since": draw(st.one_of(st.none(), st.just(sick_since.isoformat()))),
+        "still_sick": draw(tri),
+        "disputes": draw(st.lists(st.sampled_from([str(d) for d in Dispute]), unique=True)),
+        "first_opinion": {
+            "present": draw(tri),
+            "date": draw(st.one_of(st.none(), iso)),
+            "author": draw(nullable("bedrijfsarts", "pmo", "other")),
+        },
+        "talked": draw(tri),
+        "relationship": draw(nullable("good", "strained", "broken")),
+        "mediation": draw(nullable("not_tried", "ongoing", "failed")),
+        "expert_opinion": draw(nullable("none", "requested", "for_requester", "against_requester")),
+        "wage": draw(nullable("paid", "withheld", "stopped", "ended")),
+        "employer_passive": draw(tri),
+        "union_member": draw(tri),
+        "legal_insurance": draw(tri),
+        "cao_expert": draw(tri),
+    }
+    return {
+        "version": 1,
+        "as_of": AS_OF.isoformat(),
+        "language": draw(st.sampled_from(["nl", "en"])),
+        "role": draw(st.sampled_from(["employee", "employer", "advisor"])),
+        "situation": situation,
+    }
+
+
+def strict_dutch(msgid: str) -> str:
+    return NL[msgid]  # KeyError: a text without a Dutch translation
+
+
+def check_sound(advice: Advice) -> None:
+    routes = advice.all_routes()
+    # exactly one primary, never repeated elsewhere
+    assert len(set(routes)) == len(routes)
+    assert advice.primary.route not in {r.route for r in advice.not_recommended}
+    assert not set(routes) & {r.route for r in advice.not_recommended}
+    # every reason cites a source that exists
+    assert advice.primary.reasons
+    for reason in advice.reasons():
+        assert reason.sources and reason.rule
+        for source_id in reason.sources:
+            get_source(source_id)
+    for cost in advice.costs:
+        for source_id in cost.sources:
+            get_source(source_id)
+    # the employee's second opinion; court only with a supporting expert opinion
+    if advice.requester is Requester.EMPLOYER:
+        assert Route.SECOND_OPINION not in routes
+    if Route.COURT in routes:
+        assert advice.requester is Requester.EMPLOYEE
+    # documents: one per advised route (one per question for the expert opinion)
+    if advice.primary.route is Route.OUT_OF_SCOPE:
+        assert advice.out_of_scope is not None and advice.out_of_scope.refer_to
+        assert advice.documents == () and advice.alternatives == ()
+    else:
+        assert advice.documents
+        assert {d.kind for d in advice.documents} == set(routes)
+        if Route.EXPERT_OPINION in routes:
+            assert advice.expert_opinion_questions and advice.expert_body is not None
+    for doc in advice.documents:
+        assert (doc.question is not None) == (doc.kind is Route.EXPERT_OPINION)
+
+
+@settings(max_examples=300, deadline=None)
+@given(case_files())
+def test_every_case_file_gets_one_sound_advice(data: dict[str, Any]) -> None:
+    case = load_case(data)
+    advice = advise(case)
+    check_sound(advice)
+    if Route.COURT in advice.all_routes():
+        assert case.situation.expert_opinion is ExpertOpinionState.FOR_REQUESTER
+    # all texts translate, and the JSON form has the agreed keys
+    out = advice_to_dict(advice, translate=strict_dutch)
+    assert set(out) >= {
+        "primary",
+        "alternatives",
+        "not_recommended",
+        "expert_opinion_questions",
+        "expert_body",
+        "requester",
+        "next_steps",
+        "costs",
+        "timeline",
+        "documents",
+        "out_of_scope",
+        "to_find_out",
+    }
+    json.dumps(out)
+    # the case file round-trips
+    assert load_case(case_to_dict(case)) == case
+
+
+@settings(max_examples=100, deadline=None)
+@given(case_files(), st.sampled_from([None, "2024-06-04", "2030-01-01"]))
+def test_bad_or_future_dates_never_crash(data: dict[str, Any], sick_since: str | None) -> None:
+    data["situation"]["sick_since"] = sick_since
+    try:
+        case = load_case(data)
+    except ValueError as error:  # CaseFileError naming the field
+        assert "situation.sick_since" in str(error)
+    else:
+        check_sound(advise(case))
