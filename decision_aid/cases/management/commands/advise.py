@@ -1,0 +1,82 @@
+"""python manage.py advise CASE.json [--format json|text]: the advice for a case file.
+
+An invalid file exits with code 2 and a message naming the field; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext
+
+from decision_aid.routing import advise
+from decision_aid.routing.advice import advice_to_dict
+from decision_aid.routing.casefile import CaseFileError, load_case
+
+
+def read_case_file(path: str) -> dict[str, Any]:
+    """The JSON object in ``path``, or CaseFileError saying what is wrong with the file."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CaseFileError("", f"file not found: {path}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CaseFileError("", f"not valid JSON: {exc}") from exc
+    except OSError as exc:
+        raise CaseFileError("", f"cannot read {path}: {exc.strerror}") from exc
+    if not isinstance(data, dict):
+        raise CaseFileError("", "the case file must be a JSON object")
+    return data
+
+
+def format_text(advice: dict[str, Any]) -> str:
+    lines = [f"{gettext('Advice')}: {advice['primary']['route']}"]
+    lines += [f"  - {r['text']} [{'; '.join(r['sources'])}]" for r in advice["primary"]["reasons"]]
+    if advice["out_of_scope"]:
+        lines.append(
+            f"{gettext('Where to go instead:')} {'; '.join(advice['out_of_scope']['refer_to'])}"
+        )
+    if advice["next_steps"]:
+        lines.append(gettext("What to do next"))
+        lines += [f"  {n}. {step}" for n, step in enumerate(advice["next_steps"], start=1)]
+    for block in advice["alternatives"]:
+        lines.append(f"{gettext('Also possible')}: {block['route']}")
+    for block in advice["not_recommended"]:
+        reasons = "; ".join(r["text"] for r in block["reasons"])
+        lines.append(f"{gettext('Not advised now')}: {block['route']} – {reasons}")
+    for cost in advice["costs"]:
+        lines.append(f"{cost['item']}: {cost['amount']} [{'; '.join(cost['sources'])}]")
+    if advice["timeline"]["week"]:
+        lines.append(gettext("Week of sickness now") + f": {advice['timeline']['week']}")
+    docs = ", ".join(
+        d["kind"] + (f"/{d['question']}" if d["question"] else "") for d in advice["documents"]
+    )
+    if docs:
+        lines.append(f"{gettext('Documents')}: {docs}")
+    return "\n".join(lines) + "\n"
+
+
+class Command(BaseCommand):
+    help = "Print the advice for a JSON case file (docs/case-file.schema.json)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("case_file")
+        parser.add_argument("--format", choices=["json", "text"], default="json")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            case = load_case(read_case_file(options["case_file"]))
+        except CaseFileError as exc:
+            self.stderr.write(f"invalid case file: {exc}")
+            sys.exit(2)
+        with translation.override(str(case.language)):
+            advice = advice_to_dict(advise(case), translate=gettext)
+            if options["format"] == "json":
+                self.stdout.write(json.dumps(advice, ensure_ascii=False, indent=2))
+            else:
+                self.stdout.write(format_text(advice), ending="")

@@ -1,0 +1,350 @@
+"""The wizard's forms: one question per page. Forms validate fields; they hold no routing rules.
+
+Every choice question that a person may not know the answer to offers "I don't know"
+(value ``unknown``); the engine treats it as a valid answer and says what to find out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from decision_aid.wizard import choices as c
+
+DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y"]
+TEXT_MAX = 200
+ADDRESS_MAX = 300
+OWN_VIEW_MAX = 3000
+
+
+class DateInput(forms.TextInput):
+    """A plain text date (dd-mm-jjjj): fast to type, works with every screen reader."""
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"autocomplete": "off", "spellcheck": "false", "size": "10"})
+
+    def format_value(self, value: object) -> str | None:
+        if isinstance(value, date):
+            return value.strftime("%d-%m-%Y")
+        return super().format_value(value)
+
+
+class DutchDateField(forms.DateField):
+    widget = DateInput
+    default_error_messages = {
+        "invalid": _("Enter a date as day-month-year, for example 15-03-2026."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def to_python(self, value: object) -> date | None:
+        if isinstance(value, str):
+            value = value.strip()
+        result = super().to_python(value)
+        if result is not None and result.year < 1950:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return result
+
+
+def _not_in_future(value: date | None) -> None:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("This date is in the future. Enter a date up to today."))
+
+
+class WizardForm(forms.Form):
+    """Base: every wizard page knows its own title (the question, shown as <h1>)."""
+
+    title: str = ""
+    intro: str = ""
+    template_name_suffix = "question"
+
+
+def choice_form(
+    name: str,
+    *,
+    title: str,
+    options: list[tuple[str, str]],
+    help_text: str = "",
+    intro: str = "",
+) -> type[WizardForm]:
+    """A one-question page with radio buttons (rendered as fieldset/legend)."""
+    field = forms.ChoiceField(
+        label=title, choices=options, widget=forms.RadioSelect, help_text=help_text
+    )
+    field.error_messages["required"] = _("Choose one of the answers.")
+    return type(
+        f"{name.title().replace('_', '')}Form",
+        (WizardForm,),
+        {name: field, "title": title, "intro": intro, "__module__": __name__},
+    )
+
+
+RoleForm = choice_form(
+    "role",
+    title=_("Who are you?"),
+    options=c.ROLE_CHOICES,
+    help_text=_("We use this to give advice that fits your side of the dispute."),
+)
+
+EmploymentForm = choice_form(
+    "employment",
+    title=_("What kind of work contract is it?"),
+    options=c.EMPLOYMENT_CHOICES,
+    help_text=_(
+        "This aid is about an employee who is sick and has an employer. "
+        "The employer then has to pay wages and help with getting back to work."
+    ),
+)
+
+
+class ContractEndForm(WizardForm):
+    title = _("When does the temporary contract end?")
+    contract_end = DutchDateField(
+        label=_("End date of the contract"),
+        required=False,
+        help_text=_("For example 31-12-2026. Leave empty if you do not know."),
+    )
+
+
+StillSickForm = choice_form(
+    "still_sick",
+    title=_("Is the employee sick now?"),
+    options=c.YES_NO_CHOICES,
+    help_text=_("Sick means: reported sick to the employer and not (fully) back at work."),
+)
+
+
+class SickSinceForm(WizardForm):
+    title = _("Since when has the employee been sick?")
+    sick_since = DutchDateField(
+        label=_("First day of sickness"),
+        help_text=_(
+            "The first day of the sick report, for example 15-03-2026. "
+            "We use it to show where you are in the two years of re-integration."
+        ),
+        validators=[_not_in_future],
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["sick_since"].error_messages["required"] = _("Enter the first day of sickness.")
+
+
+class DisputesForm(WizardForm):
+    title = _("What is the disagreement about?")
+    disputes = forms.MultipleChoiceField(
+        label=_("What is the disagreement about?"),
+        choices=c.DISPUTE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose everything that applies."),
+        error_messages={"required": _("Choose at least one subject.")},
+    )
+
+
+FirstOpinionForm = choice_form(
+    "first_opinion",
+    title=_("Is there a written advice from the company doctor?"),
+    options=c.FIRST_OPINION_CHOICES,
+    help_text=_(
+        "The company doctor (bedrijfsarts) advises employee and employer about sickness "
+        "and work. Their advice is called the first opinion. We attach it to your letter."
+    ),
+)
+
+
+class FirstOpinionDateForm(WizardForm):
+    title = _("What is the date of that advice?")
+    first_opinion_date = DutchDateField(
+        label=_("Date of the advice"),
+        required=False,
+        help_text=_("The date on the letter or report, for example 01-09-2026. Empty if unknown."),
+        validators=[_not_in_future],
+    )
+
+
+TalkedForm = choice_form(
+    "talked",
+    title=_("Have you talked about the disagreement yet?"),
+    options=c.YES_NO_UNKNOWN_CHOICES,
+    help_text=_("A real conversation with the employer or the company doctor about this problem."),
+)
+
+RelationshipForm = choice_form(
+    "relationship",
+    title=_("How is the working relationship now?"),
+    options=c.RELATIONSHIP_CHOICES,
+    help_text=_("The relationship between employee and employer."),
+)
+
+MediationForm = choice_form(
+    "mediation",
+    title=_("Has a mediator been involved?"),
+    options=c.MEDIATION_CHOICES,
+    help_text=_(
+        "A mediator (bemiddelaar) is an independent person who helps both sides "
+        "talk and find a solution together."
+    ),
+)
+
+ExpertOpinionForm = choice_form(
+    "expert_opinion",
+    title=_("Has UWV already given an expert opinion?"),
+    options=c.EXPERT_OPINION_CHOICES,
+    help_text=_(
+        "An expert opinion (deskundigenoordeel) is an independent judgement by UWV on one "
+        "question in the dispute. It is not binding, but judges take it seriously."
+    ),
+)
+
+WageForm = choice_form(
+    "wage",
+    title=_("Is the wage still being paid?"),
+    options=c.WAGE_CHOICES,
+    help_text=_("During sickness the employer usually pays at least 70% of the wage."),
+)
+
+EmployerPassiveForm = choice_form(
+    "employer_passive",
+    title=_("Does the employer do little or nothing to help you back to work?"),
+    options=c.YES_NO_UNKNOWN_CHOICES,
+    help_text=_(
+        "For example: no plan of action (plan van aanpak), no talks, no search for suitable work."
+    ),
+)
+
+
+class LegalHelpForm(WizardForm):
+    title = _("Where can you get legal help?")
+    union_member = forms.ChoiceField(
+        label=_("Is the employee a member of a union (vakbond)?"),
+        choices=c.YES_NO_UNKNOWN_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the answers.")},
+    )
+    legal_insurance = forms.ChoiceField(
+        label=_("Do you have legal expenses insurance (rechtsbijstandsverzekering)?"),
+        choices=c.YES_NO_UNKNOWN_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_("Insurance that pays for legal advice and help."),
+        error_messages={"required": _("Choose one of the answers.")},
+    )
+
+
+CaoExpertForm = choice_form(
+    "cao_expert",
+    title=_("Does the collective agreement name its own expert?"),
+    options=c.YES_NO_UNKNOWN_CHOICES,
+    help_text=_(
+        "Some collective labour agreements (cao) name another expert instead of UWV for "
+        "an expert opinion. Your employer or union can tell you."
+    ),
+)
+
+
+class ReviewForm(WizardForm):
+    """Check your answers: no fields, every answer can be changed from this page."""
+
+    title = _("Check your answers")
+
+
+class AdviceForm(WizardForm):
+    title = _("Our advice")
+
+
+class DetailsForm(WizardForm):
+    """Only what the letter needs; labels and fields depend on who is writing."""
+
+    title = _("Details for your letter")
+    intro = _(
+        "We only ask what the letter needs. Do not enter a citizen service number (BSN): "
+        "the draft leaves room to write it by hand if needed."
+    )
+    requester_name = forms.CharField(label=_("Your name"), max_length=TEXT_MAX)
+    requester_address = forms.CharField(
+        label=_("Your address"),
+        max_length=ADDRESS_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Street and number, postcode and town."),
+    )
+    contact_name = forms.CharField(label=_("Your name"), max_length=TEXT_MAX)
+    employee_name = forms.CharField(label=_("Name of the employee"), max_length=TEXT_MAX)
+    employer_name = forms.CharField(label=_("Name of the employer"), max_length=TEXT_MAX)
+    bedrijfsarts_name = forms.CharField(
+        label=pgettext_lazy("form label", "Company doctor or occupational health service"),
+        max_length=TEXT_MAX,
+        required=False,
+        help_text=_("Name of the company doctor (bedrijfsarts) or the arbodienst."),
+    )
+    own_view = forms.CharField(
+        label=_("The problem in your own words"),
+        max_length=OWN_VIEW_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Short and factual. For example: The company doctor says I can do my own work "
+            "for 4 hours a day. I think I can not, because my back pain gets worse after 2 hours."
+        ),
+    )
+
+    FIELDS_BY_ROLE = {
+        "employee": ("requester_name", "requester_address", "employer_name"),
+        "employer": ("requester_name", "requester_address", "contact_name", "employee_name"),
+        "advisor": ("requester_name", "requester_address", "employer_name", "contact_name"),
+    }
+
+    def __init__(self, *args: object, role: str | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        keep = {*self.FIELDS_BY_ROLE.get(role or "employee", ()), "bedrijfsarts_name", "own_view"}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if role == "employer":
+            self.fields["requester_name"].label = _("Name of the employer (organisation)")
+            self.fields["requester_address"].label = _("Address of the employer")
+            self.fields["contact_name"].help_text = _("You are named as the contact person.")
+        elif role == "advisor":
+            # The member stays the requester; the advisor is the contact person.
+            self.fields["requester_name"].label = _("Name of the member (the employee)")
+            self.fields["requester_address"].label = _("Address of the member")
+            self.fields["contact_name"].help_text = _(
+                "You are named as the contact person; the member stays the requester."
+            )
+        for field in self.fields.values():
+            field.error_messages["required"] = _("This field is required.")
+            field.error_messages["max_length"] = _(
+                "Use at most %(limit_value)d characters (you used %(show_value)d)."
+            )
+
+
+class UploadForm(WizardForm):
+    title = _("Add the advice of the company doctor")
+    first_opinion_file = forms.FileField(
+        label=_("The advice as a PDF file"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["first_opinion_file"].help_text = _(
+            "A PDF of at most %(mb)d MB. We add its pages to the end of your letter."
+        ) % {"mb": settings.FIRST_OPINION_MAX_BYTES // (1024 * 1024)}
+
+    def clean_first_opinion_file(self):  # noqa: ANN201
+        from decision_aid.documents.attachments import AttachmentError, inspect_pdf
+
+        upload = self.cleaned_data.get("first_opinion_file")
+        if not upload:
+            return None
+        try:
+            inspect_pdf(upload, max_bytes=settings.FIRST_OPINION_MAX_BYTES)
+        except AttachmentError as exc:
+            raise forms.ValidationError(exc.message, code=exc.code) from exc
+        upload.seek(0)
+        return upload

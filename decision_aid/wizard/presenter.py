@@ -1,0 +1,69 @@
+"""The advice page's prepared context: the engine's advice, translated, with its sources.
+
+Templates receive this dict and hold no rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from decision_aid.content import get_source
+from decision_aid.routing import advise
+from decision_aid.routing.advice import advice_to_dict
+from decision_aid.routing.casefile import load_case
+
+
+def _source_view(source_id: str) -> dict[str, Any]:
+    source = get_source(source_id)
+    english = (get_language() or "nl").startswith("en")
+    return {
+        "id": source_id,
+        "anchor": "bron-" + "".join(ch if ch.isalnum() else "-" for ch in source_id).strip("-"),
+        "title": source.title_en if english else source.title_nl,
+        "passage": source.passage_en if english else source.passage_nl,
+        "url": source.url,
+    }
+
+
+def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
+    advice = advice_to_dict(advise(load_case(case_file)), translate=gettext)
+    cited: dict[str, dict[str, Any]] = {}
+
+    def link(reasons: list[dict[str, Any]]) -> None:
+        for reason in reasons:
+            views = []
+            for sid in reason.get("sources", []):
+                cited.setdefault(sid, _source_view(sid))
+                views.append(cited[sid])
+            reason["source_views"] = views
+
+    for block in (advice["primary"], *advice["alternatives"], *advice["not_recommended"]):
+        link(block["reasons"])
+    for cost in advice.get("costs", []):
+        link([cost])
+    for block in (advice["primary"], *advice["alternatives"], *advice["not_recommended"]):
+        block["title"] = ROUTE_TITLES.get(block["route"], block["route"])
+    for milestone in advice["timeline"].get("milestones", []):
+        milestone["status_label"] = STATUS_LABELS.get(milestone["status"], milestone["status"])
+    advice["cited_sources"] = list(cited.values())
+    return advice
+
+
+ROUTE_TITLES = {
+    "talk": _("Talk about it with the employer or the company doctor"),
+    "mediation": _("Ask a mediator for help"),
+    "expert_opinion": _("Ask for an expert opinion (deskundigenoordeel)"),
+    "second_opinion": _("Ask for a second opinion from another company doctor"),
+    "legal_advice": _("Get legal advice"),
+    "court": _("Go to the sub-district court (kantonrechter)"),
+    "out_of_scope": _("This aid does not fit your situation"),
+}
+
+STATUS_LABELS = {
+    "past": _("past"),
+    "due": _("now"),
+    "coming": _("coming"),
+}

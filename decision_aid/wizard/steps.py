@@ -1,0 +1,115 @@
+"""The wizard's pages, their sections ("Stap 3 van 7") and when each page is asked.
+
+Conditions read the raw stored answers (no form validation, no ``get_cleaned_data_for_step``),
+so they are cheap, cannot recurse, and are computed once per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from decision_aid.routing.weeks import MAX_SICK_WEEKS, sick_week
+from decision_aid.wizard import forms as f
+
+RawAnswers = Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+
+
+SECTIONS = (
+    Section(1, _("Who you are")),
+    Section(2, _("Your situation")),
+    Section(3, _("The disagreement")),
+    Section(4, _("What has happened")),
+    Section(5, _("Check your answers")),
+    Section(6, _("Advice")),
+    Section(7, _("Your letter")),
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    form: type[f.WizardForm]
+    section: int
+    condition: Callable[[RawAnswers], bool] | None = None
+
+
+def _parse_date(value: object) -> date | None:
+    try:
+        return f.DutchDateField().clean(value)
+    except Exception:  # noqa: BLE001 - any unparsable value simply means "not known yet"
+        return None
+
+
+def has_employer(a: RawAnswers) -> bool:
+    return a.get("employment") in ("permanent", "temporary")
+
+
+def is_temporary(a: RawAnswers) -> bool:
+    return a.get("employment") == "temporary"
+
+
+def is_sick(a: RawAnswers) -> bool:
+    return has_employer(a) and a.get("still_sick") == "yes"
+
+
+def in_scope(a: RawAnswers) -> bool:
+    """Employment contract, sick, and within the 104 weeks (domain.md §6)."""
+    if not is_sick(a):
+        return False
+    since = _parse_date(a.get("sick_since"))
+    if since is None:
+        return True  # not answered yet: keep asking
+    return sick_week(since, timezone.localdate()) <= MAX_SICK_WEEKS
+
+
+def has_first_opinion(a: RawAnswers) -> bool:
+    return in_scope(a) and a.get("first_opinion") in ("bedrijfsarts", "other")
+
+
+def relationship_troubled(a: RawAnswers) -> bool:
+    disputes = a.get("disputes") or []
+    return in_scope(a) and (
+        a.get("relationship") in ("strained", "broken") or "relationship" in disputes
+    )
+
+
+def employee_side(a: RawAnswers) -> bool:
+    return in_scope(a) and a.get("role") != "employer"
+
+
+STEPS: tuple[Step, ...] = (
+    Step("role", f.RoleForm, 1),
+    Step("employment", f.EmploymentForm, 2),
+    Step("contract_end", f.ContractEndForm, 2, is_temporary),
+    Step("still_sick", f.StillSickForm, 2, has_employer),
+    Step("sick_since", f.SickSinceForm, 2, is_sick),
+    Step("disputes", f.DisputesForm, 3, in_scope),
+    Step("first_opinion", f.FirstOpinionForm, 4, in_scope),
+    Step("first_opinion_date", f.FirstOpinionDateForm, 4, has_first_opinion),
+    Step("talked", f.TalkedForm, 4, in_scope),
+    Step("relationship", f.RelationshipForm, 4, in_scope),
+    Step("mediation", f.MediationForm, 4, relationship_troubled),
+    Step("expert_opinion", f.ExpertOpinionForm, 4, in_scope),
+    Step("wage", f.WageForm, 4, in_scope),
+    Step("employer_passive", f.EmployerPassiveForm, 4, employee_side),
+    Step("legal_help", f.LegalHelpForm, 4, in_scope),
+    Step("cao_expert", f.CaoExpertForm, 4, in_scope),
+    Step("review", f.ReviewForm, 5),
+    Step("advice", f.AdviceForm, 6),
+    Step("details", f.DetailsForm, 7, in_scope),
+    Step("upload", f.UploadForm, 7, in_scope),
+)
+
+STEP_BY_NAME = {s.name: s for s in STEPS}
+QUESTION_STEPS = tuple(s for s in STEPS if s.section <= 4)

@@ -1,0 +1,171 @@
+"""Thin django-formtools glue: forms validate fields, the routing engine gives the advice.
+
+What this view adds to formtools, and why:
+- "Back", "Change" and the language switch first save what is on the page (valid or not), so
+  going back never loses typed answers.
+- Page conditions read raw stored answers once per request (see steps.py) and the cached form
+  list is dropped whenever answers change, so the next page always fits the latest answers.
+- Nobody can skip ahead by URL: review, advice and later pages first check that every earlier
+  page is answered and valid, and send the person to the first one that is not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse, translate_url
+from django.utils import timezone
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from decision_aid.cases.services import case_create
+from decision_aid.wizard import steps as s
+from decision_aid.wizard.answers import build_case_file, review_rows
+from decision_aid.wizard.presenter import advice_context
+
+SWITCH_LANGUAGE = "switch_language"
+
+
+def _condition(step: s.Step):  # noqa: ANN202
+    def check(wizard: IntakeWizard) -> bool:
+        return step.condition(wizard.raw_answers())  # type: ignore[misc]
+
+    return check
+
+
+class IntakeWizard(NamedUrlSessionWizardView):
+    form_list = [(step.name, step.form) for step in s.STEPS]
+    condition_dict = {step.name: _condition(step) for step in s.STEPS if step.condition}
+    file_storage = FileSystemStorage(location=settings.MEDIA_ROOT / "wizard-tmp")
+    url_name = "wizard:step"
+    done_step_name = "klaar"
+
+    # --- answers -------------------------------------------------------------------------
+    def raw_answers(self) -> dict[str, Any]:
+        """Every stored answer by field name, unvalidated; cached until answers change."""
+        cached = getattr(self, "_raw_answers", None)
+        if cached is not None:
+            return cached
+        raw: dict[str, Any] = {}
+        for step in s.STEPS:
+            data = self.storage.get_step_data(step.name)
+            if not data:
+                continue
+            for name, field in step.form.base_fields.items():
+                key = f"{step.name}-{name}"
+                multiple = getattr(field.widget, "allow_multiple_selected", False)
+                raw[name] = data.getlist(key) if multiple else data.get(key)
+        self._raw_answers = raw
+        return raw
+
+    def _answers_changed(self) -> None:
+        self._raw_answers = None
+        self.__dict__.pop("_resolved_form_list", None)
+
+    def _save_current_page(self) -> None:
+        """Store what is on the page now, even if it is not valid yet (never lose typing)."""
+        step = self.steps.current
+        form = self.get_form(data=self.request.POST)
+        self.storage.set_step_data(step, self.process_step(form))
+        self._answers_changed()
+
+    def first_unfinished_step(self, before: str) -> str | None:
+        """The first earlier page that is missing or not valid, or None."""
+        for name in self.get_form_list():
+            if name == before:
+                return None
+            data = self.storage.get_step_data(name)
+            form = self.get_form(step=name, data=data, files=self.storage.get_step_files(name))
+            if data is None or not form.is_valid():
+                return name
+        return None
+
+    def cleaned_answers(self) -> dict[str, Any]:
+        return self.get_all_cleaned_data()
+
+    # --- request handling ----------------------------------------------------------------
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = kwargs.get("step")
+        if step in self.get_form_list() and s.STEP_BY_NAME[step].section >= 5:
+            missing = self.first_unfinished_step(before=step)
+            if missing:
+                self.storage.current_step = missing
+                return redirect(self.get_step_url(missing))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        language = self.request.POST.get(SWITCH_LANGUAGE)
+        goto = self.request.POST.get("wizard_goto_step")
+        if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
+            if self.steps.current != "upload":
+                self._save_current_page()
+        if language in dict(settings.LANGUAGES):
+            url = translate_url(self.get_step_url(self.steps.current), language)
+            return redirect(url)
+        return super().post(*args, **kwargs)
+
+    def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
+        self._answers_changed()
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
+        """Like formtools, but answers stay stored, so the person can still change them."""
+        self._answers_changed()
+        if kwargs.get("step") != self.done_step_name:
+            return redirect(self.get_step_url(self.done_step_name))
+        final = {}
+        for name in self.get_form_list():
+            form_obj = self.get_form(
+                step=name,
+                data=self.storage.get_step_data(name),
+                files=self.storage.get_step_files(name),
+            )
+            if not form_obj.is_valid():
+                return self.render_revalidation_failure(name, form_obj, **kwargs)
+            final[name] = form_obj
+        return self.done(list(final.values()), form_dict=final, **kwargs)
+
+    # --- rendering -----------------------------------------------------------------------
+    def get_template_names(self) -> list[str]:
+        return [f"wizard/{self.steps.current}.html", "wizard/question.html"]
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        step = s.STEP_BY_NAME[self.steps.current]
+        context.update(
+            section=s.SECTIONS[step.section - 1],
+            section_count=len(s.SECTIONS),
+            page_title=form.title,
+            prev_step=self.steps.prev,
+            language_switch_form="wizard-form",
+        )
+        if step.name == "review":
+            context["review_rows"] = review_rows(self.cleaned_answers(), self.get_form_list())
+        elif step.name == "advice":
+            context["advice"] = advice_context(self._case_file())
+        return context
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs(step)
+        if step == "details":
+            kwargs["role"] = self.raw_answers().get("role")
+        return kwargs
+
+    def _case_file(self) -> dict[str, Any]:
+        return build_case_file(
+            self.cleaned_answers(),
+            as_of=timezone.localdate(),
+            language=self.request.LANGUAGE_CODE,
+        )
+
+    def done(self, form_list: Any, form_dict: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        case_file = self._case_file()
+        upload_form = form_dict.get("upload")
+        upload = upload_form.cleaned_data.get("first_opinion_file") if upload_form else None
+        case = case_create(case_file=case_file, first_opinion=upload)
+        owned = self.request.session.get("cases", [])
+        self.request.session["cases"] = [*owned, str(case.id)][-20:]
+        return redirect(reverse("documents:draft", kwargs={"case_id": case.id}))

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+
+from tests.journey import TYPICAL_EMPLOYEE
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Every test writes uploads into its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture
+def make_pdf() -> Callable[..., bytes]:
+    """A real PDF of `pages` pages, each saying its marker text, made with WeasyPrint."""
+
+    def make(pages: int = 2, marker: str = "EERSTE OORDEEL") -> bytes:
+        from weasyprint import HTML
+
+        body = "".join(
+            f'<p style="page-break-after: always">{marker} pagina {n}</p>'
+            for n in range(1, pages + 1)
+        )
+        return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+
+    return make
+
+
+@pytest.fixture
+def typical_answers() -> dict[str, dict[str, str]]:
+    return {step: dict(data) for step, data in TYPICAL_EMPLOYEE.items()}
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)

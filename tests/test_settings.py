@@ -1,0 +1,64 @@
+"""Settings come from the environment; the production flags pass Django's deploy check."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True
+    )
+
+
+def test_deploy_check_passes_with_production_environment():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "k" * 20 + "Q7x!pL9#mZ2@vB5$nC8%wE1^rT4&yU6*",
+            "DJANGO_ALLOWED_HOSTS": "aid.example.nl",
+            "DJANGO_SECURE_SSL_REDIRECT": "1",
+            "DJANGO_SECURE_COOKIES": "1",
+            "DJANGO_HSTS_SECONDS": "31536000",
+            "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+            "DJANGO_HSTS_PRELOAD": "1",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_fails_without_https_flags():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "a.nl"},
+    )
+    assert result.returncode != 0
+    assert "SECURE_HSTS_SECONDS" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret():
+    result = _manage("check", env={"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "a.nl"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_database_url_selects_the_engine(monkeypatch):
+    import environ
+
+    env = environ.Env()
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x")
+    assert env.db_url("DATABASE_URL")["ENGINE"] == "django.db.backends.postgresql"
