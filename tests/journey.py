@@ -84,8 +84,7 @@ def walk(
         seen.append(step)
         response = post_step(client, step, data, lang=lang)
         assert response.status_code == 200, (step, response.status_code)
-        errors = response.context["form"].errors if response.context else ""
-        assert step_of(response) != step or "/brief/" in response.request["PATH_INFO"], (
-            f"step {step} did not advance: {errors}"
-        )
+        finished = "/brief/" in response.request["PATH_INFO"]
+        if not finished and step_of(response) == step:
+            raise AssertionError(f"step {step} did not advance: {response.context['form'].errors}")
     raise AssertionError("wizard did not finish")
