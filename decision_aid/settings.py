@@ -4,9 +4,12 @@ Zero set-up default: SQLite in the project folder, DEBUG on, a development secre
 sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and the HTTPS flags.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +22,18 @@ _DEV_SECRET = "dev-only-insecure-secret-key-change-me"  # noqa: S105
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("Set DJANGO_SECRET_KEY when DJANGO_DEBUG=0.")
+# Fernet keys for answers and uploads at rest (first encrypts, all decrypt). Development derives
+# one from the secret key; production must set DJANGO_ENCRYPTION_KEYS.
+ENCRYPTION_KEYS = env.list("DJANGO_ENCRYPTION_KEYS", default=[])
+if not ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise environ.ImproperlyConfigured(
+            "Set DJANGO_ENCRYPTION_KEYS when DJANGO_DEBUG=0 (python -c 'from cryptography.fernet "
+            "import Fernet; print(Fernet.generate_key().decode())')."
+        )
+    ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
+    ]
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
@@ -27,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "formtools",
+    "csp",
     "decision_aid.cases",
     "decision_aid.wizard",
     "decision_aid.documents",
@@ -35,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "decision_aid.pages.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -57,6 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
+                "decision_aid.pages.context_processors.session",
             ],
         },
     },
@@ -67,6 +86,19 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache (throttling counters): the database by default, so every web process shares it with zero
+# set-up; CACHE_URL=redis://127.0.0.1:6379/1 for Redis. The table is made by a migration.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
+RATELIMIT_USE_CACHE = "default"
+# Wrong resume codes: per client (IP) and for everyone together.
+RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
+RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
+if env.bool("DJANGO_BEHIND_PROXY", default=False):
+    RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+
+# Messages live in the session: no cookie beyond session, CSRF and language.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Sessions live in the database: the web tier keeps no state of its own.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -124,6 +156,24 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A strict Content-Security-Policy: only our own origin, no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 LOGGING = {

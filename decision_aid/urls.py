@@ -5,6 +5,7 @@ urlpatterns = i18n_patterns(
     path("", include("decision_aid.pages.urls")),
     path("vragen/", include("decision_aid.wizard.urls")),
     path("brief/", include("decision_aid.documents.urls")),
+    path("zaak/", include("decision_aid.cases.urls")),
     prefix_default_language=False,
 )
 

@@ -35,7 +35,6 @@ TYPICAL_EMPLOYEE: dict[str, dict[str, Any]] = {
         "own_view": "De bedrijfsarts zegt dat ik 4 uur per dag aangepast werk kan doen. "
         "Mijn werkgever zegt dat er geen passend werk is.",
     },
-    "upload": {},
 }
 
 
@@ -51,7 +50,20 @@ def _value(value: Any) -> Any:
 
 
 def step_of(response) -> str:  # noqa: ANN001
-    return response.request["PATH_INFO"].rstrip("/").split("/")[-1]
+    last = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
+    return "role" if last == "vragen" else last
+
+
+def current_case_id(client: Client) -> str | None:
+    cases = client.session.get("cases", [])
+    return cases[-1] if cases else None
+
+
+def step_url(client: Client, step: str, *, lang: str = "") -> str:
+    case_id = current_case_id(client)
+    if case_id is None:
+        return f"{lang}/vragen/"
+    return f"{lang}/vragen/{case_id}/{step}/"
 
 
 def post_step(client: Client, step: str, data: dict[str, Any], *, lang: str = "", **extra):  # noqa: ANN003, ANN201
@@ -59,7 +71,7 @@ def post_step(client: Client, step: str, data: dict[str, Any], *, lang: str = ""
     for name, value in data.items():
         payload[f"{step}-{name}"] = _value(value)
     payload.update(extra)
-    return client.post(f"{lang}/vragen/{step}/", payload, follow=True)
+    return client.post(step_url(client, step, lang=lang), payload, follow=True)
 
 
 def walk(
@@ -67,10 +79,9 @@ def walk(
     answers: dict[str, dict[str, Any]],
     *,
     lang: str = "",
-    files: dict[str, Any] | None = None,
     stop_at: str | None = None,
 ):  # noqa: ANN201
-    """Answer every page the wizard shows until the draft page (or `stop_at`)."""
+    """Answer every page the wizard shows until the attachments page (or `stop_at`)."""
     response = client.get(f"{lang}/vragen/", follow=True)
     seen = []
     for _ in range(40):
@@ -79,8 +90,6 @@ def walk(
             return response
         assert step in answers, f"wizard asked {step!r}, not in the answers (seen {seen})"
         data = dict(answers[step])
-        if files and step in files:
-            data.update(files[step])
         seen.append(step)
         response = post_step(client, step, data, lang=lang)
         assert response.status_code == 200, (step, response.status_code)
@@ -88,3 +97,8 @@ def walk(
         if not finished and step_of(response) == step:
             raise AssertionError(f"step {step} did not advance: {response.context['form'].errors}")
     raise AssertionError("wizard did not finish")
+
+
+def add_attachment(client: Client, response, upload):  # noqa: ANN001, ANN201
+    """On the attachments page: add one file."""
+    return client.post(response.request["PATH_INFO"], {"file": upload}, follow=True)

@@ -1,18 +1,23 @@
-"""A finished intake: the answers the documents need and the uploaded first opinion.
+"""A case: the wizard's answers, the case file, and the attached first opinion.
 
-Health and dispute data (AVG art. 9): only what the documents need is kept, every case has
-an expiry date, and deleting a case deletes its files on disk too (see services.py).
+Health and dispute data (AVG art. 9): answers and files are encrypted at rest (crypto.py), every
+case has an expiry date, and deleting a case deletes its files on disk too (services.py).
 """
 
+from __future__ import annotations
+
 import uuid
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from decision_aid.cases import crypto
 
-def _upload_path(instance: "FirstOpinionFile", filename: str) -> str:
+
+def _attachment_path(instance: Attachment, filename: str) -> str:
     # A random name: nothing of the user's file name reaches the disk.
-    return f"first-opinion/{instance.case_id}/{uuid.uuid4().hex}"
+    return f"cases/{instance.case_id}/{uuid.uuid4().hex}.bin"
 
 
 class Case(models.Model):
@@ -21,8 +26,13 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField(db_index=True)
     language = models.CharField(max_length=2, default="nl")
-    # The JSON case file (docs/case-file.schema.json), as the wizard built it.
-    case_file = models.JSONField(default=dict)
+    # HMAC of the resume code, for look-up; the code itself only encrypted (to show its owner).
+    resume_digest = models.CharField(max_length=64, unique=True)
+    resume_code_enc = models.BinaryField()
+    # The wizard's stored pages (formtools storage data) and the case file, both encrypted.
+    wizard_state_enc = models.BinaryField(null=True)
+    case_file_enc = models.BinaryField(null=True)
+    finished = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("case")
@@ -31,16 +41,41 @@ class Case(models.Model):
     def __str__(self) -> str:
         return str(self.id)
 
+    @property
+    def resume_code(self) -> str:
+        return crypto.decrypt(self.resume_code_enc).decode()
 
-class FirstOpinionFile(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="first_opinion_files")
-    file = models.FileField(upload_to=_upload_path)
+    @property
+    def wizard_state(self) -> dict[str, Any] | None:
+        return crypto.decrypt_json(self.wizard_state_enc)
+
+    @property
+    def case_file(self) -> dict[str, Any]:
+        return crypto.decrypt_json(self.case_file_enc, default={})
+
+
+class Attachment(models.Model):
+    """One piece of the first opinion, stored as PDF pages (encrypted)."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", _("PDF")
+        IMAGE = "image", _("Photo")
+        TEXT = "text", _("Typed text")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    file = models.FileField(upload_to=_attachment_path)
     page_count = models.PositiveIntegerField()
-    size = models.PositiveIntegerField()
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    size = models.PositiveIntegerField(help_text="Size of the upload as received, in bytes.")
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["uploaded_at", "id"]
+        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.case_id}/{self.pk}"
+
+    def read_pdf(self) -> bytes:
+        """The attachment's PDF pages, decrypted."""
+        with self.file.open("rb") as fh:
+            return crypto.decrypt(fh.read())

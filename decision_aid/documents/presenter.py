@@ -43,7 +43,7 @@ def document_context(case: Case) -> dict[str, Any]:
     employer = parties.get("employer", {})
     requester = employer if role == "employer" else employee
     other = employee if role == "employer" else employer
-    files = list(case.first_opinion_files.all())
+    files = list(case.attachments.all())
     enclosures = [
         Enclosure(title=str(_("Advice of the company doctor (first opinion)")), pages=f.page_count)
         for f in files

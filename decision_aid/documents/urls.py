@@ -4,6 +4,7 @@ from decision_aid.documents import views
 
 app_name = "documents"
 urlpatterns = [
+    path("<uuid:case_id>/bijlagen/", views.AttachmentsView.as_view(), name="attachments"),
     path("<uuid:case_id>/", views.DraftView.as_view(), name="draft"),
     path("<uuid:case_id>/voorbeeld/", views.PreviewView.as_view(), name="preview"),
     path("<uuid:case_id>/pdf/", views.PdfView.as_view(), name="pdf"),

@@ -1,5 +1,8 @@
+from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from decision_aid.content import all_sources
@@ -23,6 +26,14 @@ class SourcesView(TemplateView):
         context["sources"] = [_source_view(s.id) for s in all_sources()]
         context["english"] = (get_language() or "nl").startswith("en")
         return context
+
+
+@require_POST
+def extend_session(request):  # noqa: ANN001, ANN201
+    """Keep the session alive (the timeout warning's "stay" button). Answers are in the case
+    row anyway; this only spares the person from typing the resume code."""
+    request.session.modified = True
+    return JsonResponse({"seconds": settings.SESSION_COOKIE_AGE})
 
 
 def error_404(request, exception=None):  # noqa: ANN001, ANN201, ARG001

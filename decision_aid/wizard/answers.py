@@ -123,3 +123,92 @@ def review_rows(answers: Mapping[str, Any], active_steps: Iterable[str]) -> list
                 )
             )
     return rows
+
+
+# --- case file <-> stored wizard pages ----------------------------------------------------
+def _tri_answer(value: bool | None) -> str:
+    return {True: "yes", False: "no"}.get(value, UNKNOWN)  # type: ignore[arg-type]
+
+
+def _date_answer(value: str | None) -> str:
+    return date.fromisoformat(value).strftime("%d-%m-%Y") if value else ""
+
+
+def _opinion_answer(opinion: Mapping[str, Any]) -> str:
+    if opinion.get("present") is True:
+        return "bedrijfsarts" if opinion.get("author") == "bedrijfsarts" else "other"
+    return "no" if opinion.get("present") is False else UNKNOWN
+
+
+def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per wizard page, the answers a (validated) case file holds, as the form would post them."""
+    sit = case_file["situation"]
+    role = case_file["role"]
+    opinion = sit.get("first_opinion") or {}
+    pages: dict[str, dict[str, Any]] = {
+        "role": {"role": role},
+        "employment": {"employment": sit.get("employment") or ""},
+        "contract_end": {"contract_end": _date_answer(sit.get("contract_end"))},
+        "still_sick": {"still_sick": {True: "yes", False: "no"}.get(sit.get("still_sick"), "")},
+        "sick_since": {"sick_since": _date_answer(sit.get("sick_since"))},
+        "disputes": {"disputes": list(sit.get("disputes") or [])},
+        "first_opinion": {"first_opinion": _opinion_answer(opinion)},
+        "first_opinion_date": {"first_opinion_date": _date_answer(opinion.get("date"))},
+        "talked": {"talked": _tri_answer(sit.get("talked"))},
+        "relationship": {"relationship": sit.get("relationship") or UNKNOWN},
+        "mediation": {"mediation": sit.get("mediation") or UNKNOWN},
+        "expert_opinion": {"expert_opinion": sit.get("expert_opinion") or UNKNOWN},
+        "wage": {"wage": sit.get("wage") or UNKNOWN},
+        "employer_passive": {"employer_passive": _tri_answer(sit.get("employer_passive"))},
+        "legal_help": {
+            "union_member": _tri_answer(sit.get("union_member")),
+            "legal_insurance": _tri_answer(sit.get("legal_insurance")),
+        },
+        "cao_expert": {"cao_expert": _tri_answer(sit.get("cao_expert"))},
+    }
+    parties = case_file.get("parties")
+    if parties:
+        employee = parties.get("employee") or {}
+        employer = parties.get("employer") or {}
+        requester = employer if role == "employer" else employee
+        details = {
+            "requester_name": requester.get("name", ""),
+            "requester_address": requester.get("address", ""),
+            "employer_name": employer.get("name", ""),
+            "employee_name": employee.get("name", ""),
+            "contact_name": (parties.get("advisor") or {}).get("name", "")
+            or employer.get("contact", ""),
+            "bedrijfsarts_name": (parties.get("bedrijfsarts") or {}).get("name", ""),
+            "own_view": parties.get("own_view", ""),
+        }
+        pages["details"] = details
+    return pages
+
+
+def case_file_to_wizard_state(case_file: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored wizard pages for a case file, so the person continues at "check your answers"."""
+    step_data = {}
+    for step, answers in case_file_to_answers(case_file).items():
+        step_data[step] = {
+            f"{step}-{name}": value if isinstance(value, list) else [value]
+            for name, value in answers.items()
+        }
+    return {"step": "review", "step_data": step_data, "step_files": {}, "extra_data": {}}
+
+
+def wizard_state_to_case_file(state: Mapping[str, Any], *, language: str = "nl") -> dict[str, Any]:
+    """The case file for stored wizard pages: only valid pages that the answers make relevant."""
+    from django.utils import timezone
+    from django.utils.datastructures import MultiValueDict
+
+    data = {step: MultiValueDict(values) for step, values in state.get("step_data", {}).items()}
+    raw = s.raw_answers(data.get)
+    cleaned: dict[str, Any] = {}
+    for step in s.STEPS:
+        if step.name not in data or (step.condition and not step.condition(raw)):
+            continue
+        kwargs = {"role": raw.get("role")} if step.name == "details" else {}
+        form = step.form(data=data[step.name], prefix=step.name, **kwargs)
+        if form.is_valid():
+            cleaned.update(form.cleaned_data)
+    return build_case_file(cleaned, as_of=timezone.localdate(), language=language)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -320,31 +319,3 @@ class DetailsForm(WizardForm):
             field.error_messages["max_length"] = _(
                 "Use at most %(limit_value)d characters (you used %(show_value)d)."
             )
-
-
-class UploadForm(WizardForm):
-    title = _("Add the advice of the company doctor")
-    first_opinion_file = forms.FileField(
-        label=_("The advice as a PDF file"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
-    )
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["first_opinion_file"].help_text = _(
-            "A PDF of at most %(mb)d MB. We add its pages to the end of your letter."
-        ) % {"mb": settings.FIRST_OPINION_MAX_BYTES // (1024 * 1024)}
-
-    def clean_first_opinion_file(self):  # noqa: ANN201
-        from decision_aid.documents.attachments import AttachmentError, inspect_pdf
-
-        upload = self.cleaned_data.get("first_opinion_file")
-        if not upload:
-            return None
-        try:
-            inspect_pdf(upload, max_bytes=settings.FIRST_OPINION_MAX_BYTES)
-        except AttachmentError as exc:
-            raise forms.ValidationError(exc.message, code=exc.code) from exc
-        upload.seek(0)
-        return upload

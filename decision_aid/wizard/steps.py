@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,8 +109,21 @@ STEPS: tuple[Step, ...] = (
     Step("review", f.ReviewForm, 5),
     Step("advice", f.AdviceForm, 6),
     Step("details", f.DetailsForm, 7, in_scope),
-    Step("upload", f.UploadForm, 7, in_scope),
 )
 
 STEP_BY_NAME = {s.name: s for s in STEPS}
 QUESTION_STEPS = tuple(s for s in STEPS if s.section <= 4)
+
+
+def raw_answers(step_data: Callable[[str], Any]) -> dict[str, Any]:
+    """Every stored answer by field name, unvalidated. ``step_data(name)`` gives a page's data."""
+    raw: dict[str, Any] = {}
+    for step in STEPS:
+        data = step_data(step.name)
+        if not data:
+            continue
+        for name, field in step.form.base_fields.items():
+            key = f"{step.name}-{name}"
+            multiple = getattr(field.widget, "allow_multiple_selected", False)
+            raw[name] = data.getlist(key) if multiple else data.get(key)
+    return raw

@@ -1,10 +1,12 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from decision_aid.wizard.views import IntakeWizard
 
 app_name = "wizard"
 intake = IntakeWizard.as_view(url_name="wizard:step", done_step_name="klaar")
 urlpatterns = [
-    re_path(r"^(?P<step>[a-z_]+)/$", intake, name="step"),
-    path("", intake, name="start"),
+    # A new case: the first page. The case is created when the first answer is stored.
+    path("", intake, {"step": "role"}, name="start"),
+    path("<uuid:case_id>/", intake, name="case"),
+    path("<uuid:case_id>/<slug:step>/", intake, name="step"),
 ]

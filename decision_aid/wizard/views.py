@@ -1,6 +1,8 @@
 """Thin django-formtools glue: forms validate fields, the routing engine gives the advice.
 
 What this view adds to formtools, and why:
+- Answers live in the case row (storage.CaseStorage), saved after every request; the case id is
+  in the URL, so two tabs never mix and a timed-out session loses nothing.
 - "Back", "Change" and the language switch first save what is on the page (valid or not), so
   going back never loses typed answers.
 - Page conditions read raw stored answers once per request (see steps.py) and the cached form
@@ -14,14 +16,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, translate_url
 from django.utils import timezone
-from formtools.wizard.views import NamedUrlSessionWizardView
+from formtools.wizard.views import NamedUrlWizardView
 
-from decision_aid.cases.services import case_create
+from decision_aid.cases.models import Case
+from decision_aid.cases.selectors import owns_case, session_add_case
+from decision_aid.cases.services import case_create, case_finish, case_save_state
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.answers import build_case_file, review_rows
 from decision_aid.wizard.presenter import advice_context
@@ -36,12 +39,53 @@ def _condition(step: s.Step):  # noqa: ANN202
     return check
 
 
-class IntakeWizard(NamedUrlSessionWizardView):
+class IntakeWizard(NamedUrlWizardView):
     form_list = [(step.name, step.form) for step in s.STEPS]
     condition_dict = {step.name: _condition(step) for step in s.STEPS if step.condition}
-    file_storage = FileSystemStorage(location=settings.MEDIA_ROOT / "wizard-tmp")
+    storage_name = "decision_aid.wizard.storage.CaseStorage"
     url_name = "wizard:step"
     done_step_name = "klaar"
+
+    # --- the case behind the answers --------------------------------------------------------
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        case_id = kwargs.pop("case_id", None)
+        request.wizard_case = None  # type: ignore[attr-defined]
+        if case_id is not None:
+            case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
+            if case is None:
+                raise Http404
+            if not owns_case(request, case_id):
+                # e.g. the session timed out: the answers are safe, the resume code opens them
+                return redirect(reverse("cases:resume") + "?expired=1")
+            request.wizard_case = case  # type: ignore[attr-defined]
+        response = super().dispatch(request, *args, **kwargs)
+        self._persist()
+        return response
+
+    @property
+    def case(self) -> Case | None:
+        return self.request.wizard_case  # type: ignore[attr-defined]
+
+    def _ensure_case(self) -> Case:
+        if self.case is None:
+            case = case_create(language=self.request.LANGUAGE_CODE)
+            session_add_case(self.request, case)
+            self.request.wizard_case = case  # type: ignore[attr-defined]
+        return self.case  # type: ignore[return-value]
+
+    def _persist(self) -> None:
+        storage = self.storage
+        if not storage.changed() or not storage.has_answers():
+            return
+        case_save_state(
+            case=self._ensure_case(), state=storage.data, language=self.request.LANGUAGE_CODE
+        )
+        storage.mark_saved()
+
+    def get_step_url(self, step: str) -> str:
+        if self.case is None:
+            return reverse("wizard:start")
+        return reverse(self.url_name, kwargs={"case_id": self.case.id, "step": step})
 
     # --- answers -------------------------------------------------------------------------
     def raw_answers(self) -> dict[str, Any]:
@@ -49,15 +93,7 @@ class IntakeWizard(NamedUrlSessionWizardView):
         cached = getattr(self, "_raw_answers", None)
         if cached is not None:
             return cached
-        raw: dict[str, Any] = {}
-        for step in s.STEPS:
-            data = self.storage.get_step_data(step.name)
-            if not data:
-                continue
-            for name, field in step.form.base_fields.items():
-                key = f"{step.name}-{name}"
-                multiple = getattr(field.widget, "allow_multiple_selected", False)
-                raw[name] = data.getlist(key) if multiple else data.get(key)
+        raw = s.raw_answers(self.storage.get_step_data)
         self._raw_answers = raw
         return raw
 
@@ -71,6 +107,7 @@ class IntakeWizard(NamedUrlSessionWizardView):
         form = self.get_form(data=self.request.POST)
         self.storage.set_step_data(step, self.process_step(form))
         self._answers_changed()
+        self._ensure_case()
 
     def first_unfinished_step(self, before: str) -> str | None:
         """The first earlier page that is missing or not valid, or None."""
@@ -100,8 +137,7 @@ class IntakeWizard(NamedUrlSessionWizardView):
         language = self.request.POST.get(SWITCH_LANGUAGE)
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
-            if self.steps.current != "upload":
-                self._save_current_page()
+            self._save_current_page()
         if language in dict(settings.LANGUAGES):
             url = translate_url(self.get_step_url(self.steps.current), language)
             return redirect(url)
@@ -109,6 +145,7 @@ class IntakeWizard(NamedUrlSessionWizardView):
 
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
+        self._ensure_case()
         return super().render_next_step(form, **kwargs)
 
     def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
@@ -141,6 +178,7 @@ class IntakeWizard(NamedUrlSessionWizardView):
             page_title=form.title,
             prev_step=self.steps.prev,
             language_switch_form="wizard-form",
+            case=self.case,
         )
         if step.name == "review":
             context["review_rows"] = review_rows(self.cleaned_answers(), self.get_form_list())
@@ -162,10 +200,6 @@ class IntakeWizard(NamedUrlSessionWizardView):
         )
 
     def done(self, form_list: Any, form_dict: dict[str, Any], **kwargs: Any) -> HttpResponse:
-        case_file = self._case_file()
-        upload_form = form_dict.get("upload")
-        upload = upload_form.cleaned_data.get("first_opinion_file") if upload_form else None
-        case = case_create(case_file=case_file, first_opinion=upload)
-        owned = self.request.session.get("cases", [])
-        self.request.session["cases"] = [*owned, str(case.id)][-20:]
-        return redirect(reverse("documents:draft", kwargs={"case_id": case.id}))
+        case = self._ensure_case()
+        case_finish(case=case, case_file=self._case_file())
+        return redirect(reverse("documents:attachments", kwargs={"case_id": case.id}))

@@ -4,4 +4,26 @@
   // Move focus to the error summary so screen-reader and keyboard users hear the problem first.
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }
+
+  // Session timeout warning (WCAG 2.2.1): 5 minutes before the session ends, offer to stay.
+  var body = document.body;
+  var seconds = parseInt(body.getAttribute("data-session-seconds"), 10);
+  var warning = document.getElementById("timeout-warning");
+  if (!seconds || !warning) { return; }
+  var warnAfter = Math.max(seconds - 300, 10) * 1000;
+  var timer;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      warning.hidden = false;
+      warning.querySelector("[data-extend]").focus();
+    }, warnAfter);
+  }
+  warning.querySelector("[data-extend]").addEventListener("click", function () {
+    var token = warning.querySelector("input[name=csrfmiddlewaretoken]").value;
+    fetch(body.getAttribute("data-extend-url"), {
+      method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": token }
+    }).then(function () { warning.hidden = true; schedule(); });
+  });
+  schedule();
 })();

@@ -31,6 +31,7 @@ TEXT = {
         "see_advice": "Bekijk het advies",
         "make_letter": "Maak de brief voor deze stap",
         "make": "Maak mijn brief",
+        "add": "Voeg dit bestand toe",
         "download": "Download de PDF",
         "error": "Vul de eerste ziektedag in.",
         "name": "Uw naam",
@@ -51,6 +52,7 @@ TEXT = {
         "see_advice": "See the advice",
         "make_letter": "Make the letter for this step",
         "make": "Make my letter",
+        "add": "Add this file",
         "download": "Download the PDF",
         "error": "Enter the first day of sickness.",
         "name": "Your name",
@@ -119,9 +121,12 @@ def test_journey_to_pdf_in_a_real_browser(page, axe, make_pdf, tmp_path, lang):
     next_page()
     opinion = tmp_path / "advies.pdf"
     opinion.write_bytes(make_pdf(pages=2))
+    assert_accessible(axe, page)  # attachments page
     page.locator("input[type='file']").set_input_files(str(opinion))
+    page.get_by_role("button", name=t["add"]).click()
+    assert page.locator(".attachment-list li").count() == 1
     assert_accessible(axe, page)
-    page.get_by_role("button", name=t["make"]).click()
+    page.get_by_role("link", name=t["make"]).click()
     assert_accessible(axe, page)  # draft ready
     with page.expect_download() as info:
         page.get_by_role("link", name=t["download"]).click()

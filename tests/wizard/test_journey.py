@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import pdf_text
-from tests.journey import PREFIX, post_step, step_of, walk
+from tests.journey import PREFIX, add_attachment, post_step, step_of, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +35,13 @@ def test_progress_shows_step_n_of_7(client):
 def test_full_journey_gives_pdf_with_name_and_first_opinion_pages(
     client, typical_answers, make_pdf
 ):
-    opinion = make_pdf(pages=3)
-    response = walk(
-        client, typical_answers, files={"upload": {"first_opinion_file": _pdf_upload(opinion)}}
-    )
-    assert response.status_code == 200
-    assert "Uw concept is klaar" in response.content.decode()
-    pdf_url = response.request["PATH_INFO"] + "pdf/"
-    pdf = client.get(pdf_url)
+    response = walk(client, typical_answers)
+    assert "/bijlagen/" in response.request["PATH_INFO"]
+    response = add_attachment(client, response, _pdf_upload(make_pdf(pages=3)))
+    assert response.content.decode().count('name="remove"') == 1  # listed, removable
+    draft = client.get(response.request["PATH_INFO"].replace("bijlagen/", ""))
+    assert "Uw concept is klaar" in draft.content.decode()
+    pdf = client.get(draft.request["PATH_INFO"] + "pdf/")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Content-Disposition"].startswith("attachment")
     from pypdf import PdfReader
@@ -52,9 +51,8 @@ def test_full_journey_gives_pdf_with_name_and_first_opinion_pages(
     assert "Anouk de Vries-Çelik" in text
     assert "Bakkerij Brood & Zo B.V." in text
     # the uploaded pages are the last pages, unchanged
-    assert [
-        f"EERSTE OORDEEL pagina {n}" in reader.pages[-4 + n].extract_text() for n in (1, 2, 3)
-    ] == [True] * 3
+    for n in (1, 2, 3):
+        assert f"EERSTE OORDEEL pagina {n}" in reader.pages[-4 + n].extract_text()
     assert "EERSTE OORDEEL" not in (reader.pages[0].extract_text() or "")
 
 
@@ -65,7 +63,7 @@ def test_back_keeps_what_was_typed_even_if_not_submitted(client, typical_answers
         client, "sick_since", {"sick_since": "01-02-2026"}, wizard_goto_step="still_sick"
     )
     assert step_of(response) == "still_sick"
-    again = client.get("/vragen/sick_since/")
+    again = client.get(step_url(client, "sick_since"))
     assert 'value="01-02-2026"' in again.content.decode()
 
 
@@ -105,27 +103,32 @@ def test_too_long_text_is_refused_and_other_answers_stay(client, typical_answers
     html = response.content.decode()
     assert "Gebruik maximaal 200 tekens" in html
     assert "Bakkerij Brood &amp; Zo B.V." in html  # what was typed stays in the form
-    review = client.get("/vragen/review/")
+    review = client.get(step_url(client, "review"))
     assert "Passend werk" in review.content.decode() or "passend werk" in review.content.decode()
 
 
-def test_a_file_that_is_not_a_pdf_is_refused_in_dutch(client, typical_answers):
-    walk(client, typical_answers, stop_at="upload")
+def test_a_file_that_is_not_a_pdf_is_refused_and_earlier_uploads_stay(
+    client, typical_answers, make_pdf
+):
+    page = walk(client, typical_answers)
+    page = add_attachment(client, page, _pdf_upload(make_pdf(pages=1)))
     fake = SimpleUploadedFile("advies.pdf", b"GIF89a not a pdf", content_type="application/pdf")
-    response = post_step(client, "upload", {"first_opinion_file": fake})
+    response = add_attachment(client, page, fake)
     html = response.content.decode()
-    assert step_of(response) == "upload"
-    assert "Dit bestand is geen PDF" in html
-    # nothing typed earlier is lost
-    details = client.get("/vragen/details/").content.decode()
-    assert "Anouk de Vries-Çelik" in details
+    assert response.status_code == 400
+    assert html.count("Dit bestand is geen PDF") == 2  # summary and next to the field
+    from decision_aid.cases.models import Case
+
+    case = Case.objects.get()
+    assert case.attachments.count() == 1  # the good upload stays
+    assert case.case_file["parties"]["employee"]["name"] == "Anouk de Vries-Çelik"
 
 
 def test_language_switch_keeps_the_answer_on_the_page(client, typical_answers):
     walk(client, typical_answers, stop_at="details")
     response = post_step(client, "details", {"requester_name": "Jan Jansen"}, switch_language="en")
     html = response.content.decode()
-    assert response.request["PATH_INFO"] == "/en/vragen/details/"
+    assert response.request["PATH_INFO"] == "/en" + step_url(client, "details")
     assert '<html lang="en">' in html
     assert 'value="Jan Jansen"' in html
 
@@ -133,7 +136,7 @@ def test_language_switch_keeps_the_answer_on_the_page(client, typical_answers):
 def test_cannot_skip_ahead_to_advice_by_url(client):
     client.get("/vragen/", follow=True)
     post_step(client, "role", {"role": "employee"})
-    response = client.get("/vragen/advice/", follow=True)
+    response = client.get(step_url(client, "advice"), follow=True)
     assert step_of(response) == "employment"
 
 
@@ -151,12 +154,13 @@ def test_self_employed_is_told_plainly_where_to_go(client):
 
 def test_someone_elses_draft_is_404(client, typical_answers):
     response = walk(client, typical_answers)
-    url = response.request["PATH_INFO"]
+    url = response.request["PATH_INFO"].replace("bijlagen/", "")
     from django.test import Client
 
     other = Client()
     assert other.get(url).status_code == 404
     assert other.get(url + "pdf/").status_code == 404
+    assert other.get(url + "bijlagen/").status_code == 404
 
 
 def test_management_form_prefix_is_stable():

@@ -1,0 +1,41 @@
+"""Who may see which case. The single place where case ownership is checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+
+from decision_aid.cases.models import Case
+
+SESSION_KEY = "cases"
+MAX_CASES_PER_SESSION = 20
+
+
+def session_case_ids(request: HttpRequest) -> list[str]:
+    return list(request.session.get(SESSION_KEY, []))
+
+
+def session_add_case(request: HttpRequest, case: Case) -> None:
+    ids = [i for i in session_case_ids(request) if i != str(case.id)]
+    request.session[SESSION_KEY] = [*ids, str(case.id)][-MAX_CASES_PER_SESSION:]
+
+
+def session_remove_case(request: HttpRequest, case_id: Any) -> None:
+    request.session[SESSION_KEY] = [i for i in session_case_ids(request) if i != str(case_id)]
+
+
+def owns_case(request: HttpRequest, case_id: Any) -> bool:
+    return str(case_id) in session_case_ids(request)
+
+
+def owned_case(request: HttpRequest, case_id: Any) -> Case:
+    """The case if this browser session owns it and it has not expired; else 404."""
+    from django.utils import timezone
+
+    if not owns_case(request, case_id):
+        raise Http404
+    case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
+    if case is None:
+        raise Http404
+    return case

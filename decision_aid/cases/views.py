@@ -1,0 +1,194 @@
+"""Keep or delete: resume with a code, download, delete everything."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django_ratelimit.core import is_ratelimited
+
+from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
+from decision_aid.cases.models import Case
+from decision_aid.cases.selectors import owned_case, session_add_case, session_remove_case
+from decision_aid.cases.services import (
+    case_create,
+    case_delete,
+    case_find_by_resume_code,
+    case_save_state,
+)
+from decision_aid.routing.casefile import CaseFileError, load_case
+from decision_aid.wizard.answers import case_file_to_wizard_state
+
+
+def _everyone(group: str, request: HttpRequest) -> str:
+    return "everyone"
+
+
+def _throttled(request: HttpRequest, *, increment: bool) -> bool:
+    """Wrong codes are limited per client and for all clients together."""
+    per_client = is_ratelimited(
+        request,
+        group="resume-client",
+        key="ip",
+        rate=settings.RESUME_RATE_PER_CLIENT,
+        method="POST",
+        increment=increment,
+    )
+    overall = is_ratelimited(
+        request,
+        group="resume-all",
+        key=_everyone,
+        rate=settings.RESUME_RATE_OVERALL,
+        method="POST",
+        increment=increment,
+    )
+    return per_client or overall
+
+
+def case_home_url(case: Case) -> str:
+    if case.finished:
+        return reverse("documents:draft", kwargs={"case_id": case.id})
+    return reverse("wizard:case", kwargs={"case_id": case.id})
+
+
+class ResumeView(View):
+    template_name = "cases/resume.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = ResumeForm(initial={"code": request.GET.get("code", "")})
+        return self._render(request, form, expired="expired" in request.GET)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        if "case_file" in request.FILES or request.POST.get("action") == "upload":
+            return self._from_case_file(request)
+        form = ResumeForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        if _throttled(request, increment=False):
+            form.add_error(
+                "code",
+                _("Too many wrong codes. Wait 15 minutes and try again. Your answers are safe."),
+            )
+            return self._render(request, form, status=429)
+        case = case_find_by_resume_code(code=form.cleaned_data["code"])
+        if case is None:
+            _throttled(request, increment=True)
+            form.add_error(
+                "code",
+                _("This code is not right, or the case was deleted. Check the code and try again."),
+            )
+            return self._render(request, form, status=400)
+        session_add_case(request, case)
+        return redirect(case_home_url(case))
+
+    def _from_case_file(self, request: HttpRequest) -> HttpResponse:
+        upload_form = CaseFileUploadForm(request.POST, request.FILES)
+        if upload_form.is_valid():
+            try:
+                raw = upload_form.cleaned_data["case_file"].read(1_000_000)
+                data = json.loads(raw.decode("utf-8"))
+                if not isinstance(data, dict):
+                    raise CaseFileError("", "not an object")
+                load_case(data)
+            except (UnicodeDecodeError, json.JSONDecodeError, CaseFileError) as exc:
+                field = getattr(exc, "field", "") or ""
+                message = _("This is not a valid answers file from this aid.")
+                if field:
+                    message += " " + _("The problem is in: %(field)s.") % {"field": field}
+                upload_form.add_error("case_file", message)
+            else:
+                case = case_create(language=request.LANGUAGE_CODE)
+                case_save_state(
+                    case=case,
+                    state=case_file_to_wizard_state(data),
+                    language=request.LANGUAGE_CODE,
+                )
+                session_add_case(request, case)
+                return redirect(
+                    reverse("wizard:step", kwargs={"case_id": case.id, "step": "review"})
+                )
+        return self._render(request, ResumeForm(), upload_form=upload_form, status=400)
+
+    def _render(
+        self,
+        request: HttpRequest,
+        form: ResumeForm,
+        *,
+        status: int = 200,
+        expired: bool = False,
+        upload_form: CaseFileUploadForm | None = None,
+    ) -> HttpResponse:
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "upload_form": upload_form or CaseFileUploadForm(),
+                "expired": expired,
+                "page_title": _("Continue where you left off"),
+            },
+            status=status,
+        )
+
+
+class DeleteView(View):
+    template_name = "cases/delete.html"
+
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        case = owned_case(request, case_id)
+        return render(
+            request, self.template_name, {"case": case, "page_title": _("Delete everything")}
+        )
+
+    def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        case = owned_case(request, case_id)
+        case_delete(case=case)
+        session_remove_case(request, case_id)
+        return render(request, "cases/deleted.html", {"page_title": _("Everything is deleted")})
+
+
+class CaseFileDownloadView(View):
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        from decision_aid.wizard.answers import wizard_state_to_case_file
+
+        case = owned_case(request, case_id)
+        data = case.case_file or wizard_state_to_case_file(case.wizard_state or {})
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+        )
+        response["Content-Disposition"] = 'attachment; filename="antwoorden.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ResumeCodeDownloadView(View):
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        case = owned_case(request, case_id)
+        link = request.build_absolute_uri(reverse("cases:resume") + f"?code={case.resume_code}")
+        text = _(
+            "Re-integration dispute aid\n\nYour resume code: %(code)s\nLink: %(link)s\n\n"
+            "Your answers are deleted on %(date)s.\n"
+        ) % {"code": case.resume_code, "link": link, "date": case.expires_at.strftime("%d-%m-%Y")}
+        response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="hervatcode.txt"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AttachmentDownloadView(View):
+    """An uploaded first opinion, only for its owner, never rendered inline."""
+
+    def get(self, request: HttpRequest, case_id: Any, attachment_id: int) -> HttpResponse:
+        case = owned_case(request, case_id)
+        attachment = get_object_or_404(case.attachments, pk=attachment_id)
+        response = HttpResponse(attachment.read_pdf(), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="bijlage-{attachment.pk}.pdf"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "no-store"
+        return response
