@@ -1,8 +1,8 @@
 """Fill translation catalogues after `make messages`.
 
 - en: the source strings are English, so every msgstr is its msgid (keeps msgfmt at 0 untranslated).
-- nl: msgids the routing engine defines get their Dutch text from
-  decision_aid/routing/nl_translations.json (the engine's own, reviewed translations).
+- nl: untranslated msgids get their Dutch text from the packages' nl_translations.json files
+  (decision_aid/*/nl_translations.json: {msgid: text}, or [singular, plural] for plurals).
 Other untranslated Dutch entries are listed, to be translated by hand.
 """
 
@@ -28,12 +28,18 @@ def main() -> int:
             entry.flags.remove("fuzzy")
     en.save()
 
-    routing = json.loads((ROOT / "decision_aid/routing/nl_translations.json").read_text("utf-8"))
+    known: dict[str, str | list[str]] = {}
+    for path in sorted(ROOT.glob("decision_aid/*/nl_translations.json")):
+        known.update(json.loads(path.read_text("utf-8")))
     nl = polib.pofile(ROOT / "locale/nl/LC_MESSAGES/django.po")
     missing = []
     for entry in nl:
-        if entry.msgid in routing and (not entry.msgstr or "fuzzy" in entry.flags):
-            entry.msgstr = routing[entry.msgid]
+        if entry.msgid in known and (not entry.translated() or "fuzzy" in entry.flags):
+            value = known[entry.msgid]
+            if entry.msgid_plural and isinstance(value, list):
+                entry.msgstr_plural = {0: value[0], 1: value[1]}
+            else:
+                entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
         if not entry.translated():
