@@ -28,6 +28,7 @@ def test_deploy_check_passes_with_production_environment():
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": "k" * 20 + "Q7x!pL9#mZ2@vB5$nC8%wE1^rT4&yU6*",
             "DJANGO_ALLOWED_HOSTS": "aid.example.nl",
+            "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
             "DJANGO_SECURE_SSL_REDIRECT": "1",
             "DJANGO_SECURE_COOKIES": "1",
             "DJANGO_HSTS_SECONDS": "31536000",
@@ -44,7 +45,12 @@ def test_deploy_check_fails_without_https_flags():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env={"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "a.nl"},
+        env={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "x" * 60,
+            "DJANGO_ALLOWED_HOSTS": "a.nl",
+            "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
+        },
     )
     assert result.returncode != 0
     assert "SECURE_HSTS_SECONDS" in result.stdout + result.stderr
@@ -62,3 +68,12 @@ def test_database_url_selects_the_engine(monkeypatch):
     env = environ.Env()
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x")
     assert env.db_url("DATABASE_URL")["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_production_refuses_to_start_without_encryption_keys():
+    result = _manage(
+        "check",
+        env={"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "a.nl"},
+    )
+    assert result.returncode != 0
+    assert "DJANGO_ENCRYPTION_KEYS" in result.stderr

@@ -29,6 +29,18 @@ def owns_case(request: HttpRequest, case_id: Any) -> bool:
     return str(case_id) in session_case_ids(request)
 
 
+def session_cases(request: HttpRequest) -> list[Case]:
+    """This browser's cases that still exist, newest first (one query)."""
+    from django.utils import timezone
+
+    ids = session_case_ids(request)
+    if not ids:
+        return []
+    return list(
+        Case.objects.filter(pk__in=ids, expires_at__gt=timezone.now()).order_by("-updated_at")
+    )
+
+
 def owned_case(request: HttpRequest, case_id: Any) -> Case:
     """The case if this browser session owns it and it has not expired; else 404."""
     from django.utils import timezone

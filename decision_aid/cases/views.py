@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
 from decision_aid.cases.models import Case
@@ -31,24 +31,17 @@ def _everyone(group: str, request: HttpRequest) -> str:
 
 
 def _throttled(request: HttpRequest, *, increment: bool) -> bool:
-    """Wrong codes are limited per client and for all clients together."""
-    per_client = is_ratelimited(
-        request,
-        group="resume-client",
-        key="ip",
-        rate=settings.RESUME_RATE_PER_CLIENT,
-        method="POST",
-        increment=increment,
-    )
-    overall = is_ratelimited(
-        request,
-        group="resume-all",
-        key=_everyone,
-        rate=settings.RESUME_RATE_OVERALL,
-        method="POST",
-        increment=increment,
-    )
-    return per_client or overall
+    """Wrong codes are limited per client (IP) and for all clients together; a client is
+    blocked once it has used up its allowance, until the window has passed."""
+    limited = False
+    for group, key, rate in (
+        ("resume-client", "ip", settings.RESUME_RATE_PER_CLIENT),
+        ("resume-all", _everyone, settings.RESUME_RATE_OVERALL),
+    ):
+        usage = get_usage(request, group=group, key=key, rate=rate, increment=increment)
+        if usage and usage["count"] >= usage["limit"]:
+            limited = True
+    return limited
 
 
 def case_home_url(case: Case) -> str:

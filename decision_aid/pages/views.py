@@ -11,6 +11,17 @@ from decision_aid.content import all_sources
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 
+    def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
+        from decision_aid.cases.selectors import session_cases
+        from decision_aid.cases.views import case_home_url
+
+        context = super().get_context_data(**kwargs)
+        context["my_cases"] = [
+            {"url": case_home_url(case), "updated": case.updated_at}
+            for case in session_cases(self.request)
+        ]
+        return context
+
 
 class PrivacyView(TemplateView):
     template_name = "pages/privacy.html"

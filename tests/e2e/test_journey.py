@@ -140,13 +140,3 @@ def test_journey_to_pdf_in_a_real_browser(page, axe, make_pdf, tmp_path, lang):
     assert draft_pages >= 1
     assert "EERSTE OORDEEL pagina 1" in reader.pages[draft_pages].extract_text()
     assert "EERSTE OORDEEL pagina 2" in reader.pages[-1].extract_text()
-
-
-def test_every_request_stays_on_our_own_origin(page, live_server):
-    seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url))
-    page.goto("/")
-    page.get_by_role("link", name="Start").click()
-    page.get_by_label("Ik ben de werknemer").check()
-    page.get_by_role("button", name="Volgende", exact=True).last.click()
-    assert seen and all(url.startswith(live_server.url) for url in seen), seen
