@@ -37,6 +37,8 @@ if not ENCRYPTION_KEYS:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -47,6 +49,10 @@ INSTALLED_APPS = [
     "decision_aid.wizard",
     "decision_aid.documents",
     "decision_aid.pages",
+    "decision_aid.advisors",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -58,8 +64,11 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "decision_aid.urls"
@@ -73,6 +82,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
                 "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
                 "decision_aid.pages.context_processors.session",
@@ -182,6 +192,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
+
+# Union advisors: Django auth, login throttled by django-axes, TOTP second factor (django-otp).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "advisors:login"
+LOGIN_REDIRECT_URL = "advisors:cases"
+# Two-factor sign-in is required for advisors; switch off only for local development.
+ADVISOR_REQUIRE_2FA = env.bool("ADVISOR_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = "Beslishulp re-integratie"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "advisors/locked_out.html"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    if env.bool("DJANGO_BEHIND_PROXY", default=False)
+    else ["REMOTE_ADDR"]
+)
 
 # Retention (AVG): a saved case and its uploads are deleted after this many days.
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=30)

@@ -10,8 +10,9 @@ from tests.journey import TYPICAL_EMPLOYEE
 
 @pytest.fixture(autouse=True)
 def _uploads_in_tmp(settings, tmp_path):
-    """Every test writes uploads into its own folder."""
+    """Every test writes uploads into its own folder; passwords hash fast in tests."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -41,13 +41,36 @@ def session_cases(request: HttpRequest) -> list[Case]:
     )
 
 
+def may_open_case(request: HttpRequest, case_id: Any) -> bool:
+    """This browser session made or resumed the case, or a signed-in advisor may see it."""
+    return owns_case(request, case_id) or _advisor_may_see(request, case_id)
+
+
 def owned_case(request: HttpRequest, case_id: Any) -> Case:
-    """The case if this browser session owns it and it has not expired; else 404."""
+    """The case if this browser session owns it, or a signed-in advisor may see it (the
+    organisation boundary in advisors.access), and it has not expired; else 404."""
     from django.utils import timezone
 
-    if not owns_case(request, case_id):
+    if not may_open_case(request, case_id):
         raise Http404
     case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
     if case is None:
         raise Http404
     return case
+
+
+def _advisor_may_see(request: HttpRequest, case_id: Any) -> bool:
+    from django.conf import settings
+
+    from decision_aid.advisors import access
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not hasattr(user, "advisor"):
+        return False
+    if settings.ADVISOR_REQUIRE_2FA and not user.is_verified():
+        return False
+    try:
+        access.get_visible_case(user.advisor, case_id)
+    except Http404:
+        return False
+    return True

@@ -23,7 +23,7 @@ from django.utils import timezone
 from formtools.wizard.views import NamedUrlWizardView
 
 from decision_aid.cases.models import Case
-from decision_aid.cases.selectors import owns_case, session_add_case
+from decision_aid.cases.selectors import may_open_case, session_add_case
 from decision_aid.cases.services import case_create, case_finish, case_save_state
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.answers import build_case_file, review_rows
@@ -54,7 +54,7 @@ class IntakeWizard(NamedUrlWizardView):
             case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
             if case is None:
                 raise Http404
-            if not owns_case(request, case_id):
+            if not may_open_case(request, case_id):
                 # e.g. the session timed out: the answers are safe, the resume code opens them
                 return redirect(reverse("cases:resume") + "?expired=1")
             request.wizard_case = case  # type: ignore[attr-defined]

@@ -1,0 +1,35 @@
+"""The organisation boundary, in one place. Every advisor view gets its cases from here.
+
+- An advisor sees the cases they created; an organisation lead sees all of the organisation's.
+- Nobody sees another organisation's cases: asking for one gives 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from decision_aid.advisors.models import Advisor, AdvisorCase
+
+
+def current_advisor(request: HttpRequest) -> Advisor:
+    advisor = getattr(request.user, "advisor", None) if request.user.is_authenticated else None
+    if advisor is None:
+        raise Http404
+    return advisor
+
+
+def visible_cases(advisor: Advisor) -> QuerySet[AdvisorCase]:
+    cases = AdvisorCase.objects.filter(organisation_id=advisor.organisation_id)
+    if not advisor.is_lead:
+        cases = cases.filter(advisor=advisor)
+    return cases.select_related("case", "advisor__user")
+
+
+def get_visible_case(advisor: Advisor, case_id: Any) -> AdvisorCase:
+    case = visible_cases(advisor).filter(case_id=case_id).first()
+    if case is None:
+        raise Http404
+    return case

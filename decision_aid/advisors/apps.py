@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdvisorsConfig(AppConfig):
+    name = "decision_aid.advisors"
+    label = "advisors"

@@ -1,0 +1,114 @@
+"""Union advisors, their organisations, the cases they prepare, notes and the audit log.
+
+What is plain (not encrypted): the advisor's own reference, the status and the next deadline
+date, so the case list can filter and sort in SQL. Member names and notes are encrypted like
+answers (docs/decisions/0005-advisor-mode.md).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from decision_aid.cases import crypto
+from decision_aid.cases.models import Case
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Advisor(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="advisors"
+    )
+    is_lead = models.BooleanField(
+        _("organisation lead"), default=False, help_text=_("Sees every case of the organisation.")
+    )
+
+    class Meta:
+        verbose_name = _("advisor")
+        verbose_name_plural = _("advisors")
+
+    def __str__(self) -> str:
+        return self.user.get_username()
+
+
+class AdvisorCase(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        HANDED_OVER = "handed_over", _("Handed over to the member")
+        CLOSED = "closed", _("Closed")
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="advisor_case")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="cases")
+    advisor = models.ForeignKey(Advisor, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(_("reference"), max_length=50, blank=True, db_index=True)
+    member_name_enc = models.BinaryField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    next_deadline = models.DateField(null=True, blank=True, db_index=True)
+    next_deadline_label = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [models.F("next_deadline").asc(nulls_last=True), "-updated_at"]
+
+    def __str__(self) -> str:
+        return self.reference or str(self.case_id)
+
+    @property
+    def member_name(self) -> str:
+        return crypto.decrypt(self.member_name_enc).decode() if self.member_name_enc else ""
+
+
+class CaseNote(models.Model):
+    advisor_case = models.ForeignKey(AdvisorCase, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(Advisor, on_delete=models.PROTECT)
+    text_enc = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk}"
+
+    @property
+    def text(self) -> str:
+        return crypto.decrypt(self.text_enc).decode()
+
+
+class AuditEvent(models.Model):
+    """Who did what to which case, when. Never any answer content."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        VIEWED = "viewed", _("viewed")
+        CHANGED = "changed", _("changed")
+        EXPORTED = "exported", _("exported")
+        IMPORTED = "imported", _("imported")
+        DOWNLOADED = "downloaded", _("downloaded the PDF")
+        DELETED = "deleted", _("deleted")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    case_id = models.UUIDField(db_index=True)  # not a key: the event outlives a deleted case
+    reference = models.CharField(max_length=50, blank=True)
+    action = models.CharField(max_length=12, choices=Action.choices)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.action} {self.case_id}"

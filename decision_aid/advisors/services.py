@@ -1,0 +1,95 @@
+"""Advisor services: save a case from the intake, notes, audit. Views call these."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+
+from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, CaseNote
+from decision_aid.cases import crypto
+from decision_aid.cases.services import case_create, case_delete, case_finish, case_save_state
+from decision_aid.routing import advise
+from decision_aid.routing.casefile import load_case
+from decision_aid.wizard.answers import case_file_to_wizard_state
+
+
+def audit_log(*, advisor: Advisor, advisor_case: AdvisorCase, action: str) -> None:
+    AuditEvent.objects.create(
+        organisation_id=advisor.organisation_id,
+        actor_id=advisor.user_id,
+        case_id=advisor_case.case_id,
+        reference=advisor_case.reference,
+        action=action,
+    )
+
+
+def _next_deadline(case_file: dict[str, Any]) -> tuple[Any, str]:
+    """The first milestone not yet past (or late), as a date, for sorting the case list."""
+    case = load_case(case_file)
+    timeline = advise(case).timeline
+    since = case.situation.sick_since
+    if since is None:
+        return None, ""
+    for milestone in timeline.milestones:
+        if milestone.status != "past" or milestone.late:
+            due = since + timedelta(weeks=milestone.week - 1)
+            return due, milestone.key
+    return None, ""
+
+
+@transaction.atomic
+def advisor_case_save(
+    *,
+    advisor: Advisor,
+    case_file: dict[str, Any],
+    reference: str,
+    existing: AdvisorCase | None = None,
+) -> AdvisorCase:
+    """Create or update the case behind an intake. The member can continue it in the public
+    wizard with the resume code: the stored pages are rebuilt from the case file."""
+    case = existing.case if existing else case_create(language=case_file.get("language", "nl"))
+    case_save_state(case=case, state=case_file_to_wizard_state(case_file), language=case.language)
+    case_finish(case=case, case_file=case_file)
+    deadline, label = _next_deadline(case_file)
+    member = (case_file.get("parties") or {}).get("employee", {}).get("name", "")
+    advisor_case = existing or AdvisorCase(
+        case=case, organisation=advisor.organisation, advisor=advisor
+    )
+    advisor_case.reference = reference
+    advisor_case.member_name_enc = crypto.encrypt(member.encode())
+    advisor_case.next_deadline = deadline
+    advisor_case.next_deadline_label = label
+    advisor_case.save()
+    audit_log(
+        advisor=advisor,
+        advisor_case=advisor_case,
+        action=AuditEvent.Action.CHANGED if existing else AuditEvent.Action.CREATED,
+    )
+    return advisor_case
+
+
+def advisor_case_delete(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:
+    audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.DELETED)
+    case_delete(case=advisor_case.case)
+
+
+def note_add(*, advisor: Advisor, advisor_case: AdvisorCase, text: str) -> CaseNote:
+    note = CaseNote.objects.create(
+        advisor_case=advisor_case, author=advisor, text_enc=crypto.encrypt(text.encode())
+    )
+    advisor_case.save(update_fields=["updated_at"])
+    audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED)
+    return note
+
+
+def search_cases(cases: Any, *, query: str, status: str) -> list[AdvisorCase]:
+    """Filter by status in SQL; by reference or (decrypted) member name in Python."""
+    if status:
+        cases = cases.filter(status=status)
+    rows = list(cases)
+    q = query.strip().casefold()
+    if q:
+        rows = [r for r in rows if q in r.reference.casefold() or q in r.member_name.casefold()]
+    return rows

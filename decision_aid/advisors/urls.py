@@ -1,0 +1,25 @@
+from django.urls import path
+
+from decision_aid.advisors import views
+
+app_name = "advisors"
+urlpatterns = [
+    path("", views.CaseListView.as_view(), name="cases"),
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    path("tweestaps/", views.TwoFactorView.as_view(), name="two_factor"),
+    path("nieuw/", views.IntakeView.as_view(), name="intake"),
+    path("advies/", views.AdvicePreviewView.as_view(), name="advice_preview"),
+    path("importeren/", views.ImportView.as_view(), name="import"),
+    path("audit/", views.AuditView.as_view(), name="audit"),
+    path("zaken/<uuid:case_id>/", views.CaseDetailView.as_view(), name="case"),
+    path("zaken/<uuid:case_id>/wijzigen/", views.IntakeView.as_view(), name="change"),
+    path("zaken/<uuid:case_id>/pdf/", views.PdfRedirectView.as_view(), name="pdf"),
+    path(
+        "zaken/<uuid:case_id>/bijlagen/",
+        views.AttachmentsRedirectView.as_view(),
+        name="attachments",
+    ),
+    path("zaken/<uuid:case_id>/export.json", views.ExportView.as_view(), name="export"),
+    path("zaken/<uuid:case_id>/verwijderen/", views.DeleteView.as_view(), name="delete"),
+]

@@ -1,0 +1,384 @@
+"""Advisor mode: sign-in with a second factor, case list, one-page intake with live advice,
+case page (PDF, resume code for the member, notes, export), import and the audit log.
+
+Every view gets its case through access.get_visible_case: the organisation boundary lives there.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from decision_aid.advisors import access
+from decision_aid.advisors.forms import (
+    CaseFileImportForm,
+    IntakeForm,
+    NoteForm,
+    TokenForm,
+    initial_from_case_file,
+)
+from decision_aid.advisors.models import AdvisorCase, AuditEvent
+from decision_aid.advisors.services import (
+    advisor_case_delete,
+    advisor_case_save,
+    audit_log,
+    note_add,
+    search_cases,
+)
+from decision_aid.routing.casefile import CaseFileError, load_case
+from decision_aid.wizard.answers import build_case_file
+from decision_aid.wizard.presenter import advice_context
+
+
+def _needs_second_factor(request: HttpRequest) -> bool:
+    # Right after login the user object has no is_verified() yet: then it is not verified.
+    is_verified = getattr(request.user, "is_verified", None)
+    return settings.ADVISOR_REQUIRE_2FA and not (is_verified and is_verified())
+
+
+class AdvisorView(View):
+    """Signed in, second factor done, and an advisor: else to login / 2FA / 404."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if _needs_second_factor(request):
+            return redirect(reverse("advisors:two_factor") + f"?next={request.path}")
+        self.advisor = access.current_advisor(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def visible_case(self, case_id: Any) -> AdvisorCase:
+        return access.get_visible_case(self.advisor, case_id)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "advisors/login.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        if _needs_second_factor(self.request):
+            return reverse("advisors:two_factor")
+        return super().get_success_url()
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "advisors:login"
+
+
+class TwoFactorView(View):
+    """Verify a TOTP code; the first time, set up the authenticator app."""
+
+    template_name = "advisors/two_factor.html"
+
+    def _device(self, request: HttpRequest) -> tuple[TOTPDevice, bool]:
+        device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+        if device:
+            return device, False
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=request.user, confirmed=False, defaults={"name": "authenticator"}
+        )
+        return device, True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, TokenForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = TokenForm(request.POST)
+        device, setting_up = self._device(request)
+        if form.is_valid() and device.verify_token(form.cleaned_data["token"].replace(" ", "")):
+            if setting_up:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            target = request.GET.get("next", "")
+            return redirect(target if target.startswith("/") else reverse("advisors:cases"))
+        form.add_error("token", _("This code is not right. Try the newest code from your app."))
+        return self._render(request, form, status=400)
+
+    def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
+        device, setting_up = self._device(request)
+        context: dict[str, Any] = {
+            "form": form,
+            "setting_up": setting_up,
+            "page_title": _("Two-step sign-in"),
+        }
+        if setting_up:
+            import qrcode
+            import qrcode.image.svg
+
+            secret = base64.b32encode(device.bin_key).decode()
+            image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+            buffer = io.BytesIO()
+            image.save(buffer)
+            context["qr_data_uri"] = (
+                "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+            )
+            context["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+        return render(request, self.template_name, context, status=status)
+
+
+class CaseListView(AdvisorView):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        query = request.GET.get("q", "")
+        status = request.GET.get("status", "")
+        if status not in AdvisorCase.Status.values:
+            status = ""
+        rows = search_cases(access.visible_cases(self.advisor), query=query, status=status)
+        return render(
+            request,
+            "advisors/case_list.html",
+            {
+                "rows": rows,
+                "q": query,
+                "status": status,
+                "statuses": AdvisorCase.Status.choices,
+                "advisor": self.advisor,
+                "today": timezone.localdate(),
+                "page_title": _("Your cases"),
+            },
+        )
+
+
+def _case_file_from(form: IntakeForm, request: HttpRequest) -> dict[str, Any]:
+    contact = request.user.get_full_name() or request.user.get_username()
+    return build_case_file(
+        form.answers(contact_name=contact),
+        as_of=timezone.localdate(),
+        language=request.LANGUAGE_CODE,
+    )
+
+
+class IntakeView(AdvisorView):
+    """All questions on one page; the advice beside it is recomputed on every change (with
+    JavaScript) or with the "Update advice" button (without)."""
+
+    template_name = "advisors/intake.html"
+
+    def get(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
+        existing = self.visible_case(case_id) if case_id else None
+        if existing:
+            initial = initial_from_case_file(existing.case.case_file)
+            initial["reference"] = existing.reference
+            form = IntakeForm(initial=initial)
+            audit_log(advisor=self.advisor, advisor_case=existing, action=AuditEvent.Action.VIEWED)
+        else:
+            form = IntakeForm()
+        return self._render(request, form, existing, advice=None)
+
+    def post(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
+        existing = self.visible_case(case_id) if case_id else None
+        form = IntakeForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form, existing, advice=None, status=400)
+        case_file = _case_file_from(form, request)
+        if "save" not in request.POST:
+            return self._render(request, form, existing, advice=advice_context(case_file))
+        saved = advisor_case_save(
+            advisor=self.advisor,
+            case_file=case_file,
+            reference=form.cleaned_data.get("reference", ""),
+            existing=existing,
+        )
+        return redirect(reverse("advisors:case", kwargs={"case_id": saved.case_id}))
+
+    def _render(
+        self,
+        request: HttpRequest,
+        form: IntakeForm,
+        existing: AdvisorCase | None,
+        *,
+        advice: dict[str, Any] | None,
+        status: int = 200,
+    ) -> HttpResponse:
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "existing": existing,
+                "advice": advice,
+                "page_title": _("Intake") if not existing else _("Change the case"),
+            },
+            status=status,
+        )
+
+
+class AdvicePreviewView(AdvisorView):
+    """The advice for the intake as it is now: an HTML fragment for the live panel."""
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = IntakeForm(request.POST)
+        advice = advice_context(_case_file_from(form, request)) if form.is_valid() else None
+        return render(request, "advisors/_advice.html", {"advice": advice, "form": form})
+
+
+class CaseDetailView(AdvisorView):
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        audit_log(advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.VIEWED)
+        return self._render(request, advisor_case, NoteForm())
+
+    def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        if new_status := request.POST.get("status"):
+            if new_status in AdvisorCase.Status.values:
+                advisor_case.status = new_status
+                advisor_case.save(update_fields=["status", "updated_at"])
+                audit_log(
+                    advisor=self.advisor,
+                    advisor_case=advisor_case,
+                    action=AuditEvent.Action.CHANGED,
+                )
+            return redirect(request.path)
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            note_add(
+                advisor=self.advisor, advisor_case=advisor_case, text=form.cleaned_data["text"]
+            )
+            return redirect(request.path)
+        return self._render(request, advisor_case, form, status=400)
+
+    def _render(
+        self, request: HttpRequest, advisor_case: AdvisorCase, form: NoteForm, status: int = 200
+    ) -> HttpResponse:
+        case = advisor_case.case
+        resume_link = request.build_absolute_uri(
+            reverse("cases:resume") + f"?code={case.resume_code}"
+        )
+        return render(
+            request,
+            "advisors/case_detail.html",
+            {
+                "ac": advisor_case,
+                "case": case,
+                "advice": advice_context(case.case_file),
+                "notes": advisor_case.notes.select_related("author__user"),
+                "form": form,
+                "resume_link": resume_link,
+                "statuses": AdvisorCase.Status.choices,
+                "page_title": advisor_case.reference or advisor_case.member_name,
+            },
+            status=status,
+        )
+
+
+class PdfRedirectView(AdvisorView):
+    """The PDF for the member (logged), served by the documents app."""
+
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        audit_log(
+            advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.DOWNLOADED
+        )
+        return redirect(reverse("documents:pdf", kwargs={"case_id": advisor_case.case_id}))
+
+
+class AttachmentsRedirectView(AdvisorView):
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        return redirect(reverse("documents:attachments", kwargs={"case_id": advisor_case.case_id}))
+
+
+class ExportView(AdvisorView):
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        audit_log(
+            advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.EXPORTED
+        )
+        response = HttpResponse(
+            json.dumps(advisor_case.case.case_file, ensure_ascii=False, indent=2),
+            content_type="application/json",
+        )
+        name = advisor_case.reference or "zaak"
+        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ImportView(AdvisorView):
+    template_name = "advisors/import.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(
+            request,
+            self.template_name,
+            {"form": CaseFileImportForm(), "page_title": _("Import a case file")},
+        )
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = CaseFileImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                data = json.loads(form.cleaned_data["case_file"].read(1_000_000).decode("utf-8"))
+                if not isinstance(data, dict):
+                    raise CaseFileError("", "not an object")
+                load_case(data)
+            except (UnicodeDecodeError, json.JSONDecodeError, CaseFileError) as exc:
+                field = getattr(exc, "field", "")
+                form.add_error(
+                    "case_file",
+                    _("This is not a valid case file.") + (f" ({field})" if field else ""),
+                )
+            else:
+                data["role"] = "advisor"
+                saved = advisor_case_save(
+                    advisor=self.advisor,
+                    case_file=data,
+                    reference=form.cleaned_data.get("reference", ""),
+                )
+                audit_log(
+                    advisor=self.advisor, advisor_case=saved, action=AuditEvent.Action.IMPORTED
+                )
+                return redirect(reverse("advisors:case", kwargs={"case_id": saved.case_id}))
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "page_title": _("Import a case file")},
+            status=400,
+        )
+
+
+class DeleteView(AdvisorView):
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        return render(
+            request,
+            "advisors/delete.html",
+            {"ac": advisor_case, "page_title": _("Delete this case")},
+        )
+
+    def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case = self.visible_case(case_id)
+        advisor_case_delete(advisor=self.advisor, advisor_case=advisor_case)
+        return redirect("advisors:cases")
+
+
+class AuditView(AdvisorView):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not self.advisor.is_lead:
+            raise Http404
+        events = AuditEvent.objects.filter(organisation=self.advisor.organisation).select_related(
+            "actor"
+        )[:500]
+        return render(
+            request, "advisors/audit.html", {"events": events, "page_title": _("Audit log")}
+        )

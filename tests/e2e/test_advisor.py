@@ -1,0 +1,95 @@
+"""A phone intake by a union advisor, keyboard only, from login to the PDF download.
+
+Reports the page loads and key presses (printed; see docs/benchmarks.md): a typed character
+counts as one key press, a chord like Alt+N as one.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from tests.advisors.conftest import make_advisor
+from tests.conftest import pdf_text
+from tests.e2e.conftest import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class Keys:
+    """Counts every key press sent to the page."""
+
+    def __init__(self, page) -> None:  # noqa: ANN001
+        self.page = page
+        self.count = 0
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+        self.count += len(text)
+
+    def press(self, key: str, times: int = 1) -> None:
+        for _ in range(times):
+            self.page.keyboard.press(key)
+            self.count += 1
+
+
+def test_keyboard_only_phone_intake_from_login_to_pdf(page, axe, settings, capsys):
+    settings.ADVISOR_REQUIRE_2FA = True
+    advisor = make_advisor("adv", "FNV Utrecht")
+    device = TOTPDevice.objects.create(user=advisor.user, name="app", confirmed=True)
+    loads: list[str] = []
+    page.on("load", lambda p: loads.append(p.url))
+    keys = Keys(page)
+
+    page.goto("/adviseur/inloggen/")
+    assert_accessible(axe, page)
+    keys.type("adv")
+    keys.press("Tab")
+    keys.type("Lange-zin-als-wachtwoord-2026")
+    keys.press("Enter")
+    page.wait_for_url("**/tweestaps/**")
+    assert_accessible(axe, page)
+    keys.type(f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=6):06d}")
+    keys.press("Enter")
+    page.wait_for_url("**/adviseur/")
+    assert_accessible(axe, page)
+    login_keys, login_loads = keys.count, len(loads)
+
+    keys.press("Enter")  # "New intake" has focus on the case list
+    page.wait_for_url("**/adviseur/nieuw/")
+    assert_accessible(axe, page)
+    keys.type("Fatma Yilmaz")  # name has focus
+    keys.press("Tab", 2)  # past the reference, to the first day of sickness
+    keys.type("30w")
+    keys.press("Tab", 3)  # third subject: is there suitable work in the company
+    keys.press("Space")
+    keys.press("Tab")  # talked: "I don't know" is the default
+    keys.press("ArrowUp", 2)  # -> "yes"
+    # the advice beside the form follows the answers (live, no button pressed)
+    expect(page.locator("#advice-panel")).to_contain_text(re.compile("deskundigenoordeel", re.I))
+    assert_accessible(axe, page)
+    keys.press("Enter")  # save and make the letter
+    page.wait_for_url("**/adviseur/zaken/*/")
+    assert_accessible(axe, page)
+    with page.expect_download() as info:
+        keys.press("Enter")  # "Download the PDF" has focus
+    data = Path(info.value.path()).read_bytes()
+    text = pdf_text(data)
+    assert "Fatma Yilmaz" in text
+    from pypdf import PdfReader
+
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 1
+    intake_keys = keys.count - login_keys
+    intake_loads = len(loads) - login_loads
+    with capsys.disabled():
+        print(
+            f"\n[advisor intake] login: {login_keys} key presses, {login_loads} page loads; "
+            f"intake to PDF: {intake_keys} key presses, {intake_loads} page loads + the download"
+        )
+    assert intake_keys < 60
