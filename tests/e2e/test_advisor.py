@@ -93,3 +93,21 @@ def test_keyboard_only_phone_intake_from_login_to_pdf(page, axe, settings, capsy
             f"intake to PDF: {intake_keys} key presses, {intake_loads} page loads + the download"
         )
     assert intake_keys < 60
+
+
+def test_advisor_pages_have_no_accessibility_violations(page, axe, settings, live_server):
+    settings.ADVISOR_REQUIRE_2FA = False
+    lead = make_advisor("lead", "FNV Utrecht", lead=True)
+    page.goto("/adviseur/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(lead.user.username)
+    page.get_by_label("Wachtwoord").fill("Lange-zin-als-wachtwoord-2026")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/adviseur/")
+    for path in ("/adviseur/", "/adviseur/importeren/", "/adviseur/audit/", "/adviseur/nieuw/"):
+        page.goto(path)
+        assert_accessible(axe, page)
+    # an intake with errors
+    page.goto("/adviseur/nieuw/")
+    page.locator("button[name=save]").click()
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible(axe, page)
