@@ -42,6 +42,15 @@ def main() -> int:
                 entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+        elif "fuzzy" in entry.flags:
+            # msgmerge's fuzzy guesses are often wrong ("New note" -> "Nee, nog niet"): drop them,
+            # so the entry is plainly untranslated and gets listed below.
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+            if entry.msgid_plural:
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+            else:
+                entry.msgstr = ""
         if not entry.translated():
             missing.append(entry.msgid)
     nl.save()
