@@ -6,7 +6,8 @@ UV := .tools/bin/uv
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-# Debian packages the tests need: a real browser, qpdf for `qpdf --check`, poppler for previews.
+# Debian packages the tests need: a real browser, qpdf for `qpdf --check`, poppler for previews;
+# plus a Java runtime for the HTML checker (vnu.jar from npm).
 SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext
 
 .PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf clean
@@ -15,8 +16,12 @@ $(UV):
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-## setup: idempotent: .venv from uv.lock, compiled messages, migrated SQLite/PostgreSQL database
-setup: $(UV)
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+## setup: idempotent: .venv from uv.lock, test tools from package-lock.json (the HTML checker),
+## compiled messages, migrated SQLite/PostgreSQL database
+setup: $(UV) node_modules/.package-lock.json
 	$(UV) sync --locked --quiet
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v 0
 	$(MANAGE) migrate --noinput -v 0
@@ -28,6 +33,7 @@ run: setup
 ## system-deps: Debian packages for the browser and PDF checks (root on Debian; else prints them)
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -62,6 +68,10 @@ check-deploy: setup
 	DJANGO_SECURE_SSL_REDIRECT=1 DJANGO_SECURE_COOKIES=1 DJANGO_HSTS_SECONDS=31536000 \
 	DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 DJANGO_HSTS_PRELOAD=1 \
 	$(MANAGE) check --deploy --fail-level WARNING
+
+## bench-pdf: PDF render time per document kind (warm/cold median and p95) and peak memory
+bench-pdf: setup
+	$(PY) scripts/bench_pdf.py
 
 clean:
 	rm -rf .venv .tools staticfiles var db.sqlite3

@@ -1,0 +1,88 @@
+"""Every page's HTML validates with the Nu Html Checker (vnu.jar from npm, run once for all)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from tests.advisors.conftest import INTAKE, client_for, make_advisor
+from tests.journey import TYPICAL_EMPLOYEE, add_attachment, post_step
+
+VNU = (
+    Path(__file__).resolve().parent.parent
+    / "node_modules"
+    / "vnu-jar"
+    / "build"
+    / "dist"
+    / "vnu.jar"
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _checker() -> list[str]:
+    if VNU.exists() and shutil.which("java"):
+        return ["java", "-jar", str(VNU)]
+    message = "vnu.jar or java missing: run make setup (npm ci) and make system-deps"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
+    command = _checker()
+    pages: dict[str, str] = {}
+
+    def keep(name: str, response) -> None:  # noqa: ANN001
+        assert response.status_code in (200, 400, 429), (name, response.status_code)
+        pages[name] = response.content.decode()
+
+    for path in ("/", "/en/", "/privacy/", "/bronnen/", "/zaak/hervatten/"):
+        keep(path.strip("/").replace("/", "_") or "home", client.get(path))
+    response = client.get("/vragen/")
+    for step in TYPICAL_EMPLOYEE:
+        keep(f"step_{step}", response)
+        if step == "sick_since":
+            keep("step_sick_since_error", post_step(client, step, {"sick_since": "99-99-9999"}))
+        response = post_step(client, step, TYPICAL_EMPLOYEE[step])
+        if "/brief/" in response.request["PATH_INFO"]:
+            break
+    keep("attachments", response)
+    bad = SimpleUploadedFile("x.pdf", b"not a pdf", content_type="application/pdf")
+    keep("attachments_error", add_attachment(client, response, bad))
+    case_id = client.session["cases"][-1]
+    keep("draft", client.get(f"/brief/{case_id}/"))
+    keep("preview", client.get(f"/brief/{case_id}/voorbeeld/"))
+    keep("delete", client.get(f"/zaak/{case_id}/verwijderen/"))
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    advisor = make_advisor("v1", "FNV Utrecht", lead=True)
+    keep("advisor_login", Client().get("/adviseur/inloggen/"))
+    adv = client_for(advisor)
+    keep("advisor_list", adv.get("/adviseur/"))
+    keep("advisor_intake", adv.get("/adviseur/nieuw/"))
+    keep("advisor_intake_error", adv.post("/adviseur/nieuw/", {"save": "1"}))
+    saved = adv.post("/adviseur/nieuw/", {**INTAKE, "save": "1"})
+    keep("advisor_case", adv.get(saved["Location"]))
+    keep("advisor_audit", adv.get("/adviseur/audit/"))
+    keep("advisor_import", adv.get("/adviseur/importeren/"))
+
+    files = []
+    for name, html in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(
+        [*command, "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert problems == [], "\n".join(problems)
+    assert len(pages) >= 30
