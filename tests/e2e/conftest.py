@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 from collections.abc import Iterator
 
 import pytest
@@ -66,6 +67,17 @@ def axe():
     return Axe()
 
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
+
+
 def assert_accessible(axe, page) -> None:  # noqa: ANN001
+    """axe-core finds no violations, and at the page's width nothing scrolls sideways."""
     results = axe.run(page)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width > width:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = page.url.split("//", 1)[-1].replace("/", "_")[:80]
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    assert scroll_width <= width, f"{page.url}: {scroll_width}px wide at a {width}px viewport"
