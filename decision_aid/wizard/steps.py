@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.utils import timezone
@@ -45,9 +46,14 @@ class Step:
     condition: Callable[[RawAnswers], bool] | None = None
 
 
-def _parse_date(value: object) -> date | None:
+_DATE_FIELD = f.DutchDateField(required=False)
+
+
+@lru_cache(maxsize=256)
+def _parse_date(value: str | None) -> date | None:
+    """A stored date answer, or None when it is missing or not (yet) a valid date."""
     try:
-        return f.DutchDateField().clean(value)
+        return _DATE_FIELD.clean(value)
     except Exception:  # noqa: BLE001 - any unparsable value simply means "not known yet"
         return None
 

@@ -1,0 +1,405 @@
+"""`make bench-load`: the app as in production under a bounded load from this machine only.
+
+1. A fresh PostgreSQL database (``decision_aid_bench`` on 127.0.0.1, dropped and made anew),
+   ``migrate`` and ``collectstatic`` into a temporary STATIC_ROOT, uploads in a temporary folder.
+2. gunicorn on 127.0.0.1 with DJANGO_DEBUG=0 and production settings, through
+   ``scripts/bench_wsgi.py`` (the app plus the bare baseline view ``/__bench__/``).
+3. locust, headless, on loopback only: BENCH_USERS people (default 50) each walking the whole
+   public journey again and again (every wizard page, one uploaded first opinion, the draft page
+   and one PDF), with the baseline view asked between pages, for BENCH_SECONDS (default 60).
+4. Stops everything, drops the database and prints the figures: requests per second, p50/p95/p99
+   per kind of step, the wizard's p95 over the baseline's p95, the PDF p95 and the 5xx count,
+   each against the goal.
+
+Knobs (environment): BENCH_USERS, BENCH_SECONDS, BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS,
+BENCH_CONN_MAX_AGE, BENCH_DATABASE (base URL of the PostgreSQL server), BENCH_JSON (write the
+figures there too), BENCH_KEEP=1 (keep the temporary folder).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from statistics import quantiles
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DB_NAME = "decision_aid_bench"
+SERVER = os.environ.get("BENCH_DATABASE", "postgres://postgres@127.0.0.1:5432")
+USERS = int(os.environ.get("BENCH_USERS", "50"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
+CPUS = os.cpu_count() or 2
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(CPUS)))
+THREADS = int(os.environ.get("BENCH_THREADS", "8"))
+CONN_MAX_AGE = os.environ.get("BENCH_CONN_MAX_AGE", "600")
+# A separate PDF pool: its own gunicorn (sync workers, lower CPU priority) that the load balancer
+# sends /brief/<id>/pdf/ to, so PDFs can neither starve nor be starved by wizard steps.
+PDF_POOL = int(os.environ.get("BENCH_PDF_POOL", "1"))
+PDF_NICE = os.environ.get("BENCH_PDF_NICE", "5")
+
+GOALS = {"wizard_p95_ms": 100, "wizard_ratio": 3.0, "wizard_rps": 300, "pdf_p95_ms": 1000}
+KINDS = (
+    "baseline",
+    "wizard GET",
+    "wizard POST",
+    "attachments GET",
+    "attachments POST",
+    "draft GET",
+    "pdf GET",
+)
+
+
+def log(message: str) -> None:
+    print(f"[bench-load] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def drop_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+
+
+def production_env(tmp: Path) -> dict[str, str]:
+    from cryptography.fernet import Fernet
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=base64.b64encode(secrets.token_bytes(48)).decode(),
+        DJANGO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"{SERVER}/{DB_NAME}",
+        DJANGO_CONN_MAX_AGE=CONN_MAX_AGE,
+        DJANGO_UPLOAD_ROOT=str(tmp / "uploads"),
+        DJANGO_STATIC_ROOT=str(tmp / "static"),
+        DJANGO_LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def make_first_opinion(path: Path) -> None:
+    """A real two-page PDF, like the tests' make_pdf fixture."""
+    from weasyprint import HTML
+
+    body = "".join(
+        f'<p style="page-break-after: always">EERSTE OORDEEL pagina {n}</p>' for n in (1, 2)
+    )
+    path.write_bytes(HTML(string=f"<html><body>{body}</body></html>").write_pdf())
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("gunicorn exited during start-up")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not answer in time")
+
+
+def start_gunicorn(
+    port: int, env: dict[str, str], log_file: Path, args: list[str], nice: str = ""
+) -> subprocess.Popen:
+    prefix = ["nice", "-n", nice] if nice else []
+    return subprocess.Popen(  # noqa: S603
+        [
+            *prefix,
+            str(BIN / "gunicorn"),
+            "bench_wsgi:application",
+            "--pythonpath",
+            f"{ROOT / 'scripts'},{ROOT}",
+            "--bind",
+            f"127.0.0.1:{port}",
+            *args,
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log_file.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def stop(proc: subprocess.Popen | None) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+
+
+def pct(values: list[float], p: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def summarize(samples: list[list], seconds: float) -> dict:
+    by_kind: dict[str, list[float]] = {}
+    status_5xx = 0
+    errors = 0
+    error_kinds: dict[str, int] = {}
+    for name, _start, ms, status, error in samples:
+        by_kind.setdefault(name, []).append(ms)
+        if status >= 500:
+            status_5xx += 1
+        elif status == 0:
+            errors += 1
+            error_kinds[f"{name}: {error}"] = error_kinds.get(f"{name}: {error}", 0) + 1
+    rows = {}
+    for kind in KINDS:
+        values = by_kind.get(kind, [])
+        rows[kind] = {
+            "count": len(values),
+            "rps": len(values) / seconds,
+            "p50": pct(values, 50),
+            "p95": pct(values, 95),
+            "p99": pct(values, 99),
+        }
+    wizard = by_kind.get("wizard GET", []) + by_kind.get("wizard POST", [])
+    wizard_row = {
+        "count": len(wizard),
+        "rps": len(wizard) / seconds,
+        "p50": pct(wizard, 50),
+        "p95": pct(wizard, 95),
+        "p99": pct(wizard, 99),
+    }
+    baseline_p95 = rows["baseline"]["p95"] or 1e-9
+    return {
+        "rows": rows,
+        "wizard": wizard_row,
+        "seconds": seconds,
+        "total_rps": len(samples) / seconds,
+        "pages_answered_per_s": rows["wizard POST"]["rps"],
+        "ratio": wizard_row["p95"] / baseline_p95,
+        "pdf_p95": rows["pdf GET"]["p95"],
+        "status_5xx": status_5xx,
+        "connection_errors": errors,
+        "error_kinds": error_kinds,
+        "journeys": rows["pdf GET"]["count"],
+    }
+
+
+def report(fig: dict, meta: dict) -> str:
+    lines = [
+        f"Load: {meta['users']} users, {fig['seconds']:.0f} s measured, think time "
+        f"{meta['think_ms']} ms; gunicorn {meta['workers']} workers x {meta['threads']} threads "
+        f"(gthread), CONN_MAX_AGE={meta['conn_max_age']}; PDF pool: {meta['pdf_pool']}; "
+        f"{meta['machine']}; {meta['date']}",
+        "",
+        f"{'kind of step':<18}{'count':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}",
+    ]
+    rows = dict(fig["rows"])
+    rows["wizard (GET+POST)"] = fig["wizard"]
+    for kind, row in rows.items():
+        lines.append(
+            f"{kind:<18}{row['count']:>8}{row['rps']:>9.1f}{row['p50']:>9.1f}"
+            f"{row['p95']:>9.1f}{row['p99']:>9.1f}"
+        )
+
+    def verdict(ok: bool) -> str:
+        return "ok" if ok else "MISSED"
+
+    w = fig["wizard"]
+    lines += [
+        "",
+        f"all requests per second: {fig['total_rps']:.1f}; journeys finished (PDFs): "
+        f"{fig['journeys']}; pages answered per second: {fig['pages_answered_per_s']:.1f}; "
+        f"requests cut off by the end of the run (not counted): {fig.get('cut_at_stop', 0)}",
+        f"wizard steps per second: {w['rps']:.1f} (goal >= {GOALS['wizard_rps']}): "
+        f"{verdict(w['rps'] >= GOALS['wizard_rps'])}",
+        f"wizard step p95: {w['p95']:.1f} ms (goal <= {GOALS['wizard_p95_ms']} ms): "
+        f"{verdict(w['p95'] <= GOALS['wizard_p95_ms'])}",
+        f"wizard p95 / baseline p95: {w['p95']:.1f} / {fig['rows']['baseline']['p95']:.1f} = "
+        f"{fig['ratio']:.2f}x (goal <= {GOALS['wizard_ratio']}x): "
+        f"{verdict(fig['ratio'] <= GOALS['wizard_ratio'])}",
+        f"PDF p95 under load: {fig['pdf_p95']:.0f} ms (goal <= {GOALS['pdf_p95_ms']} ms): "
+        f"{verdict(fig['pdf_p95'] <= GOALS['pdf_p95_ms'])}",
+        f"5xx responses: {fig['status_5xx']} (goal 0): {verdict(fig['status_5xx'] == 0)}; "
+        f"connection errors: {fig['connection_errors']}",
+    ]
+    for kind, count in fig["error_kinds"].items():
+        lines.append(f"  {count} x {kind}")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{CPUS} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}"
+
+
+def main() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    env = production_env(tmp)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = pdf_pool = None
+    locust_env = dict(os.environ)
+    try:
+        log(f"database {DB_NAME}: dropped and made anew; migrate; collectstatic")
+        recreate_database()
+        py = str(BIN / "python")
+        manage = [py, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)  # noqa: S603
+        subprocess.run(  # noqa: S603
+            [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT
+        )
+        pdf = tmp / "first-opinion.pdf"
+        make_first_opinion(pdf)
+        log(f"gunicorn on {base}: {WORKERS} workers x {THREADS} threads, DJANGO_DEBUG=0")
+        gunicorn_log = tmp / "gunicorn.log"
+        gunicorn = start_gunicorn(
+            port,
+            env,
+            gunicorn_log,
+            [
+                *("--workers", str(WORKERS), "--worker-class", "gthread"),
+                *("--threads", str(THREADS), "--keep-alive", "75"),
+            ],
+        )
+        if PDF_POOL:
+            pdf_port = free_port()
+            log(f"PDF pool on 127.0.0.1:{pdf_port}: {PDF_POOL} sync workers, nice {PDF_NICE}")
+            pdf_pool = start_gunicorn(
+                pdf_port,
+                env,
+                gunicorn_log,
+                ["--workers", str(PDF_POOL), "--worker-class", "sync"],
+                nice=PDF_NICE,
+            )
+            wait_until_up(f"http://127.0.0.1:{pdf_port}/__bench__/", pdf_pool)
+            locust_env["BENCH_PDF_HOST"] = f"http://127.0.0.1:{pdf_port}"
+        wait_until_up(f"{base}/__bench__/", gunicorn)
+        # Warm every worker (imports, template and URL caches, WeasyPrint's lazy import).
+        for _ in range(WORKERS * 4):
+            urllib.request.urlopen(f"{base}/vragen/", timeout=10).read()  # noqa: S310
+        result = tmp / "samples.json"
+        think = os.environ.get("BENCH_THINK_MS", "0")
+        log(f"locust: {USERS} users for {SECONDS} s against {base} (loopback only)")
+        started = time.monotonic()
+        subprocess.run(  # noqa: S603
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(ROOT / "scripts" / "locustfile.py"),
+                "--headless",
+                "--users",
+                str(USERS),
+                "--spawn-rate",
+                str(max(USERS // 2, 1)),
+                "--run-time",
+                f"{SECONDS}s",
+                "--stop-timeout",
+                "0",
+                "--host",
+                base,
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+                "--exit-code-on-error",
+                "0",
+            ],
+            env={**locust_env, "BENCH_PDF": str(pdf), "BENCH_RESULT": str(result)},
+            check=True,
+            timeout=SECONDS + 120,
+            stdout=subprocess.DEVNULL,
+        )
+        samples = json.loads(result.read_text())
+        # Only requests that ended within the run: locust stops the people at --run-time, and a
+        # request it cuts off then is not a failure of the app.
+        t0 = min(s[1] for s in samples)
+        end = t0 + SECONDS
+        cut = sum(1 for s in samples if s[1] + s[2] / 1000 > end)
+        samples = [s for s in samples if s[1] + s[2] / 1000 <= end]
+        fig = summarize(samples, float(SECONDS))
+        fig["cut_at_stop"] = cut
+        meta = {
+            "users": USERS,
+            "think_ms": think,
+            "workers": WORKERS,
+            "threads": THREADS,
+            "conn_max_age": CONN_MAX_AGE,
+            "pdf_pool": (
+                f"{PDF_POOL} sync worker(s), nice {PDF_NICE}" if PDF_POOL else "none (same workers)"
+            ),
+            "machine": machine(),
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "wall_seconds": round(time.monotonic() - started, 1),
+        }
+        print()
+        print(report(fig, meta))
+        problems = [
+            line
+            for line in gunicorn_log.read_text(errors="replace").splitlines()
+            if "Traceback" in line or "WORKER TIMEOUT" in line or "Error" in line
+        ]
+        print(
+            f"gunicorn log: {len(problems)} error lines"
+            + (f", first: {problems[0]}" if problems else "")
+        )
+        if out := os.environ.get("BENCH_JSON"):
+            Path(out).write_text(json.dumps({"figures": fig, "meta": meta}, indent=2))
+        return 0
+    finally:
+        for proc in (gunicorn, pdf_pool):
+            stop(proc)
+        try:
+            drop_database()
+        except Exception as exc:  # noqa: BLE001
+            log(f"could not drop {DB_NAME}: {exc}")
+        if os.environ.get("BENCH_KEEP") == "1":
+            log(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

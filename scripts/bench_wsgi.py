@@ -1,0 +1,39 @@
+"""WSGI entry point for `make bench-load` only: the app plus a bare baseline view.
+
+``/__bench__/`` is the cheapest possible Django view (a plain HttpResponse) served through the
+same Django handler and the same middleware chain, on the same gunicorn workers, as the app. It
+is the baseline the wizard steps are compared with. This module is used only by
+``scripts/bench_load.py`` (``gunicorn bench_wsgi:application``); production imports
+``decision_aid.wsgi`` and has no such URL.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decision_aid.settings")
+# This module is the URL conf: the app's URLs plus the baseline (set before Django loads URLs).
+settings.ROOT_URLCONF = __name__
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+application = get_wsgi_application()
+
+# Warm start: WeasyPrint's import takes a second or two; pay it before the load, not during it
+# (production can do the same with gunicorn --preload).
+import weasyprint  # noqa: E402, F401, TID253
+
+from decision_aid import urls as _app_urls  # noqa: E402
+
+
+def bare(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [path("__bench__/", bare), *_app_urls.urlpatterns]
+handler404 = _app_urls.handler404
+handler500 = _app_urls.handler500

@@ -1,0 +1,224 @@
+"""Locust load for `make bench-load` (run by scripts/bench_load.py; loopback only).
+
+Every simulated person walks the whole public journey, like a browser without JavaScript:
+the wizard pages one by one (GET the page, POST the answer, follow the redirect), the
+attachments page with one uploaded first opinion (a real PDF), the draft page and the PDF
+download. Between pages it asks the bare baseline view ``/__bench__/`` once (without cookies),
+so the baseline is measured under exactly the same load as the wizard.
+
+Request names (the kinds of step in the report):
+  wizard GET / wizard POST   a wizard page, an answer to it
+  baseline                   the bare Django view
+  attachments GET / POST     the attachments page, an upload of the first opinion
+  draft GET, pdf GET         the draft page, the PDF download
+
+Environment: BENCH_PDF (path of the first-opinion PDF to upload), BENCH_THINK_MS (mean pause
+between pages; each pause is 0.5x to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run
+also stops at --run-time), BENCH_PDF_HOST (the PDF pool, if any).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import uuid
+from datetime import date, timedelta
+from urllib.parse import urlencode, urlsplit
+
+import gevent
+from locust import FastHttpUser, events, task
+from locust.contrib.fasthttp import FastHttpSession
+from locust.exception import StopUser
+
+PREFIX = "intake_wizard"
+THINK = int(os.environ.get("BENCH_THINK_MS", "0")) / 1000
+MAX_JOURNEYS = int(os.environ.get("BENCH_MAX_JOURNEYS", "1000"))
+PDF_PATH = os.environ.get("BENCH_PDF", "")
+PDF_BYTES = open(PDF_PATH, "rb").read() if PDF_PATH else b""  # noqa: SIM115
+RESULT_PATH = os.environ.get("BENCH_RESULT", "")
+# The PDF pool (a separate gunicorn, as a load balancer would route /brief/*/pdf/); the web
+# tier keeps no state, so the same session cookie works there.
+PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
+
+CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _weeks_ago(weeks: int) -> str:
+    return (date.today() - timedelta(weeks=weeks)).strftime("%d-%m-%Y")
+
+
+# The typical employee of tests/journey.py: 14 question pages, review, advice, details.
+ANSWERS: dict[str, dict[str, object]] = {
+    "role": {"role": "employee"},
+    "employment": {"employment": "permanent"},
+    "still_sick": {"still_sick": "yes"},
+    "sick_since": {"sick_since": _weeks_ago(30)},
+    "disputes": {"disputes": ["suitable_work_available"]},
+    "first_opinion": {"first_opinion": "bedrijfsarts"},
+    "first_opinion_date": {"first_opinion_date": _weeks_ago(4)},
+    "talked": {"talked": "yes"},
+    "relationship": {"relationship": "good"},
+    "expert_opinion": {"expert_opinion": "none"},
+    "wage": {"wage": "paid"},
+    "employer_passive": {"employer_passive": "no"},
+    "legal_help": {"union_member": "yes", "legal_insurance": "no"},
+    "cao_expert": {"cao_expert": "no"},
+    "review": {},
+    "advice": {},
+    "details": {
+        "requester_name": "Anouk de Vries-Çelik",
+        "requester_address": "Lindelaan 12\n1234 AB Utrecht",
+        "employer_name": "Bakkerij Brood & Zo B.V.",
+        "bedrijfsarts_name": "Arbodienst Gezond Werk",
+        "own_view": "De bedrijfsarts zegt dat ik 4 uur per dag aangepast werk kan doen.",
+    },
+}
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def _token(body: bytes | None) -> str:
+    match = CSRF_RE.search(body or b"")
+    if not match:
+        raise RuntimeError("no CSRF token on the page")
+    return match.group(1).decode()
+
+
+def _multipart(token: str, pdf: bytes) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n'
+        f"{token}\r\n".encode(),
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="advies.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n".encode()
+        + pdf
+        + b"\r\n",
+        f"--{boundary}--\r\n".encode(),
+    ]
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class Person(FastHttpUser):
+    """One person walking the whole journey, again and again until the run ends."""
+
+    network_timeout = 30.0
+    connection_timeout = 5.0
+
+    def on_start(self) -> None:
+        self.journeys = 0
+        # A second client without cookies for the baseline: a bare request, no session.
+        self.bare = FastHttpSession(
+            self.host, request_event=self.environment.events.request, user=self
+        )
+
+    def _pause(self) -> None:
+        if THINK:  # 0.5x to 1.5x the mean, so the people drift apart
+            gevent.sleep(THINK * (0.5 + random.random()))  # noqa: S311
+
+    def _baseline(self) -> None:
+        self.bare.get("/__bench__/", name="baseline")
+
+    def _get(self, path: str, name: str):  # noqa: ANN202
+        with self.client.get(path, name=name, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{name} {path}: {r.status_code}")
+                raise StopUser
+            return r
+
+    @task
+    def journey(self) -> None:
+        if self.journeys >= MAX_JOURNEYS:
+            raise StopUser
+        self.journeys += 1
+        self.client.cookiejar.clear()  # a new person: a new session and a new case
+        page = self._get("/vragen/", "wizard GET")
+        path = "/vragen/"
+        step = "role"
+        for _ in range(30):
+            self._baseline()
+            self._pause()
+            payload: list[tuple[str, object]] = [
+                ("csrfmiddlewaretoken", _token(page.content)),
+                (f"{PREFIX}-current_step", step),
+            ]
+            for field, value in ANSWERS[step].items():
+                payload.append((f"{step}-{field}", value))
+            with self.client.post(
+                path,
+                data=urlencode(payload, doseq=True).encode(),
+                headers=FORM,
+                name="wizard POST",
+                allow_redirects=False,
+                catch_response=True,
+            ) as r:
+                location = r.headers.get("Location") if r.headers else None
+                if r.status_code != 302 or not location:
+                    r.failure(f"wizard POST {step}: {r.status_code}, no redirect")
+                    raise StopUser
+            target = urlsplit(location).path
+            if "/klaar/" in target:
+                # the done step: finishes the case, then redirects to the attachments page
+                with self.client.get(
+                    target, name="wizard GET", allow_redirects=False, catch_response=True
+                ) as r:
+                    if r.status_code != 302:
+                        r.failure(f"done: {r.status_code}")
+                        raise StopUser
+                    target = urlsplit(r.headers["Location"]).path
+            if "/bijlagen/" in target:
+                self._documents(target)
+                return
+            page = self._get(target, "wizard GET")
+            path = target
+            step = target.rstrip("/").rsplit("/", 1)[-1]
+            if step not in ANSWERS:
+                raise RuntimeError(f"unexpected step {step}")
+        raise RuntimeError("the wizard did not finish")
+
+    def _documents(self, attachments: str) -> None:
+        self._baseline()
+        page = self._get(attachments, "attachments GET")
+        self._pause()
+        body, content_type = _multipart(_token(page.content), PDF_BYTES)
+        with self.client.post(
+            attachments,
+            data=body,
+            headers={"Content-Type": content_type},
+            name="attachments POST",
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            if r.status_code != 302:
+                r.failure(f"upload: {r.status_code}")
+                raise StopUser
+        self._get(attachments, "attachments GET")
+        self._baseline()
+        self._pause()
+        draft = attachments.replace("bijlagen/", "")
+        self._get(draft, "draft GET")
+        self._pause()
+        with self.client.get(PDF_HOST + draft + "pdf/", name="pdf GET", catch_response=True) as r:
+            if r.status_code != 200 or not (r.content or b"").startswith(b"%PDF"):
+                r.failure(f"pdf: {r.status_code}")
+
+
+# Every request's name, start, duration and status, written as JSON lines when the run ends, so
+# bench_load.py computes exact percentiles (locust's own are rounded) and counts the 5xx.
+_samples: list[tuple[str, float, float, int, str]] = []
+
+
+@events.request.add_listener
+def _record(name, start_time, response_time, response, exception, **_kw):  # noqa: ANN001, ANN003, ANN202
+    status = getattr(response, "status_code", 0) or 0
+    error = "" if exception is None or status else repr(exception)[:120]
+    _samples.append((name, start_time, response_time, status, error))
+
+
+@events.quitting.add_listener
+def _write(environment, **_kw):  # noqa: ANN001, ANN003, ANN202
+    if not RESULT_PATH:
+        return
+    import json
+
+    with open(RESULT_PATH, "w") as fh:
+        json.dump(_samples, fh)

@@ -1,0 +1,162 @@
+"""Real faults against the app as in production (gunicorn, DJANGO_DEBUG=0, PostgreSQL).
+
+- The PostgreSQL server (a private cluster) is really stopped mid-journey and started again.
+- A gunicorn worker is killed (SIGKILL) while it is making a PDF.
+Both run in one module so the cluster and the server start once (about 15 s in all).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+import time
+from datetime import date, timedelta
+
+import pytest
+
+from tests.faults.server import AppServer, Browser, PgCluster, answer
+
+pytestmark = pytest.mark.faults
+
+
+def _weeks_ago(weeks: int) -> str:
+    return (date.today() - timedelta(weeks=weeks)).strftime("%d-%m-%Y")
+
+
+ANSWERS: dict[str, dict[str, object]] = {
+    "role": {"role": "employee"},
+    "employment": {"employment": "permanent"},
+    "still_sick": {"still_sick": "yes"},
+    "sick_since": {"sick_since": _weeks_ago(30)},
+    "disputes": {"disputes": ["suitable_work_available"]},
+    "first_opinion": {"first_opinion": "bedrijfsarts"},
+    "first_opinion_date": {"first_opinion_date": _weeks_ago(4)},
+    "talked": {"talked": "yes"},
+    "relationship": {"relationship": "good"},
+    "expert_opinion": {"expert_opinion": "none"},
+    "wage": {"wage": "paid"},
+    "employer_passive": {"employer_passive": "no"},
+    "legal_help": {"union_member": "yes", "legal_insurance": "no"},
+    "cao_expert": {"cao_expert": "no"},
+    "review": {},
+    "advice": {},
+    "details": {
+        "requester_name": "Anouk de Vries",
+        "requester_address": "Lindelaan 12\n1234 AB Utrecht",
+        "employer_name": "Bakkerij Brood B.V.",
+        "bedrijfsarts_name": "Arbodienst Gezond Werk",
+        "own_view": "Ik kan 4 uur per dag aangepast werk doen.",
+    },
+}
+
+
+def _step(browser: Browser) -> str:
+    return browser.last_url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _walk_until(browser: Browser, stop: str | None) -> None:
+    """Answer pages from the current one until `stop` (or the attachments page)."""
+    for _ in range(30):
+        if "/bijlagen/" in browser.last_url:
+            return
+        step = "role" if browser.last_url.rstrip("/").endswith("vragen") else _step(browser)
+        if step == stop:
+            return
+        status, _ = answer(browser, step, ANSWERS[step])
+        assert status == 200, (step, status)
+        assert _step(browser) != step, f"{step} did not advance"
+    raise AssertionError("the wizard did not finish")
+
+
+def _checked(html: str, value: str) -> bool:
+    return re.search(rf'value="{re.escape(value)}"[^>]*\bchecked\b', html) is not None
+
+
+def _until_ok(browser: Browser, path: str, seconds: float = 20) -> str:
+    """After a restart the first request on a stale connection may get the 503 page; never a
+    500. Try again until the page is there."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status, html = browser.get(path)
+        if status == 200:
+            return html
+        assert status == 503, f"{path}: {status}"
+        assert "Traceback" not in html
+        assert time.monotonic() < deadline, "the app did not recover"
+        time.sleep(0.3)
+
+
+def test_database_stopped_mid_journey(live: tuple[PgCluster, AppServer]) -> None:
+    cluster, server = live
+    me = Browser(server.base)
+    me.get("/vragen/")
+    _walk_until(me, stop="disputes")
+    case_path = me.last_url.rsplit("/", 2)[0] + "/"
+
+    cluster.stop()
+    try:
+        # The answer sent while the database is away: the friendly page, in Dutch, no traceback.
+        status, html = answer(me, "disputes", ANSWERS["disputes"])
+        assert status == 503
+        assert '<html lang="nl">' in html
+        assert "Traceback" not in html and "OperationalError" not in html
+        assert 'href="/"' in html
+        # The same in English under /en/ (loading the case needs the database).
+        status, html = Browser(server.base).get("/en" + case_path + "role/")
+        assert status == 503
+        assert '<html lang="en">' in html
+        assert "Temporarily unavailable" in html
+        assert "The answers you saved before are safe" in html
+    finally:
+        cluster.start()
+
+    # After recovery every saved answer is still there, and the person can go on.
+    assert _checked(_until_ok(me, case_path + "role/"), "employee")
+    assert _checked(_until_ok(me, case_path + "employment/"), "permanent")
+    assert _checked(_until_ok(me, case_path + "still_sick/"), "yes")
+    sick_since = _until_ok(me, case_path + "sick_since/")
+    assert f'value="{ANSWERS["sick_since"]["sick_since"]}"' in sick_since
+    _until_ok(me, case_path + "disputes/")
+    _walk_until(me, stop=None)
+    assert "/bijlagen/" in me.last_url
+
+
+def test_worker_killed_during_a_request(live: tuple[PgCluster, AppServer]) -> None:
+    _cluster, server = live
+    me = Browser(server.base)
+    me.get("/vragen/")
+    _walk_until(me, stop=None)
+    draft = me.last_url.replace("bijlagen/", "")
+    workers = server.worker_pids()
+    assert len(workers) == 1
+
+    # Kill the only worker while it makes the PDF (WeasyPrint's import alone takes longer).
+    outcome: dict[str, object] = {}
+
+    def fetch() -> None:
+        try:
+            outcome["status"] = Browser(server.base, jar=me.jar).get(draft + "pdf/")[0]
+        except OSError as error:
+            outcome["error"] = error
+
+    request = threading.Thread(target=fetch)
+    request.start()
+    time.sleep(0.3)
+    os.kill(workers[0], signal.SIGKILL)
+    request.join(timeout=30)
+    assert "error" in outcome or outcome.get("status") != 200, "the request was not cut off"
+
+    # gunicorn starts a new worker; the person goes on, nothing saved is lost.
+    deadline = time.monotonic() + 20
+    while server.worker_pids() in ([], workers):
+        assert time.monotonic() < deadline, "gunicorn did not start a new worker"
+        time.sleep(0.2)
+    html = _until_ok(me, draft)
+    assert "Anouk de Vries" in html or "concept" in html.lower()
+    case_path = draft.replace("/brief/", "/vragen/")
+    assert _checked(_until_ok(me, case_path + "role/"), "employee")
+    assert _checked(_until_ok(me, case_path + "talked/"), "yes")
+    status, _ = me.get(draft + "pdf/", timeout=60)
+    assert status == 200

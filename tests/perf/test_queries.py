@@ -1,0 +1,69 @@
+"""Queries per request stay bounded: no page's query count grows with the answers.
+
+Today a wizard page costs 5 queries (session, case, session save, ...) and an answer 6; the
+limits leave one query of room, so a new N+1 or a repeated load fails here first.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.journey import PREFIX, TYPICAL_EMPLOYEE, _value, step_of, step_url
+
+pytestmark = pytest.mark.django_db
+
+MAX_WIZARD_GET = 6
+MAX_WIZARD_POST = 7
+MAX_FIRST_POST = 11  # the first answer also creates the case and the session
+MAX_DONE = 8
+MAX_ATTACHMENTS_GET = 6
+MAX_ATTACHMENTS_POST = 9
+MAX_DRAFT_GET = 6
+
+
+def _payload(step: str) -> dict[str, object]:
+    data = {f"{PREFIX}-current_step": step}
+    data.update({f"{step}-{k}": _value(v) for k, v in TYPICAL_EMPLOYEE[step].items()})
+    return data
+
+
+def test_every_wizard_page_and_answer_has_bounded_queries(client, django_assert_max_num_queries):  # noqa: ANN001
+    with django_assert_max_num_queries(MAX_WIZARD_GET):
+        response = client.get("/vragen/")
+    assert response.status_code == 200
+    step, seen = "role", []
+    for _ in range(30):
+        seen.append(step)
+        limit = MAX_FIRST_POST if step == "role" else MAX_WIZARD_POST
+        with django_assert_max_num_queries(limit, info=f"POST {step}"):
+            response = client.post(step_url(client, step), _payload(step))
+        assert response.status_code == 302, (step, response.status_code)
+        target = response["Location"]
+        if target.endswith("/klaar/"):
+            with django_assert_max_num_queries(MAX_DONE, info="done"):
+                response = client.get(target)
+            assert "/bijlagen/" in response["Location"]
+            break
+        with django_assert_max_num_queries(MAX_WIZARD_GET, info=f"GET {target}"):
+            response = client.get(target)
+        assert response.status_code == 200, target
+        step = step_of(response)
+    assert seen[-1] == "details" and "review" in seen and "advice" in seen
+
+
+def test_attachments_and_draft_pages_have_bounded_queries(
+    client, typical_answers, make_pdf, django_assert_max_num_queries
+):
+    from tests.journey import walk
+
+    page = walk(client, typical_answers)
+    path = page.request["PATH_INFO"]
+    for n in range(3):  # the count does not grow with the number of attachments
+        upload = SimpleUploadedFile(f"a{n}.pdf", make_pdf(pages=1), content_type="application/pdf")
+        with django_assert_max_num_queries(MAX_ATTACHMENTS_POST, info="upload"):
+            assert client.post(path, {"file": upload}).status_code == 302
+        with django_assert_max_num_queries(MAX_ATTACHMENTS_GET, info="attachments page"):
+            assert client.get(path).status_code == 200
+    with django_assert_max_num_queries(MAX_DRAFT_GET, info="draft page"):
+        assert client.get(path.replace("bijlagen/", "")).status_code == 200
