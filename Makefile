@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # plus a Java runtime for the HTML checker (vnu.jar from npm).
 SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext
 
-.PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf clean
+.PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -23,7 +23,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## compiled messages, migrated SQLite/PostgreSQL database
 setup: $(UV) node_modules/.package-lock.json
 	$(UV) sync --locked --quiet
-	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools --ignore=node_modules -v 0
 	$(MANAGE) migrate --noinput -v 0
 
 ## run: the app on http://127.0.0.1:8000 (SQLite, no environment variables needed)
@@ -60,7 +60,8 @@ format: setup
 
 ## messages: refresh the .po files from the source strings (then translate, then commit)
 messages: setup
-	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=.tools --ignore=node_modules --no-obsolete
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=tests --ignore=scripts --no-obsolete
+	$(PY) scripts/po_fill.py
 
 check-deploy: setup
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" DJANGO_ALLOWED_HOSTS=aid.example.nl \
@@ -72,6 +73,11 @@ check-deploy: setup
 ## bench-pdf: PDF render time per document kind (warm/cold median and p95) and peak memory
 bench-pdf: setup
 	$(PY) scripts/bench_pdf.py
+
+## bench-load: the app as in production (gunicorn, DJANGO_DEBUG=0, PostgreSQL on 127.0.0.1) under
+## 50 people walking the whole journey for 60 s, loopback only; prints p50/p95/p99 per kind of step
+bench-load: setup
+	$(PY) scripts/bench_load.py
 
 clean:
 	rm -rf .venv .tools staticfiles var db.sqlite3

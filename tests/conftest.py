@@ -15,6 +15,16 @@ def _uploads_in_tmp(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/ leaves English active in this thread; each test starts in Dutch."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def make_pdf() -> Callable[..., bytes]:
     """A real PDF of `pages` pages, each saying its marker text, made with WeasyPrint."""

@@ -1,26 +1,108 @@
-"""Checking an uploaded first opinion before we keep it, and appending it to a draft.
+"""The first opinion as it comes in (PDF, phone photo or typed text), checked and turned into
+PDF pages we can append to a draft.
 
 Every refusal is an ``AttachmentError`` with a message in the user's language; the web form
-and the command line show the same message.
+and the command line (``manage.py draft``) show the same message. Nothing here touches the
+database: ``normalize_upload`` takes bytes and gives bytes.
+
+- PDF: kept byte for byte when it is clean. A PDF with scripts or embedded files is rebuilt
+  from its pages only (scripts and files removed; the pages look the same) and the user is
+  told. A PDF with only an owner password (no password to open it) is stored decrypted.
+- Photo (JPEG, PNG, HEIC): turned upright (EXIF orientation), re-encoded without any metadata
+  (no GPS, no camera data), scaled down and centred on an A4 page.
+- Typed text: see ``render.render_typed_text_pdf``.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
-from typing import IO
+import warnings
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import IO, Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
+MB = 1024 * 1024
+
+# A4 in PDF points (1/72 inch), portrait.
+A4 = (595.28, 841.89)
+# White margin around a photo on its A4 page, in points (about 10 mm).
+PHOTO_MARGIN = 28.35
+# Longest side of a photo after scaling: about 200 dpi over the height of A4. Readable, small.
+PHOTO_MAX_SIDE = 2339
+PHOTO_JPEG_QUALITY = 82
+# The object graph of a PDF is walked to find scripts; a file needing more is refused.
+MAX_PDF_OBJECTS = 200_000
+
 
 class AttachmentError(Exception):
-    def __init__(self, message: str, code: str) -> None:
+    """A refused file. The message is fixed in the language active when it is raised."""
+
+    def __init__(self, message: Any, code: str) -> None:
         super().__init__(code)
-        self.message = message
+        self.message = str(message)
         self.code = code
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What we accept; stated on the upload page. Read from settings (see docs/documents.md)."""
+
+    max_bytes: int = 10 * MB
+    max_total_bytes: int = 20 * MB
+    max_files: int = 10
+    max_pages: int = 60
+    max_pixels: int = 50_000_000
+    max_text_chars: int = 20_000
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        return cls(
+            max_bytes=getattr(settings, "FIRST_OPINION_MAX_BYTES", cls.max_bytes),
+            max_total_bytes=getattr(settings, "FIRST_OPINION_MAX_TOTAL_BYTES", cls.max_total_bytes),
+            max_files=getattr(settings, "FIRST_OPINION_MAX_FILES", cls.max_files),
+            max_pages=getattr(settings, "FIRST_OPINION_MAX_PAGES", cls.max_pages),
+            max_pixels=getattr(settings, "FIRST_OPINION_MAX_PIXELS", cls.max_pixels),
+            max_text_chars=getattr(settings, "FIRST_OPINION_MAX_TEXT_CHARS", cls.max_text_chars),
+        )
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What a case already holds: counted against the limits for the next file."""
+
+    files: int = 0
+    bytes: int = 0
+    pages: int = 0
+
+    @classmethod
+    def of(cls, attachments: Iterable[Any]) -> Usage:
+        items = list(attachments)
+        return cls(
+            files=len(items),
+            bytes=sum(a.size for a in items),
+            pages=sum(a.page_count for a in items),
+        )
+
+    def plus(self, item: Normalized) -> Usage:
+        return Usage(self.files + 1, self.bytes + item.size, self.pages + item.page_count)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """One accepted piece of the first opinion, as PDF pages ready to append."""
+
+    kind: str  # "pdf" | "image" | "text" (cases.models.Attachment.Kind)
+    pdf: bytes
+    page_count: int
+    size: int  # bytes as received
+    notices: tuple[str, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -29,63 +111,507 @@ class PdfInfo:
     size: int
 
 
-def _read_all(upload: IO[bytes], max_bytes: int) -> bytes:
+# --- messages ---------------------------------------------------------------------------
+def _too_large(limit: int) -> AttachmentError:
+    return AttachmentError(
+        _("This file is larger than %(mb)d MB. Choose a smaller file.") % {"mb": limit // MB},
+        "too_large",
+    )
+
+
+def _empty() -> AttachmentError:
+    return AttachmentError(_("This file is empty. Choose the file again."), "empty")
+
+
+def _not_pdf() -> AttachmentError:
+    return AttachmentError(
+        _("This file is not a PDF. Choose a PDF file, or save the letter as PDF first."),
+        "not_pdf",
+    )
+
+
+def _damaged() -> AttachmentError:
+    return AttachmentError(
+        _("This PDF is damaged and cannot be read. Try to save or download it again."),
+        "damaged",
+    )
+
+
+def _unsupported() -> AttachmentError:
+    return AttachmentError(
+        _(
+            "We cannot use this type of file. Choose a PDF, or a photo of the letter "
+            "(JPEG, PNG or HEIC)."
+        ),
+        "unsupported",
+    )
+
+
+# --- sniffing ---------------------------------------------------------------------------
+HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """What the bytes are (never trust the file name): pdf, jpeg, png, heic, svg or unknown."""
+    head = data[:1024]
+    if head.lstrip().startswith(b"%PDF-") or b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[4:8] == b"ftyp" and (
+        head[8:12] in HEIF_BRANDS or any(b in head[8:64] for b in HEIF_BRANDS)
+    ):
+        return "heic"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<svg") or (text.startswith(b"<?xml") and b"<svg" in head.lower()):
+        return "svg"
+    if name.lower().endswith((".svg", ".svgz")):
+        return "svg"
+    return "unknown"
+
+
+def read_limited(upload: IO[bytes], max_bytes: int) -> bytes:
     data = upload.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise AttachmentError(
-            _("This file is larger than %(mb)d MB. Choose a smaller file.")
-            % {"mb": max_bytes // (1024 * 1024)},
-            "too_large",
-        )
+        raise _too_large(max_bytes)
     return data
+
+
+# --- the one entry point ----------------------------------------------------------------
+def normalize_upload(
+    data: bytes, *, name: str = "", limits: Limits | None = None, usage: Usage | None = None
+) -> Normalized:
+    """Check one uploaded file and turn it into PDF pages, or raise AttachmentError."""
+    limits = limits or Limits.from_settings()
+    usage = usage or Usage()
+    if usage.files >= limits.max_files:
+        raise AttachmentError(
+            _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
+            "too_many_files",
+        )
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits.max_bytes)
+    if not data:
+        raise _empty()
+    if usage.bytes + len(data) > limits.max_total_bytes:
+        raise AttachmentError(
+            _(
+                "All files together may be at most %(mb)d MB. Remove a file, or choose a "
+                "smaller one."
+            )
+            % {"mb": limits.max_total_bytes // MB},
+            "total_too_large",
+        )
+    kind = sniff(data, name)
+    try:
+        if kind == "pdf":
+            item = _normalize_pdf(data)
+        elif kind in ("jpeg", "png", "heic"):
+            item = _normalize_image(data, limits)
+        elif kind == "svg":
+            raise AttachmentError(
+                _(
+                    "This is a drawing file (SVG), not a letter. Choose a PDF, or a photo "
+                    "(JPEG, PNG or HEIC)."
+                ),
+                "svg",
+            )
+        elif name.lower().endswith(".pdf"):
+            raise _not_pdf()
+        else:
+            raise _unsupported()
+    except AttachmentError:
+        raise
+    except Exception as exc:  # never a 500: anything unexpected is a file we cannot read
+        logger.warning("Refused an upload we could not read: %s", type(exc).__name__)
+        raise AttachmentError(
+            _("We could not read this file. Try another file, or type the text of the advice."),
+            "unreadable",
+        ) from exc
+    if usage.pages + item.page_count > limits.max_pages:
+        raise AttachmentError(
+            _("All files together may have at most %(n)d pages. Remove a file first.")
+            % {"n": limits.max_pages},
+            "too_many_pages",
+        )
+    return item
 
 
 def inspect_pdf(upload: IO[bytes], *, max_bytes: int) -> PdfInfo:
     """Open the upload as a PDF, or raise AttachmentError saying plainly what is wrong."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    data = _read_all(upload, max_bytes)
+    data = read_limited(upload, max_bytes)
     if not data:
-        raise AttachmentError(_("This file is empty. Choose the file again."), "empty")
-    if not data.lstrip()[:5] == b"%PDF-":
-        raise AttachmentError(
-            _("This file is not a PDF. Choose a PDF file, or save the letter as PDF first."),
-            "not_pdf",
-        )
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise AttachmentError(
-                _(
-                    "This PDF is protected with a password. Save it without a password "
-                    "and try again."
-                ),
-                "encrypted",
-            )
-        pages = len(reader.pages)
-        for page in reader.pages:
-            page.mediabox  # noqa: B018 - touching each page proves it can be read
-    except AttachmentError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        logger.info("Refused a damaged PDF upload: %s", type(exc).__name__)
-        raise AttachmentError(
-            _("This PDF is damaged and cannot be read. Try to save or download it again."),
-            "damaged",
-        ) from exc
-    if pages == 0:
-        raise AttachmentError(_("This PDF has no pages."), "no_pages")
-    return PdfInfo(page_count=pages, size=len(data))
+        raise _empty()
+    if sniff(data) != "pdf":
+        raise _not_pdf()
+    item = _normalize_pdf(data)
+    return PdfInfo(page_count=item.page_count, size=len(data))
 
 
-def append_pdfs(draft: bytes, attachments: list[bytes]) -> bytes:
-    """The draft followed by every attachment's pages, unchanged."""
-    from pypdf import PdfWriter
+# --- PDF --------------------------------------------------------------------------------
+# Actions that run something or reach outside the document.
+_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/Rendition"}
 
-    writer = PdfWriter(clone_from=io.BytesIO(draft))
-    for attachment in attachments:
-        writer.append(io.BytesIO(attachment))
+
+@dataclass
+class _Findings:
+    scripts: bool = False
+    files: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.scripts or self.files
+
+
+def _walk(root: Any, findings: _Findings) -> None:
+    """Look through every object reachable from ``root`` for scripts and embedded files."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    count = 0
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            key = (obj.idnum, obj.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            obj = obj.get_object()
+        count += 1
+        if count > MAX_PDF_OBJECTS:
+            raise _damaged()
+        if isinstance(obj, DictionaryObject):
+            keys = set(obj.keys())
+            if keys & {"/JS", "/AA"} or obj.get("/S") in _ACTIVE_ACTIONS:
+                findings.scripts = True
+            if keys & {"/EmbeddedFiles", "/EF"} or obj.get("/Subtype") in (
+                "/FileAttachment",
+                "/RichMedia",
+            ):
+                findings.files = True
+            names = obj.get("/Names")
+            names = names.get_object() if names is not None else None
+            if isinstance(names, DictionaryObject):
+                findings.scripts |= "/JavaScript" in names
+                findings.files |= "/EmbeddedFiles" in names
+            stack.extend(obj.values())
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+
+
+def _strip(writer: Any) -> None:
+    """Remove scripts, active actions and embedded files from a writer holding pages only."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    seen: set[int] = set()
+    stack: list[Any] = [writer.root_object]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            if obj.idnum in seen:
+                continue
+            seen.add(obj.idnum)
+            obj = obj.get_object()
+        if isinstance(obj, DictionaryObject):
+            for key in ("/AA", "/JS", "/EmbeddedFiles", "/EF", "/OpenAction", "/AcroForm"):
+                obj.pop(NameObject(key), None)
+            action = obj.get("/A")
+            if action is not None and action.get_object().get("/S") in _ACTIVE_ACTIONS:
+                del obj[NameObject("/A")]
+            if "/Annots" in obj:
+                annots = obj["/Annots"].get_object()
+                kept = ArrayObject(
+                    a
+                    for a in annots
+                    if a.get_object().get("/Subtype") not in ("/FileAttachment", "/RichMedia")
+                )
+                obj[NameObject("/Annots")] = kept
+            if "/Names" in obj and isinstance(obj["/Names"].get_object(), DictionaryObject):
+                del obj[NameObject("/Names")]
+            stack.extend(obj.values())
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+
+
+def _write(writer: Any) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _normalize_pdf(data: bytes) -> Normalized:
+    from pikepdf import PdfError as QpdfError
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
+    if b"%%EOF" not in data[-2048:]:
+        raise _damaged()  # cut off: a download or copy that did not finish
+    notices: list[str] = []
+    try:
+        with warnings.catch_warnings():
+            # pypdf warns about small repairs; a file it cannot read raises below instead.
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            decrypted = False
+            if reader.is_encrypted:
+                # An owner password only restricts printing or copying: anyone may open it.
+                try:
+                    opened = reader.decrypt("")
+                except (FileNotDecryptedError, NotImplementedError):
+                    opened = 0
+                if not opened:
+                    raise AttachmentError(
+                        _(
+                            "This PDF is protected with a password. Save it without a password "
+                            "and try again."
+                        ),
+                        "encrypted",
+                    )
+                decrypted = True
+                notices.append(
+                    str(
+                        _(
+                            "This PDF had restrictions (for example on printing). We removed "
+                            "them so it can be added to your letter. The pages are unchanged."
+                        )
+                    )
+                )
+            pages = len(reader.pages)
+            if pages == 0:
+                raise AttachmentError(_("This PDF has no pages."), "no_pages")
+            for page in reader.pages:
+                page.mediabox  # noqa: B018 - touching each page proves it can be read
+                page.get_contents()
+            findings = _Findings()
+            _walk(reader.trailer["/Root"], findings)
+            if findings.any:
+                writer = PdfWriter()
+                for page in reader.pages:
+                    writer.add_page(page)
+                _strip(writer)
+                cleaned = _write(writer)
+                check = _Findings()
+                _walk(PdfReader(io.BytesIO(cleaned)).trailer["/Root"], check)
+                if check.any:
+                    raise AttachmentError(
+                        _(
+                            "This PDF contains scripts or files that we could not remove. "
+                            "Print it to a new PDF, or take a photo of the letter."
+                        ),
+                        "active_content",
+                    )
+                what = (
+                    _("scripts and embedded files")
+                    if findings.scripts and findings.files
+                    else _("scripts")
+                    if findings.scripts
+                    else _("embedded files")
+                )
+                notices.append(
+                    str(
+                        _(
+                            "This PDF contained %(what)s. For your safety we removed them. "
+                            "The pages look the same."
+                        )
+                        % {"what": what}
+                    )
+                )
+                return Normalized("pdf", cleaned, pages, len(data), tuple(notices))
+            if decrypted:
+                writer = PdfWriter(clone_from=reader)
+                return Normalized("pdf", _write(writer), pages, len(data), tuple(notices))
+            # Prove it can be appended later the way render.py will do it.
+            append_pdfs(None, [data])
+    except AttachmentError:
+        raise
+    except (
+        PdfReadError,
+        PdfStreamError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+        OSError,
+        zlib.error,
+        QpdfError,
+    ) as exc:
+        logger.info("Refused a damaged PDF upload: %s", type(exc).__name__)
+        raise _damaged() from exc
+    return Normalized("pdf", data, pages, len(data), tuple(notices))
+
+
+# --- photos -----------------------------------------------------------------------------
+def _open_image(data: bytes, limits: Limits) -> Any:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if data[4:8] == b"ftyp":
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+    too_big = AttachmentError(
+        _(
+            "This picture has too many pixels for us to open safely. Take the photo again at "
+            "normal size, or send a smaller copy."
+        ),
+        "too_many_pixels",
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+            if width * height > limits.max_pixels or width < 1 or height < 1:
+                raise too_big
+            if image.format == "JPEG":
+                # Decode at a reduced scale straight away: fast and light on memory.
+                image.draft("RGB", (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise too_big from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise AttachmentError(
+            _("This photo is damaged and cannot be opened. Take or save the photo again."),
+            "damaged_image",
+        ) from exc
+    if getattr(image, "n_frames", 1) > 1:
+        image.seek(0)
+    return ImageOps.exif_transpose(image)
+
+
+def _flatten(image: Any) -> Any:
+    """RGB or greyscale on white; alpha and palettes resolved."""
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        canvas = Image.new("RGB", rgba.size, "white")
+        canvas.paste(rgba, mask=rgba.getchannel("A"))
+        return canvas
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode in ("1", "I", "I;16", "F"):
+        return image.convert("L")
+    return image.convert("RGB")
+
+
+def _normalize_image(data: bytes, limits: Limits) -> Normalized:
+    from PIL import Image
+
+    image = _flatten(_open_image(data, limits))
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    # A fresh JPEG: no EXIF, no GPS, no ICC or XMP, no comment.
+    image.save(out, "JPEG", quality=PHOTO_JPEG_QUALITY, optimize=True)
+    page = jpeg_page_pdf(out.getvalue(), image.size, grey=image.mode == "L")
+    return Normalized("image", page, 1, len(data))
+
+
+def jpeg_page_pdf(jpeg: bytes, size: tuple[int, int], *, grey: bool = False) -> bytes:
+    """A one-page A4 PDF with the JPEG centred inside a margin; landscape photos get a
+    landscape A4 page. Written by hand: nothing else in the file."""
+    width, height = size
+    page_w, page_h = A4 if height >= width else (A4[1], A4[0])
+    scale = min((page_w - 2 * PHOTO_MARGIN) / width, (page_h - 2 * PHOTO_MARGIN) / height)
+    draw_w, draw_h = width * scale, height * scale
+    x, y = (page_w - draw_w) / 2, (page_h - draw_h) / 2
+    content = f"q {draw_w:.2f} 0 0 {draw_h:.2f} {x:.2f} {y:.2f} cm /Im0 Do Q".encode()
+    colour = "/DeviceGray" if grey else "/DeviceRGB"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_w:.2f} {page_h:.2f}] "
+            f"/Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>"
+        ).encode(),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        (
+            f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} "
+            f"/ColorSpace {colour} /BitsPerComponent 8 /Filter /DCTDecode "
+            f"/Length {len(jpeg)} >>\nstream\n"
+        ).encode()
+        + jpeg
+        + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+# --- merging ----------------------------------------------------------------------------
+def append_pdfs(draft: bytes | None, attachments: list[bytes]) -> bytes:
+    """The draft followed by every attachment's pages, unchanged. The draft's catalog (its
+    structure tree, title, language and XMP metadata) is kept. qpdf (pikepdf) does the work:
+    several times faster than pure Python on photos."""
+    import pikepdf
+
+    sources = []
+    with pikepdf.new() if draft is None else pikepdf.open(io.BytesIO(draft)) as merged:
+        try:
+            for attachment in attachments:
+                source = pikepdf.open(io.BytesIO(attachment))
+                sources.append(source)
+                for page in source.pages:
+                    merged.pages.append(page)
+                    # Its structure entry pointed into its own file's tree, not the draft's.
+                    appended = merged.pages[-1].obj
+                    if "/StructParents" in appended:
+                        del appended["/StructParents"]
+            out = io.BytesIO()
+            merged.save(out)
+        finally:
+            for source in sources:
+                source.close()
+    return out.getvalue()
+
+
+# --- typed text -------------------------------------------------------------------------
+def normalize_text(
+    text: str, *, limits: Limits | None = None, usage: Usage | None = None, day: str = ""
+) -> Normalized:
+    """The typed text of the first opinion as an annex PDF, marked as typed by the requester."""
+    from pypdf import PdfReader
+
+    from decision_aid.documents.render import render_typed_text_pdf
+
+    limits = limits or Limits.from_settings()
+    usage = usage or Usage()
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise AttachmentError(_("Type the text of the advice first."), "empty_text")
+    if len(text) > limits.max_text_chars:
+        raise AttachmentError(
+            _("Use at most %(n)d characters (you used %(used)d).")
+            % {"n": limits.max_text_chars, "used": len(text)},
+            "text_too_long",
+        )
+    if usage.files >= limits.max_files:
+        raise AttachmentError(
+            _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
+            "too_many_files",
+        )
+    pdf = render_typed_text_pdf(text, day=day)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    if usage.pages + pages > limits.max_pages:
+        raise AttachmentError(
+            _("All files together may have at most %(n)d pages. Remove a file first.")
+            % {"n": limits.max_pages},
+            "too_many_pages",
+        )
+    return Normalized("text", pdf, pages, len(text.encode()))

@@ -65,19 +65,40 @@ def make_fetcher() -> Any:
 
 
 def render_html(context: dict[str, Any], *, for_pdf: bool = True) -> str:
-    return render_to_string("pdf/draft.html", {**context, "for_pdf": for_pdf})
+    """The document as HTML: the PDF's source, and (``for_pdf=False``) the browser preview."""
+    template = context.get("template") or "pdf/draft.html"
+    return render_to_string(template, {**context, "for_pdf": for_pdf})
 
 
-def render_pdf(context: dict[str, Any], attachments: list[bytes], fetcher: Any = None) -> bytes:
-    """The draft as a tagged A4 PDF, with every attachment's pages appended unchanged."""
+def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
+    """Tagged A4 PDF (pdf/ua-1: structure tree, title and language from <title> and
+    <html lang> in the metadata), fonts embedded, nothing fetched but our bundled assets."""
     from weasyprint import HTML
 
-    html = render_html(context)
     document = HTML(
         string=html,
         base_url=ASSET_ROOT.as_uri() + "/",
         url_fetcher=fetcher or make_fetcher(),
     )
-    # pdf/ua-1: tagged, with title and language (from <title> and <html lang>) in the metadata.
-    draft = document.write_pdf(pdf_variant="pdf/ua-1")
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render_pdf(context: dict[str, Any], attachments: list[bytes], fetcher: Any = None) -> bytes:
+    """The draft as a tagged A4 PDF, with every attachment's pages appended unchanged."""
+    draft = html_to_pdf(render_html(context), fetcher)
     return append_pdfs(draft, attachments) if attachments else draft
+
+
+def render_typed_text_pdf(text: str, *, day: str) -> bytes:
+    """The first opinion as typed by the requester: an annex page, marked as typed."""
+    from django.utils.translation import gettext
+
+    html = render_to_string(
+        "pdf/typed_text.html",
+        {
+            "title": gettext("Advice of the company doctor (first opinion), typed"),
+            "text": text,
+            "date": day,
+        },
+    )
+    return html_to_pdf(html)

@@ -7,5 +7,7 @@ urlpatterns = [
     path("<uuid:case_id>/bijlagen/", views.AttachmentsView.as_view(), name="attachments"),
     path("<uuid:case_id>/", views.DraftView.as_view(), name="draft"),
     path("<uuid:case_id>/voorbeeld/", views.PreviewView.as_view(), name="preview"),
+    path("<uuid:case_id>/voorbeeld/<slug:doc>/", views.PreviewView.as_view(), name="preview_doc"),
     path("<uuid:case_id>/pdf/", views.PdfView.as_view(), name="pdf"),
+    path("<uuid:case_id>/pdf/<slug:doc>/", views.PdfView.as_view(), name="pdf_doc"),
 ]

@@ -1,7 +1,7 @@
-"""The document pages of a case: add the first opinion, the draft page, HTML preview, PDF.
+"""The document pages of a case: add the first opinion, the drafts page, HTML preview, PDF.
 
 Only the browser session that owns the case may see them (cases.selectors.owned_case): anyone
-else gets 404.
+else gets 404. A refused file never touches what was already added or answered.
 """
 
 from __future__ import annotations
@@ -9,30 +9,46 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from decision_aid.cases.selectors import owned_case
 from decision_aid.cases.services import attachment_add, attachment_delete
-from decision_aid.documents.forms import AttachmentForm
-from decision_aid.documents.presenter import document_context
+from decision_aid.documents.attachments import (
+    AttachmentError,
+    Limits,
+    Usage,
+    normalize_text,
+    normalize_upload,
+    read_limited,
+)
+from decision_aid.documents.forms import AttachmentForm, TypedTextForm
+from decision_aid.documents.presenter import document_context, documents_for
 from decision_aid.documents.render import render_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
+MAX_NAME_SHOWN = 60
+
+
+def _shown_name(name: str) -> str:
+    name = (name or "").replace("\n", " ").strip() or "?"
+    return name if len(name) <= MAX_NAME_SHOWN else name[: MAX_NAME_SHOWN - 1] + "…"
+
 
 class AttachmentsView(View):
-    """Add (one at a time) or remove the pages of the first opinion. A refused file never
-    touches what was already added or answered."""
+    """Add the first opinion (several files at once, or typed text) or remove a piece."""
 
     template_name = "documents/attachments.html"
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = owned_case(request, case_id)
-        return self._render(request, case, AttachmentForm())
+        return self._render(request, case, AttachmentForm(), TypedTextForm())
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = owned_case(request, case_id)
@@ -41,56 +57,153 @@ class AttachmentsView(View):
             attachment = get_object_or_404(case.attachments, pk=remove)
             attachment_delete(attachment=attachment)
             return redirect(here)
+        limits = Limits.from_settings()
+        usage = Usage.of(case.attachments.all())
+        if request.POST.get("action") == "text":
+            return self._add_text(request, case, limits, usage, here)
         form = AttachmentForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self._render(request, case, form, status=400)
-        upload = form.cleaned_data["file"]
-        attachment_add(
-            case=case,
-            pdf=upload.read(),
-            kind="pdf",
-            page_count=form.pdf_info.page_count,
-            size=form.pdf_info.size,
-        )
+            return self._render(request, case, form, TypedTextForm(), status=400)
+        refused = False
+        for upload in form.cleaned_data["file"]:
+            name = _shown_name(upload.name)
+            try:
+                data = read_limited(upload, limits.max_bytes)
+                item = normalize_upload(data, name=upload.name or "", limits=limits, usage=usage)
+            except AttachmentError as exc:
+                form.add_error("file", f"{name}: {exc.message}")
+                refused = True
+                continue
+            try:
+                attachment_add(
+                    case=case,
+                    pdf=item.pdf,
+                    kind=item.kind,
+                    page_count=item.page_count,
+                    size=item.size,
+                )
+            except OSError:  # upload folder full or not writable: say so, keep everything
+                logger.exception("Could not store an attachment")
+                form.add_error(
+                    None,
+                    _(
+                        "We could not store your file right now. Your answers are saved. "
+                        "Try again later, or go on without the file."
+                    ),
+                )
+                return self._render(request, case, form, TypedTextForm(), status=503)
+            usage = usage.plus(item)
+            for notice in item.notices:
+                messages.info(request, f"{name}: {notice}")
+            messages.success(request, _("Added: %(name)s") % {"name": name})
+        if refused:
+            return self._render(request, case, form, TypedTextForm(), status=400)
         return redirect(here)
 
-    def _render(self, request: HttpRequest, case: Any, form: AttachmentForm, status: int = 200):  # noqa: ANN202
+    def _add_text(
+        self, request: HttpRequest, case: Any, limits: Limits, usage: Usage, here: str
+    ) -> HttpResponse:
+        text_form = TypedTextForm(request.POST)
+        if text_form.is_valid():
+            try:
+                item = normalize_text(
+                    text_form.cleaned_data["text"],
+                    limits=limits,
+                    usage=usage,
+                    day=timezone.localdate().strftime("%d-%m-%Y"),
+                )
+            except AttachmentError as exc:
+                text_form.add_error("text", exc.message)
+            else:
+                attachment_add(
+                    case=case,
+                    pdf=item.pdf,
+                    kind=item.kind,
+                    page_count=item.page_count,
+                    size=item.size,
+                )
+                messages.success(request, _("Added: the text you typed"))
+                return redirect(here)
+        return self._render(request, case, AttachmentForm(), text_form, status=400)
+
+    def _render(
+        self,
+        request: HttpRequest,
+        case: Any,
+        form: AttachmentForm,
+        text_form: TypedTextForm,
+        status: int = 200,
+    ) -> HttpResponse:
+        attachments = list(case.attachments.all())
         return render(
             request,
             self.template_name,
             {
                 "case": case,
                 "form": form,
-                "attachments": list(case.attachments.all()),
+                "text_form": text_form,
+                "attachments": attachments,
+                "limits": Limits.from_settings(),
+                "is_court": any(d.kind == "court" for d in _documents(case)),
                 "page_title": _("Add the advice of the company doctor"),
             },
             status=status,
         )
 
 
+def _documents(case: Any) -> list[Any]:
+    return documents_for(case.case_file) if case.case_file else []
+
+
+def _doc_context(case: Any, doc: str | None) -> dict[str, Any]:
+    if not case.case_file:
+        raise Http404
+    try:
+        return document_context(case, doc)
+    except LookupError as exc:
+        raise Http404 from exc
+
+
 class DraftView(View):
+    """Every document the advice names, each with a preview and a PDF download."""
+
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = owned_case(request, case_id)
-        context = document_context(case)
-        return render(
-            request,
-            "documents/draft.html",
-            {"case": case, "doc": context, "page_title": context["title"]},
-        )
+        docs = _documents(case)
+        pages = sum(a.page_count for a in case.attachments.all())
+        context = {
+            "case": case,
+            "documents": docs,
+            "first_opinion_pages": pages,
+            "own_view": (case.case_file.get("parties") or {}).get("own_view", ""),
+            "page_title": _("Your draft is ready") if docs else _("Your letter"),
+        }
+        return render(request, "documents/draft.html", context, status=200)
 
 
 class PreviewView(View):
-    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = owned_case(request, case_id)
-        return HttpResponse(render_html(document_context(case), for_pdf=False))
+        context = _doc_context(case, doc)
+        kwargs = {"case_id": case.id}
+        context.update(
+            pdf_url=reverse("documents:pdf_doc", kwargs={**kwargs, "doc": context["slug"]}),
+            details_url=reverse("wizard:step", kwargs={**kwargs, "step": "details"}),
+            review_url=reverse("wizard:step", kwargs={**kwargs, "step": "review"}),
+            attachments_url=reverse("documents:attachments", kwargs=kwargs),
+            draft_url=reverse("documents:draft", kwargs=kwargs),
+        )
+        response = HttpResponse(render_html(context, for_pdf=False))
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class PdfView(View):
-    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = owned_case(request, case_id)
-        context = document_context(case)
-        attachments = [a.read_pdf() for a in case.attachments.all()]
+        context = _doc_context(case, doc)
         try:
+            attachments = [a.read_pdf() for a in case.attachments.all()]
             pdf = render_pdf(context, attachments)
         except Exception:
             logger.exception("PDF rendering failed for a case")
@@ -99,7 +212,9 @@ class PdfView(View):
                 "documents/draft.html",
                 {
                     "case": case,
-                    "doc": context,
+                    "documents": _documents(case),
+                    "first_opinion_pages": context["first_opinion_pages"],
+                    "own_view": context["own_view"],
                     "page_title": context["title"],
                     "pdf_error": _(
                         "Making the PDF did not work. Your answers are saved. "
@@ -109,7 +224,7 @@ class PdfView(View):
                 status=503,
             )
         response = HttpResponse(pdf, content_type="application/pdf")
-        filename = _("draft") + f"-{context['route']}.pdf"
+        filename = _("draft") + f"-{context['slug']}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "no-store"
         return response

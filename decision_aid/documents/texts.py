@@ -1,0 +1,174 @@
+"""The copy of the drafts as lazily translated data: titles, question texts, fact values.
+
+The presenter picks from these; templates only show them. English source strings, Dutch in
+nl_translations.json (merged into locale/ by the lead).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+DOCUMENT_TITLES = {
+    "talk": _("Preparation for a conversation"),
+    "mediation": _("Proposal for mediation"),
+    "expert_opinion": _("Request for an expert opinion (deskundigenoordeel)"),
+    "second_opinion": _("Request for a second opinion"),
+    "legal_advice": _("Case summary for legal advice"),
+    "court": _("Draft summary of a wage claim"),
+}
+
+# What each document is for, on the draft page.
+DOCUMENT_PURPOSES = {
+    "talk": _("A sheet to prepare the conversation. Keep it for yourself; do not send it."),
+    "mediation": _("A letter to the other party proposing a mediator. Send it yourself."),
+    "expert_opinion": _(
+        "Everything the request form asks, filled in where we can. Copy it into the form, or "
+        "send it with the form."
+    ),
+    "second_opinion": _("A letter to your own company doctor. Send it yourself."),
+    "legal_advice": _("A summary to give to the union, the Juridisch Loket or the insurer."),
+    "court": _("A summary of a possible wage claim. Talk to a legal advisor before you use it."),
+}
+
+# Guidance for the question in one's own words, per document (shown on the draft page).
+OWN_WORDS_GUIDANCE = {
+    "talk": _(
+        "Write what you want to reach in the conversation. For example: I want to agree on "
+        "work I can do for 4 hours a day, starting next month."
+    ),
+    "mediation": _(
+        "Write why talking has become hard, without blaming. For example: Since March we only "
+        "talk by e-mail and we do not agree on my return to work."
+    ),
+    "expert_opinion": _(
+        "Write what you disagree about and why, in short factual words. For example: The "
+        "company doctor says I can do my own work again from 1 May. I cannot, because I still "
+        "cannot stand for more than an hour."
+    ),
+    "second_opinion": _(
+        "Write what you doubt in the medical advice. For example: The advice does not take my "
+        "new MRI scan into account."
+    ),
+    "legal_advice": _(
+        "Write what you want to know. For example: My wage was stopped on 1 March. Is that "
+        "allowed, and what can I do?"
+    ),
+    "court": _(
+        "Write what you claim and why. For example: My employer stopped my wage on 1 March, "
+        "but UWV says I did enough for my re-integration."
+    ),
+}
+
+OWN_WORDS_HEADINGS = {
+    "talk": _("What I want to reach, in my own words"),
+    "mediation": _("Why I propose mediation, in my own words"),
+    "expert_opinion": _("The disagreement and my view, in my own words"),
+    "second_opinion": _("What I doubt, in my own words"),
+    "legal_advice": _("My question, in my own words"),
+    "court": _("The claim, in my own words"),
+}
+
+# The expert-opinion questions (one request per question), as UWV asks them.
+EXPERT_QUESTIONS = {
+    "fitness_own_work": _("Can the employee do their own work fully again, and from which date?"),
+    "suitable_work": _(
+        "Is the work that was offered (adjusted own work or other work) suitable for the employee?"
+    ),
+    "suitable_work_available": _(
+        "Is there suitable work for the employee with this employer (adjusted own work or "
+        "other work)?"
+    ),
+    "employer_efforts": _("Has the employer done enough for the employee's re-integration?"),
+    "employee_efforts": _("Has the employee done enough for their own re-integration?"),
+}
+
+_EFFORT_DOCUMENTS = (
+    _("Problem analysis (probleemanalyse)"),
+    _("Plan of action (plan van aanpak) and its changes"),
+    _("Evaluations of the plan of action"),
+    _("Messages of the company doctor, including the most recent advice"),
+    _("Report of a labour expert (arbeidsdeskundige), if there is one"),
+    _("Letters and e-mails about the re-integration"),
+)
+_WORK_DOCUMENTS = (
+    _("Description of the work that was offered or asked for"),
+    _("Messages of the company doctor about what the employee can do"),
+    _("Report of a labour expert (arbeidsdeskundige), if there is one"),
+)
+# What UWV asks to enclose, per question (domain brief §3, source B).
+EXPERT_DOCUMENTS = {
+    "fitness_own_work": (
+        _("Job description of the own work"),
+        _("Messages of the company doctor about (un)fitness for work and from which date"),
+    ),
+    "suitable_work": _WORK_DOCUMENTS,
+    "suitable_work_available": _WORK_DOCUMENTS,
+    "employer_efforts": _EFFORT_DOCUMENTS,
+    "employee_efforts": _EFFORT_DOCUMENTS,
+}
+
+DISPUTES = {
+    "fitness_own_work": _("whether the employee can do their own work"),
+    "suitable_work": _("whether the work that was offered is suitable"),
+    "suitable_work_available": _("whether there is suitable work in the company"),
+    "employer_efforts": _("whether the employer does enough for re-integration"),
+    "employee_efforts": _("whether the employee does enough for re-integration"),
+    "wage_stopped": _("the wage that was stopped or held back"),
+    "medical_advice_doubt": _("doubt about the medical advice of the company doctor"),
+    "relationship": _("the working relationship"),
+}
+
+# Questions to ask in a conversation, and to put to a legal advisor, per dispute.
+TALK_QUESTIONS = {
+    "fitness_own_work": _("What exactly can I do, and what not yet? From which date?"),
+    "suitable_work": _("What does the offered work involve: tasks, hours, place?"),
+    "suitable_work_available": _("Which work in the company could be adjusted for me?"),
+    "employer_efforts": _("What will the employer do in the coming weeks for my return?"),
+    "employee_efforts": _("What exactly is expected of the employee, and by when?"),
+    "wage_stopped": _("Why was the wage stopped, and what is needed to pay it again?"),
+    "medical_advice_doubt": _("Can the company doctor explain the advice, or look at it again?"),
+    "relationship": _("How can we talk with each other again? Would a mediator help?"),
+}
+LEGAL_QUESTIONS = {
+    "fitness_own_work": _("Should I ask UWV for an expert opinion on my fitness for work?"),
+    "suitable_work": _("Must the offered work be accepted, and what if it is refused?"),
+    "suitable_work_available": _("What may be asked of the employer to find suitable work?"),
+    "employer_efforts": _("What can be done if the employer does not do enough?"),
+    "employee_efforts": _("What are the consequences if the employee is said to do too little?"),
+    "wage_stopped": _("Was stopping the wage allowed, and how can the wage be claimed?"),
+    "medical_advice_doubt": _("Is a second opinion or an expert opinion the better step?"),
+    "relationship": _("What are the options now that the working relationship is disturbed?"),
+}
+LEGAL_QUESTIONS_ALWAYS = (
+    _("Which deadlines must be watched?"),
+    _("Which step do you advise next?"),
+)
+
+YES_NO = {True: _("yes"), False: _("no"), None: _("not known")}
+RELATIONSHIP = {
+    "good": _("good: talking is still possible"),
+    "strained": _("strained: talking is difficult"),
+    "broken": _("broken: talking is no longer possible"),
+}
+MEDIATION = {
+    "not_tried": _("not tried"),
+    "ongoing": _("going on now"),
+    "failed": _("tried, without a solution"),
+}
+EXPERT_OPINION_STATE = {
+    "none": _("not asked for"),
+    "requested": _("asked for; waiting for the answer"),
+    "for_requester": _("given, in favour of the requester"),
+    "against_requester": _("given, not in favour of the requester"),
+}
+WAGE = {
+    "paid": _("paid"),
+    "withheld": _("held back (suspended)"),
+    "stopped": _("stopped (wage stop)"),
+    "ended": _("ended"),
+}
+OPINION_AUTHOR = {
+    "bedrijfsarts": _("company doctor (bedrijfsarts)"),
+    "pmo": _("company doctor (bedrijfsarts)"),
+    "other": _("another doctor or expert"),
+}

@@ -1,0 +1,300 @@
+"""PDF rendering benchmark: `make bench-pdf`.
+
+Per document kind: median and p95 render time warm (in one process, after warm-up) and cold
+(a fresh process each time: lazy WeasyPrint import, fonts, first layout), with a 5-page PDF
+and a 4 MB phone photo attached, and the peak memory (max RSS) of a cold process. The time
+includes building the context and merging the attachments, as the PDF view does.
+
+    python scripts/bench_pdf.py [--warm 20] [--cold 5] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decision_aid.settings")
+
+BASE: dict[str, Any] = {
+    "version": 1,
+    "as_of": "2026-03-02",
+    "language": "nl",
+    "role": "employee",
+    "situation": {
+        "employment": "permanent",
+        "sick_since": "2025-09-01",
+        "still_sick": True,
+        "disputes": [],
+        "first_opinion": {"present": True, "date": "2026-02-02", "author": "bedrijfsarts"},
+        "talked": True,
+        "relationship": "good",
+        "mediation": "not_tried",
+        "expert_opinion": "none",
+        "wage": "paid",
+        "employer_passive": False,
+        "union_member": False,
+        "legal_insurance": False,
+        "cao_expert": False,
+    },
+    "parties": {
+        "employee": {"name": "Zoë Ĳsselmeer-Öztürk", "address": "Dorpsstraat 1\n1234 AB Ede"},
+        "employer": {"name": "Bakkerij Brood & Zo B.V.", "address": "Industrieweg 5\n6711 AA Ede"},
+        "bedrijfsarts": {"name": "Arbodienst Gezond Werk"},
+        "own_view": "De bedrijfsarts zegt dat ik 4 uur per dag kan werken. Ik kan dat niet, "
+        "want mijn rug wordt na 2 uur erger. Ik wil eerst 2 uur per dag beginnen.",
+    },
+}
+
+# label -> (role, situation changes, document slug prefix)
+KINDS: dict[str, tuple[str, dict[str, Any], str]] = {
+    "talk": ("employee", {"talked": False, "disputes": ["suitable_work"]}, "talk"),
+    "mediation": (
+        "employee",
+        {"relationship": "broken", "disputes": ["relationship"]},
+        "mediation",
+    ),
+    "expert_opinion (employee)": (
+        "employee",
+        {"disputes": ["fitness_own_work"], "wage": "stopped"},
+        "expert_opinion",
+    ),
+    "expert_opinion (employer)": ("employer", {"disputes": ["employee_efforts"]}, "expert_opinion"),
+    "expert_opinion (cao)": (
+        "employee",
+        {"disputes": ["suitable_work"], "cao_expert": True},
+        "expert_opinion",
+    ),
+    "second_opinion": ("advisor", {"disputes": ["medical_advice_doubt"]}, "second_opinion"),
+    "legal_advice": (
+        "employee",
+        {"disputes": ["suitable_work"], "wage": "stopped", "mediation": "failed"},
+        "legal_advice",
+    ),
+    "court": (
+        "employee",
+        {"disputes": ["fitness_own_work"], "wage": "stopped", "expert_opinion": "for_requester"},
+        "court",
+    ),
+}
+
+
+def case_file(label: str) -> dict[str, Any]:
+    role, changes, _ = KINDS[label]
+    data = copy.deepcopy(BASE)
+    data["role"] = role
+    data["situation"].update(changes)
+    if role == "advisor":
+        data["parties"]["advisor"] = {"name": "Jan Vakbond"}
+    return data
+
+
+def _setup() -> None:
+    import django
+
+    django.setup()
+
+
+def five_page_pdf() -> bytes:
+    from weasyprint import HTML
+
+    body = "".join(
+        f'<h1>Advies bedrijfsarts</h1><p style="page-break-after: always">{"Tekst. " * 300}'
+        f" pagina {n}</p>"
+        for n in range(1, 6)
+    )
+    return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+
+
+def phone_photo(target: int = 4 * 1024 * 1024) -> bytes:
+    """A 12-megapixel JPEG of about 4 MB with EXIF orientation 6, like a phone's."""
+    import random
+
+    from PIL import Image
+
+    rng = random.Random(42)  # noqa: S311 - benchmark data
+    width, height = 4032, 3024
+    noise = Image.frombytes("L", (width, height), rng.randbytes(width * height)).convert("RGB")
+    paper = Image.new("RGB", (width, height), (235, 232, 225))
+    best = b""
+    for alpha in (0.05, 0.08, 0.12, 0.16, 0.2, 0.25, 0.3, 0.4):
+        image = Image.blend(paper, noise, alpha)
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        buf = io.BytesIO()
+        image.save(buf, "JPEG", quality=88, exif=exif.tobytes())
+        best = buf.getvalue()
+        if len(best) >= target:
+            break
+    return best
+
+
+def render_once(label: str, attachments: list[tuple[str, int, bytes]]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one render (context, HTML, PDF, merge)."""
+    from decision_aid.documents.presenter import (
+        AttachedPiece,
+        build_document_context,
+        documents_for,
+    )
+    from decision_aid.documents.render import render_pdf
+
+    data = case_file(label)
+    prefix = KINDS[label][2]
+    start, cpu = time.perf_counter(), time.process_time()
+    doc = next(d for d in documents_for(data) if d.kind == prefix)
+    pieces = [AttachedPiece(kind, pages) for kind, pages, _ in attachments]
+    context = build_document_context(data, doc, pieces)
+    render_pdf(context, [pdf for _, _, pdf in attachments])
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _load(folder: Path) -> list[tuple[str, int, bytes]]:
+    meta = json.loads((folder / "attachments.json").read_text())
+    return [(m["kind"], m["pages"], (folder / m["file"]).read_bytes()) for m in meta]
+
+
+def cold_child(label: str, folder: Path) -> None:
+    """One cold render in this (fresh) process; prints seconds and max RSS as JSON."""
+    _setup()
+    attachments = _load(folder)
+    seconds, _cpu = render_once(label, attachments)
+    print(json.dumps({"seconds": seconds, "rss_mb": _peak_rss_mb()}))
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process. VmHWM, because ru_maxrss survives exec() on
+    Linux and would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--warm", type=int, default=20)
+    parser.add_argument("--cold", type=int, default=5)
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--cold-child", nargs=2, metavar=("KIND", "DIR"))
+    args = parser.parse_args()
+    if args.cold_child:
+        cold_child(args.cold_child[0], Path(args.cold_child[1]))
+        return
+
+    _setup()
+    from django.utils import translation
+
+    print(f"Load average at the start: {os.getloadavg()[0]:.2f}")
+    from decision_aid.documents.attachments import normalize_upload
+
+    translation.activate("nl")
+    pdf5 = five_page_pdf()
+    photo = phone_photo()
+    start = time.perf_counter()
+    photo_page = normalize_upload(photo, name="IMG_0001.jpg")
+    photo_seconds = time.perf_counter() - start
+    pdf_item = normalize_upload(pdf5, name="advies.pdf")
+    attachments = [("pdf", pdf_item.page_count, pdf_item.pdf), ("image", 1, photo_page.pdf)]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        meta = []
+        for n, (kind, pages, pdf) in enumerate(attachments):
+            (folder / f"{n}.pdf").write_bytes(pdf)
+            meta.append({"kind": kind, "pages": pages, "file": f"{n}.pdf"})
+        (folder / "attachments.json").write_text(json.dumps(meta))
+
+        results = {}
+        for label in KINDS:
+            for _ in range(3):
+                render_once(label, attachments)
+            runs = [render_once(label, attachments) for _ in range(args.warm)]
+            warm = [wall for wall, _ in runs]
+            warm_cpu = [cpu for _, cpu in runs]
+            cold, rss = [], []
+            for _ in range(args.cold):
+                out = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+                    [sys.executable, __file__, "--cold-child", label, str(folder)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    cwd=ROOT,
+                )
+                row = json.loads(out.stdout.strip().splitlines()[-1])
+                cold.append(row["seconds"])
+                rss.append(row["rss_mb"])
+            results[label] = {
+                "warm_median": statistics.median(warm),
+                "warm_p95": _p95(warm),
+                "cpu_median": statistics.median(warm_cpu),
+                "cpu_p95": _p95(warm_cpu),
+                "cold_median": statistics.median(cold),
+                "cold_p95": _p95(cold),
+                "peak_mb": max(rss),
+            }
+    warm_rss = _peak_rss_mb()
+    plainest = min(r["warm_median"] for r in results.values())
+    machine = (
+        f"{platform.node()} · {os.cpu_count()} cores · {platform.machine()} · "
+        f"Python {platform.python_version()} · {platform.platform(terse=True)}"
+    )
+    print(f"Date: {time.strftime('%Y-%m-%d %H:%M')}  Machine: {machine}")
+    print(
+        f"Attachments: 5-page PDF ({len(pdf5) // 1024} KB) + phone photo "
+        f"({len(photo) / 1024 / 1024:.1f} MB JPEG, 4032x3024, normalised once in "
+        f"{photo_seconds * 1000:.0f} ms to a {len(photo_page.pdf) // 1024} KB A4 page)"
+    )
+    print(f"Warm runs: {args.warm} per kind; cold runs: {args.cold} per kind (fresh process)")
+    print(f"Load average at the end (other work on the machine): {os.getloadavg()[0]:.2f}")
+    header = (
+        "| document | warm median ms | warm p95 ms | warm CPU median ms | warm CPU p95 ms "
+        "| cold median ms | cold p95 ms | peak RSS cold MB | × plainest (warm median) |"
+    )
+    print(header)
+    print("|" + "---|" * 9)
+    for label, r in results.items():
+        print(
+            f"| {label} | {r['warm_median'] * 1000:.0f} | {r['warm_p95'] * 1000:.0f} "
+            f"| {r['cpu_median'] * 1000:.0f} | {r['cpu_p95'] * 1000:.0f} "
+            f"| {r['cold_median'] * 1000:.0f} | {r['cold_p95'] * 1000:.0f} "
+            f"| {r['peak_mb']:.0f} | {r['warm_median'] / plainest:.2f} |"
+        )
+    print(
+        f"Peak RSS of the warm process (all kinds, including making the 12-megapixel test "
+        f"photo): {warm_rss:.0f} MB"
+    )
+    worst = max(r["warm_p95"] for r in results.values())
+    ratio = max(r["warm_median"] for r in results.values()) / plainest
+    ok = worst <= 0.5 and ratio <= 3
+    print(
+        f"Goal warm p95 <= 500 ms: {'met' if worst <= 0.5 else 'NOT met'} "
+        f"(worst {worst * 1000:.0f} ms); slowest/plainest {ratio:.2f}x "
+        f"({'met' if ratio <= 3 else 'NOT met'}, goal <= 3x)"
+    )
+    if not ok:
+        print("(goal not met on this run; see docs/benchmarks.md)")
+
+
+if __name__ == "__main__":
+    main()
