@@ -20,4 +20,8 @@ RUN python manage.py compilemessages -v 0 \
 
 USER aid
 EXPOSE 8000
-CMD ["gunicorn", "decision_aid.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]
+# Threaded workers for the wizard (measured best on 2 cores, docs/benchmarks.md); the compose
+# file runs PDFs in their own service so a slow PDF cannot starve wizard steps.
+CMD ["gunicorn", "decision_aid.wsgi", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", \
+     "--workers", "2", "--threads", "8", "--keep-alive", "75", "--timeout", "30", \
+     "--access-logfile", "-"]

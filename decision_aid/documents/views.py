@@ -41,6 +41,25 @@ def _shown_name(name: str) -> str:
     return name if len(name) <= MAX_NAME_SHOWN else name[: MAX_NAME_SHOWN - 1] + "…"
 
 
+def _store(case: Any, item: Any) -> bool:
+    """Store one checked attachment; False when the upload folder is full or not writable."""
+    try:
+        attachment_add(
+            case=case, pdf=item.pdf, kind=item.kind, page_count=item.page_count, size=item.size
+        )
+    except OSError:
+        logger.exception("Could not store an attachment")
+        return False
+    return True
+
+
+def _store_failed() -> str:
+    return _(
+        "We could not store your file right now. Your answers are saved. "
+        "Try again later, or go on without the file."
+    )
+
+
 class AttachmentsView(View):
     """Add the first opinion (several files at once, or typed text) or remove a piece."""
 
@@ -74,23 +93,8 @@ class AttachmentsView(View):
                 form.add_error("file", f"{name}: {exc.message}")
                 refused = True
                 continue
-            try:
-                attachment_add(
-                    case=case,
-                    pdf=item.pdf,
-                    kind=item.kind,
-                    page_count=item.page_count,
-                    size=item.size,
-                )
-            except OSError:  # upload folder full or not writable: say so, keep everything
-                logger.exception("Could not store an attachment")
-                form.add_error(
-                    None,
-                    _(
-                        "We could not store your file right now. Your answers are saved. "
-                        "Try again later, or go on without the file."
-                    ),
-                )
+            if not _store(case, item):
+                form.add_error(None, _store_failed())
                 return self._render(request, case, form, TypedTextForm(), status=503)
             usage = usage.plus(item)
             for notice in item.notices:
@@ -115,13 +119,9 @@ class AttachmentsView(View):
             except AttachmentError as exc:
                 text_form.add_error("text", exc.message)
             else:
-                attachment_add(
-                    case=case,
-                    pdf=item.pdf,
-                    kind=item.kind,
-                    page_count=item.page_count,
-                    size=item.size,
-                )
+                if not _store(case, item):
+                    text_form.add_error(None, _store_failed())
+                    return self._render(request, case, AttachmentForm(), text_form, status=503)
                 messages.success(request, _("Added: the text you typed"))
                 return redirect(here)
         return self._render(request, case, AttachmentForm(), text_form, status=400)
