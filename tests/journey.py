@@ -49,6 +49,14 @@ def _value(value: Any) -> Any:
     return value
 
 
+def typical_answers_resolved() -> dict[str, dict[str, Any]]:
+    """TYPICAL_EMPLOYEE with its relative dates written out (for clients outside Django's)."""
+    return {
+        step: {name: _value(value) for name, value in data.items()}
+        for step, data in TYPICAL_EMPLOYEE.items()
+    }
+
+
 def step_of(response) -> str:  # noqa: ANN001
     last = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
     return "role" if last == "vragen" else last

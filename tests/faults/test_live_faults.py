@@ -12,44 +12,16 @@ import re
 import signal
 import threading
 import time
-from datetime import date, timedelta
 
 import pytest
 
 from tests.faults.server import AppServer, Browser, PgCluster, answer
+from tests.journey import typical_answers_resolved
 
 pytestmark = pytest.mark.faults
 
 
-def _weeks_ago(weeks: int) -> str:
-    return (date.today() - timedelta(weeks=weeks)).strftime("%d-%m-%Y")
-
-
-ANSWERS: dict[str, dict[str, object]] = {
-    "role": {"role": "employee"},
-    "employment": {"employment": "permanent"},
-    "still_sick": {"still_sick": "yes"},
-    "sick_since": {"sick_since": _weeks_ago(30)},
-    "disputes": {"disputes": ["suitable_work_available"]},
-    "first_opinion": {"first_opinion": "bedrijfsarts"},
-    "first_opinion_date": {"first_opinion_date": _weeks_ago(4)},
-    "talked": {"talked": "yes"},
-    "relationship": {"relationship": "good"},
-    "expert_opinion": {"expert_opinion": "none"},
-    "wage": {"wage": "paid"},
-    "employer_passive": {"employer_passive": "no"},
-    "legal_help": {"union_member": "yes", "legal_insurance": "no"},
-    "cao_expert": {"cao_expert": "no"},
-    "review": {},
-    "advice": {},
-    "details": {
-        "requester_name": "Anouk de Vries",
-        "requester_address": "Lindelaan 12\n1234 AB Utrecht",
-        "employer_name": "Bakkerij Brood B.V.",
-        "bedrijfsarts_name": "Arbodienst Gezond Werk",
-        "own_view": "Ik kan 4 uur per dag aangepast werk doen.",
-    },
-}
+ANSWERS = typical_answers_resolved()
 
 
 def _step(browser: Browser) -> str:
