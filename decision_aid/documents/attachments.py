@@ -105,12 +105,6 @@ class Normalized:
     notices: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class PdfInfo:
-    page_count: int
-    size: int
-
-
 # --- messages ---------------------------------------------------------------------------
 def _too_large(limit: int) -> AttachmentError:
     return AttachmentError(
@@ -237,17 +231,6 @@ def normalize_upload(
             "too_many_pages",
         )
     return item
-
-
-def inspect_pdf(upload: IO[bytes], *, max_bytes: int) -> PdfInfo:
-    """Open the upload as a PDF, or raise AttachmentError saying plainly what is wrong."""
-    data = read_limited(upload, max_bytes)
-    if not data:
-        raise _empty()
-    if sniff(data) != "pdf":
-        raise _not_pdf()
-    item = _normalize_pdf(data)
-    return PdfInfo(page_count=item.page_count, size=len(data))
 
 
 # --- PDF --------------------------------------------------------------------------------
