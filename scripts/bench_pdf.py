@@ -29,35 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decision_aid.settings")
 
-BASE: dict[str, Any] = {
-    "version": 1,
-    "as_of": "2026-03-02",
-    "language": "nl",
-    "role": "employee",
-    "situation": {
-        "employment": "permanent",
-        "sick_since": "2025-09-01",
-        "still_sick": True,
-        "disputes": [],
-        "first_opinion": {"present": True, "date": "2026-02-02", "author": "bedrijfsarts"},
-        "talked": True,
-        "relationship": "good",
-        "mediation": "not_tried",
-        "expert_opinion": "none",
-        "wage": "paid",
-        "employer_passive": False,
-        "union_member": False,
-        "legal_insurance": False,
-        "cao_expert": False,
-    },
-    "parties": {
-        "employee": {"name": "Zoë Ĳsselmeer-Öztürk", "address": "Dorpsstraat 1\n1234 AB Ede"},
-        "employer": {"name": "Bakkerij Brood & Zo B.V.", "address": "Industrieweg 5\n6711 AA Ede"},
-        "bedrijfsarts": {"name": "Arbodienst Gezond Werk"},
-        "own_view": "De bedrijfsarts zegt dat ik 4 uur per dag kan werken. Ik kan dat niet, "
-        "want mijn rug wordt na 2 uur erger. Ik wil eerst 2 uur per dag beginnen.",
-    },
-}
+from tests.documents.cases import BASE  # noqa: E402 - after sys.path is set
 
 # label -> (role, situation changes, document slug prefix)
 KINDS: dict[str, tuple[str, dict[str, Any], str]] = {

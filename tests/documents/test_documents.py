@@ -20,7 +20,7 @@ from decision_aid.documents.presenter import (
 from decision_aid.documents.render import render_html, render_pdf
 from tests.conftest import pdf_text
 from tests.documents import files
-from tests.documents.conftest import case_file_for
+from tests.documents.cases import case_file_for
 
 # (case name, role, extra situation) -> the document that case must produce
 KINDS = [

@@ -18,7 +18,7 @@ from decision_aid.documents.attachments import (
 )
 from tests.conftest import pdf_text
 from tests.documents import files
-from tests.documents.conftest import case_file_for
+from tests.documents.cases import case_file_for
 
 MB = 1024 * 1024
 

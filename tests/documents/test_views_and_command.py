@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import pdf_text
 from tests.documents import files
-from tests.documents.conftest import case_file_for
+from tests.documents.cases import case_file_for
 
 ROOT = Path(__file__).resolve().parents[2]
 

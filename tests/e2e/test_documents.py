@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import pdf_text
 from tests.documents import files
-from tests.documents.conftest import ROUTE_CASES, case_file_for
+from tests.documents.cases import ROUTE_CASES, case_file_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
