@@ -55,15 +55,22 @@ class Case(models.Model):
 
 
 class Attachment(models.Model):
-    """One piece of the first opinion, stored as PDF pages (encrypted)."""
+    """One attached document (the first opinion, or an expert opinion), stored as PDF pages
+    (encrypted)."""
 
     class Kind(models.TextChoices):
         PDF = "pdf", _("PDF")
         IMAGE = "image", _("Photo")
         TEXT = "text", _("Typed text")
 
+    class Role(models.TextChoices):
+        FIRST_OPINION = "first_opinion", _("Advice of the company doctor (first opinion)")
+        EXPERT_OPINION = "expert_opinion", _("Expert opinion (deskundigenoordeel)")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(max_length=8, choices=Kind.choices)
+    # What the pages are: the first opinion, or (for a wage claim) the expert opinion.
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.FIRST_OPINION)
     file = models.FileField(upload_to=_attachment_path)
     page_count = models.PositiveIntegerField()
     size = models.PositiveIntegerField(help_text="Size of the upload as received, in bytes.")

@@ -88,9 +88,17 @@ def cases_purge_expired(*, now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def attachment_add(*, case: Case, pdf: bytes, kind: str, page_count: int, size: int) -> Attachment:
+def attachment_add(
+    *,
+    case: Case,
+    pdf: bytes,
+    kind: str,
+    page_count: int,
+    size: int,
+    role: str = Attachment.Role.FIRST_OPINION,
+) -> Attachment:
     """Store one attachment's PDF pages, encrypted, under a random name."""
-    attachment = Attachment(case=case, kind=kind, page_count=page_count, size=size)
+    attachment = Attachment(case=case, kind=kind, role=role, page_count=page_count, size=size)
     attachment.file.save("upload.bin", ContentFile(crypto.encrypt(pdf)), save=False)
     attachment.save()
     return attachment

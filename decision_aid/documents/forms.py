@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from decision_aid.cases.models import Attachment
 from decision_aid.documents.attachments import MB, Limits
 
 ACCEPT = (
@@ -46,6 +47,17 @@ class AttachmentForm(forms.Form):
         label=_("The advice as PDF files or photos"),
         error_messages={"required": _("Choose a file first.")},
     )
+    role = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=Attachment.Role.choices,
+        initial=Attachment.Role.FIRST_OPINION,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("For a wage claim, also add the expert opinion of UWV if you have it."),
+    )
+
+    def clean_role(self) -> str:
+        return self.cleaned_data.get("role") or Attachment.Role.FIRST_OPINION
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

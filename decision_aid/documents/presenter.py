@@ -55,6 +55,7 @@ class AttachedPiece:
 
     kind: str  # pdf | image | text
     page_count: int
+    role: str = "first_opinion"  # first_opinion | expert_opinion
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,18 @@ def _enclosures(attached: list[AttachedPiece]) -> list[Enclosure]:
         "image": _("Advice of the company doctor (first opinion), photo"),
         "text": _("Advice of the company doctor (first opinion), typed by the requester"),
     }
-    return [Enclosure(str(titles.get(a.kind, titles["pdf"])), a.page_count) for a in attached]
+    expert = {
+        "pdf": _("Expert opinion (deskundigenoordeel), PDF"),
+        "image": _("Expert opinion (deskundigenoordeel), photo"),
+        "text": _("Expert opinion (deskundigenoordeel), typed by the requester"),
+    }
+    return [
+        Enclosure(
+            str((expert if a.role == "expert_opinion" else titles).get(a.kind, titles["pdf"])),
+            a.page_count,
+        )
+        for a in attached
+    ]
 
 
 def _facts(
@@ -357,7 +369,7 @@ _BUILDERS = {
 
 # --- the web views' entry point ---------------------------------------------------------
 def attached_pieces(case: Any) -> list[AttachedPiece]:
-    return [AttachedPiece(a.kind, a.page_count) for a in case.attachments.all()]
+    return [AttachedPiece(a.kind, a.page_count, a.role) for a in case.attachments.all()]
 
 
 def document_context(case: Any, doc: DocumentRef | str | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from decision_aid.cases.models import Attachment
 from decision_aid.cases.selectors import owned_case
 from decision_aid.cases.services import attachment_add, attachment_delete
 from decision_aid.documents.attachments import (
@@ -41,11 +42,16 @@ def _shown_name(name: str) -> str:
     return name if len(name) <= MAX_NAME_SHOWN else name[: MAX_NAME_SHOWN - 1] + "…"
 
 
-def _store(case: Any, item: Any) -> bool:
+def _store(case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION) -> bool:
     """Store one checked attachment; False when the upload folder is full or not writable."""
     try:
         attachment_add(
-            case=case, pdf=item.pdf, kind=item.kind, page_count=item.page_count, size=item.size
+            case=case,
+            pdf=item.pdf,
+            kind=item.kind,
+            page_count=item.page_count,
+            size=item.size,
+            role=role,
         )
     except OSError:
         logger.exception("Could not store an attachment")
@@ -93,7 +99,7 @@ class AttachmentsView(View):
                 form.add_error("file", f"{name}: {exc.message}")
                 refused = True
                 continue
-            if not _store(case, item):
+            if not _store(case, item, form.cleaned_data["role"]):
                 form.add_error(None, _store_failed())
                 return self._render(request, case, form, TypedTextForm(), status=503)
             usage = usage.plus(item)

@@ -49,6 +49,21 @@ def test_pdf_per_document_and_404_for_an_unknown_one(client, owned_case):
 
 
 @pytest.mark.django_db
+def test_an_expert_opinion_upload_is_listed_as_such_in_the_court_draft(client, owned_case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = owned_case(case_file_for("court"))
+    url = f"/en/brief/{case.id}/bijlagen/"
+    upload = SimpleUploadedFile("do.pdf", files.pdf(pages=2), content_type="application/pdf")
+    response = client.post(url, {"file": upload, "role": "expert_opinion"})
+    assert response.status_code == 302
+    assert case.attachments.get().role == "expert_opinion"
+    html = client.get(f"/en/brief/{case.id}/voorbeeld/court/").content.decode()
+    assert "Expert opinion (deskundigenoordeel), PDF" in html
+    assert "first opinion), PDF" not in html
+
+
+@pytest.mark.django_db
 def test_someone_elses_case_is_404(client, owned_case):
     case = owned_case(case_file_for("court"))
     client.cookies.clear()
