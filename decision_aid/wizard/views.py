@@ -109,6 +109,11 @@ class IntakeWizard(NamedUrlWizardView):
         self._answers_changed()
         self._ensure_case()
 
+    def get_form_step_data(self, form: Any) -> dict[str, list[str]]:
+        """Only the page's own answers are stored (no CSRF token, no management form)."""
+        prefix = f"{form.prefix}-"
+        return {key: form.data.getlist(key) for key in form.data if key.startswith(prefix)}
+
     def first_unfinished_step(self, before: str) -> str | None:
         """The first earlier page that is missing or not valid, or None."""
         for name in self.get_form_list():
