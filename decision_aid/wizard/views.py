@@ -99,6 +99,7 @@ class IntakeWizard(NamedUrlWizardView):
 
     def _answers_changed(self) -> None:
         self._raw_answers = None
+        self._cleaned_before = None
         self.__dict__.pop("_resolved_form_list", None)
 
     def _save_current_page(self) -> None:
@@ -115,18 +116,23 @@ class IntakeWizard(NamedUrlWizardView):
         return {key: form.data.getlist(key) for key in form.data if key.startswith(prefix)}
 
     def first_unfinished_step(self, before: str) -> str | None:
-        """The first earlier page that is missing or not valid, or None."""
+        """The first earlier page that is missing or not valid, or None. On the way, keeps the
+        earlier pages' cleaned answers, so the page being shown does not validate them again."""
+        cleaned: dict[str, Any] = {}
         for name in self.get_form_list():
             if name == before:
+                self._cleaned_before = cleaned
                 return None
             data = self.storage.get_step_data(name)
             form = self.get_form(step=name, data=data, files=self.storage.get_step_files(name))
             if data is None or not form.is_valid():
                 return name
+            cleaned.update(form.cleaned_data)
         return None
 
     def cleaned_answers(self) -> dict[str, Any]:
-        return self.get_all_cleaned_data()
+        cached = getattr(self, "_cleaned_before", None)
+        return cached if cached is not None else self.get_all_cleaned_data()
 
     # --- request handling ----------------------------------------------------------------
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
