@@ -22,14 +22,19 @@ from __future__ import annotations
 import os
 import random
 import re
+import sys
 import uuid
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import gevent
 from locust import FastHttpUser, events, task
 from locust.contrib.fasthttp import FastHttpSession
 from locust.exception import StopUser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.journey_data import TYPICAL_EMPLOYEE, resolve_dates  # noqa: E402
 
 PREFIX = "intake_wizard"
 THINK = int(os.environ.get("BENCH_THINK_MS", "0")) / 1000
@@ -44,36 +49,8 @@ PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def _weeks_ago(weeks: int) -> str:
-    return (date.today() - timedelta(weeks=weeks)).strftime("%d-%m-%Y")
-
-
-# The typical employee of tests/journey.py: 14 question pages, review, advice, details.
-ANSWERS: dict[str, dict[str, object]] = {
-    "role": {"role": "employee"},
-    "employment": {"employment": "permanent"},
-    "still_sick": {"still_sick": "yes"},
-    "sick_since": {"sick_since": _weeks_ago(30)},
-    "disputes": {"disputes": ["suitable_work_available"]},
-    "first_opinion": {"first_opinion": "bedrijfsarts"},
-    "first_opinion_date": {"first_opinion_date": _weeks_ago(4)},
-    "talked": {"talked": "yes"},
-    "relationship": {"relationship": "good"},
-    "expert_opinion": {"expert_opinion": "none"},
-    "wage": {"wage": "paid"},
-    "employer_passive": {"employer_passive": "no"},
-    "legal_help": {"union_member": "yes", "legal_insurance": "no"},
-    "cao_expert": {"cao_expert": "no"},
-    "review": {},
-    "advice": {},
-    "details": {
-        "requester_name": "Anouk de Vries-Çelik",
-        "requester_address": "Lindelaan 12\n1234 AB Utrecht",
-        "employer_name": "Bakkerij Brood & Zo B.V.",
-        "bedrijfsarts_name": "Arbodienst Gezond Werk",
-        "own_view": "De bedrijfsarts zegt dat ik 4 uur per dag aangepast werk kan doen.",
-    },
-}
+# The typical employee of the tests: 14 question pages, review, advice, details.
+ANSWERS = resolve_dates(TYPICAL_EMPLOYEE, date.today())
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 

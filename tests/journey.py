@@ -6,55 +6,22 @@ from typing import Any
 
 from django.test import Client
 
-PREFIX = "intake_wizard"
+from tests.journey_data import TYPICAL_EMPLOYEE, _resolve, resolve_dates
 
-# A typical employee: 30 weeks sick, bedrijfsarts says partial work is possible, employer offers
-# no work, talked without result.
-TYPICAL_EMPLOYEE: dict[str, dict[str, Any]] = {
-    "role": {"role": "employee"},
-    "employment": {"employment": "permanent"},
-    "still_sick": {"still_sick": "yes"},
-    "sick_since": {"sick_since": "weeks_ago:30"},
-    "disputes": {"disputes": ["suitable_work_available"]},
-    "first_opinion": {"first_opinion": "bedrijfsarts"},
-    "first_opinion_date": {"first_opinion_date": "weeks_ago:4"},
-    "talked": {"talked": "yes"},
-    "relationship": {"relationship": "good"},
-    "expert_opinion": {"expert_opinion": "none"},
-    "wage": {"wage": "paid"},
-    "employer_passive": {"employer_passive": "no"},
-    "legal_help": {"union_member": "yes", "legal_insurance": "no"},
-    "cao_expert": {"cao_expert": "no"},
-    "review": {},
-    "advice": {},
-    "details": {
-        "requester_name": "Anouk de Vries-Çelik",
-        "requester_address": "Lindelaan 12\n1234 AB Utrecht",
-        "employer_name": "Bakkerij Brood & Zo B.V.",
-        "bedrijfsarts_name": "Arbodienst Gezond Werk",
-        "own_view": "De bedrijfsarts zegt dat ik 4 uur per dag aangepast werk kan doen. "
-        "Mijn werkgever zegt dat er geen passend werk is.",
-    },
-}
+PREFIX = "intake_wizard"
 
 
 def _value(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("weeks_ago:"):
-        from datetime import timedelta
+    from django.utils import timezone
 
-        from django.utils import timezone
-
-        weeks = int(value.split(":")[1])
-        return (timezone.localdate() - timedelta(weeks=weeks)).strftime("%d-%m-%Y")
-    return value
+    return _resolve(value, timezone.localdate())
 
 
 def typical_answers_resolved() -> dict[str, dict[str, Any]]:
     """TYPICAL_EMPLOYEE with its relative dates written out (for clients outside Django's)."""
-    return {
-        step: {name: _value(value) for name, value in data.items()}
-        for step, data in TYPICAL_EMPLOYEE.items()
-    }
+    from django.utils import timezone
+
+    return resolve_dates(TYPICAL_EMPLOYEE, timezone.localdate())
 
 
 def step_of(response) -> str:  # noqa: ANN001
