@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 # Debian packages the tests need: a real browser, qpdf for `qpdf --check`, poppler for previews;
 # plus a Java runtime for the HTML checker (vnu.jar from npm).
-SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext
+SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext libharfbuzz-subset0
 
 .PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
 
