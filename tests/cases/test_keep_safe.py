@@ -259,3 +259,48 @@ def test_logs_never_hold_answer_content(client, typical_answers, caplog, make_pd
     text = caplog.text
     for secret in ("Anouk", "Bakkerij", "Lindelaan", "passend werk"):
         assert secret not in text
+
+
+def _session_row(client):  # noqa: ANN001, ANN202
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key)
+
+
+def test_idle_session_end_slides_without_a_write_per_request(client, typical_answers, settings):
+    """The session still ends 2 hours after the last request (give or take the one-minute
+    refresh), but pages within the minute do not write the session row again."""
+    walk(client, typical_answers, stop_at="talked")
+    row = _session_row(client)
+    assert timedelta(hours=1, minutes=58) < row.expire_date - timezone.now() <= timedelta(hours=2)
+    client.get(step_url(client, "talked"))
+    assert _session_row(client).expire_date == row.expire_date  # within the minute: no write
+
+    # More than a minute later (the refresh mark moved back): the next page slides the end.
+    session = client.session
+    session["_refreshed"] -= settings.SESSION_REFRESH_SECONDS + 1
+    session.save()
+    from django.contrib.sessions.models import Session
+
+    Session.objects.filter(session_key=session.session_key).update(
+        expire_date=timezone.now() + timedelta(minutes=30)
+    )
+    response = client.get(step_url(client, "talked"))
+    assert response.status_code == 200
+    assert _session_row(client).expire_date - timezone.now() > timedelta(hours=1, minutes=58)
+
+
+def test_timeout_warning_counts_from_the_last_refresh(client, typical_answers, settings):
+    walk(client, typical_answers, stop_at="talked")
+    session = client.session
+    session["_refreshed"] -= 50  # refreshed 50 s ago: not yet written again
+    session.save()
+    response = client.get(step_url(client, "talked"))
+    seconds = response.context["session_seconds"]
+    assert settings.SESSION_COOKIE_AGE - 52 <= seconds <= settings.SESSION_COOKIE_AGE - 50
+
+
+def test_a_visitor_without_a_session_gets_no_session(client):
+    client.get("/")
+    client.get("/vragen/")
+    assert "sessionid" not in client.cookies or not client.cookies["sessionid"].value
