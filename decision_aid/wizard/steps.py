@@ -72,12 +72,20 @@ def is_sick(a: RawAnswers) -> bool:
 
 def in_scope(a: RawAnswers) -> bool:
     """Employment contract, sick, and within the 104 weeks (domain.md §6)."""
+    if isinstance(a, Answers):
+        if a.in_scope is None:
+            a.in_scope = _in_scope(a, a.today)
+        return a.in_scope
+    return _in_scope(a, timezone.localdate())
+
+
+def _in_scope(a: RawAnswers, today: date) -> bool:
     if not is_sick(a):
         return False
     since = _parse_date(a.get("sick_since"))
     if since is None:
         return True  # not answered yet: keep asking
-    return sick_week(since, timezone.localdate()) <= MAX_SICK_WEEKS
+    return sick_week(since, today) <= MAX_SICK_WEEKS
 
 
 def has_first_opinion(a: RawAnswers) -> bool:
@@ -121,9 +129,19 @@ STEP_BY_NAME = {s.name: s for s in STEPS}
 QUESTION_STEPS = tuple(s for s in STEPS if s.section <= 4)
 
 
-def raw_answers(step_data: Callable[[str], Any]) -> dict[str, Any]:
+class Answers(dict):
+    """Raw answers as of one day, remembering whether the case is in scope: a dozen page
+    conditions ask that, and the form list is resolved several times per request."""
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+        self.in_scope: bool | None = None
+
+
+def raw_answers(step_data: Callable[[str], Any], *, today: date | None = None) -> Answers:
     """Every stored answer by field name, unvalidated. ``step_data(name)`` gives a page's data."""
-    raw: dict[str, Any] = {}
+    raw = Answers(today or timezone.localdate())
     for step in STEPS:
         data = step_data(step.name)
         if not data:

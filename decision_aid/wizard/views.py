@@ -87,13 +87,21 @@ class IntakeWizard(NamedUrlWizardView):
             return reverse("wizard:start")
         return reverse(self.url_name, kwargs={"case_id": self.case.id, "step": step})
 
+    def get_form_list(self):  # noqa: ANN201
+        """formtools' list of the pages that apply, without its per-call signature and copy
+        (called ~6 times per request); formtools and _answers_changed drop it on every change."""
+        cached = self.__dict__.get("_resolved_form_list")
+        if cached is not None and not self.__dict__.get("_check_cond_started"):
+            return cached
+        return super().get_form_list()
+
     # --- answers -------------------------------------------------------------------------
     def raw_answers(self) -> dict[str, Any]:
         """Every stored answer by field name, unvalidated; cached until answers change."""
         cached = getattr(self, "_raw_answers", None)
         if cached is not None:
             return cached
-        raw = s.raw_answers(self.storage.get_step_data)
+        raw = s.raw_answers(self.storage.get_step_data, today=timezone.localdate())
         self._raw_answers = raw
         return raw
 
