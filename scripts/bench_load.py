@@ -6,14 +6,15 @@
    ``scripts/bench_wsgi.py`` (the app plus the bare baseline view ``/__bench__/``).
 3. locust, headless, on loopback only: BENCH_USERS people (default 50) each walking the whole
    public journey again and again (every wizard page, one uploaded first opinion, the draft page
-   and one PDF), with the baseline view asked between pages, for BENCH_SECONDS (default 60).
+   and one PDF), and a probe asking the baseline view BENCH_PROBE_RATE times a second (default
+   20), for BENCH_SECONDS (default 60).
 4. Stops everything, drops the database and prints the figures: requests per second, p50/p95/p99
    per kind of step, the wizard's p95 over the baseline's p95, the PDF p95 and the 5xx count,
    each against the goal.
 
-Knobs (environment): BENCH_USERS, BENCH_SECONDS, BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS,
-BENCH_CONN_MAX_AGE, BENCH_DATABASE (base URL of the PostgreSQL server), BENCH_JSON (write the
-figures there too), BENCH_KEEP=1 (keep the temporary folder).
+Knobs (environment): BENCH_USERS, BENCH_PROBE_RATE, BENCH_SECONDS, BENCH_THINK_MS, BENCH_WORKERS,
+BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE (base URL of the PostgreSQL server), BENCH_JSON
+(write the figures there too), BENCH_KEEP=1 (keep the temporary folder).
 """
 
 from __future__ import annotations
@@ -332,7 +333,7 @@ def main() -> int:
                 str(ROOT / "scripts" / "locustfile.py"),
                 "--headless",
                 "--users",
-                str(USERS),
+                str(USERS + 1),  # the people and the baseline probe
                 "--spawn-rate",
                 str(max(USERS // 2, 1)),
                 "--run-time",

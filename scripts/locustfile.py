@@ -3,8 +3,10 @@
 Every simulated person walks the whole public journey, like a browser without JavaScript:
 the wizard pages one by one (GET the page, POST the answer, follow the redirect), the
 attachments page with one uploaded first opinion (a real PDF), the draft page and the PDF
-download. Between pages it asks the bare baseline view ``/__bench__/`` once (without cookies),
-so the baseline is measured under exactly the same load as the wizard.
+download. One more simulated client, the probe, asks the bare baseline view ``/__bench__/``
+(without cookies) BENCH_PROBE_RATE times a second during the same run, so the baseline is
+measured under exactly the same load as the wizard without adding much load of its own (an
+earlier version asked it between every two pages: a third of all requests).
 
 Request names (the kinds of step in the report):
   wizard GET / wizard POST   a wizard page, an answer to it
@@ -12,9 +14,10 @@ Request names (the kinds of step in the report):
   attachments GET / POST     the attachments page, an upload of the first opinion
   draft GET, pdf GET         the draft page, the PDF download
 
-Environment: BENCH_PDF (path of the first-opinion PDF to upload), BENCH_THINK_MS (mean pause
-between pages; each pause is 0.5x to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run
-also stops at --run-time), BENCH_PDF_HOST (the PDF pool, if any).
+Environment: BENCH_PROBE_RATE (baseline requests per second, default 20), BENCH_PDF (path of
+the first-opinion PDF to upload), BENCH_THINK_MS (mean pause between pages; each pause is 0.5x
+to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run also stops at --run-time),
+BENCH_PDF_HOST (the PDF pool, if any).
 """
 
 from __future__ import annotations
@@ -29,14 +32,14 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import gevent
-from locust import FastHttpUser, events, task
-from locust.contrib.fasthttp import FastHttpSession
+from locust import FastHttpUser, constant_pacing, events, task
 from locust.exception import StopUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.journey_data import TYPICAL_EMPLOYEE, resolve_dates  # noqa: E402
 
 PREFIX = "intake_wizard"
+PROBE_RATE = float(os.environ.get("BENCH_PROBE_RATE", "20"))
 THINK = int(os.environ.get("BENCH_THINK_MS", "0")) / 1000
 MAX_JOURNEYS = int(os.environ.get("BENCH_MAX_JOURNEYS", "1000"))
 PDF_PATH = os.environ.get("BENCH_PDF", "")
@@ -75,6 +78,18 @@ def _multipart(token: str, pdf: bytes) -> tuple[bytes, str]:
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+class Probe(FastHttpUser):
+    """The baseline: the bare Django view at a steady rate, no cookies, during the whole run."""
+
+    fixed_count = 1
+    wait_time = constant_pacing(1 / PROBE_RATE)
+    network_timeout = 30.0
+
+    @task
+    def baseline(self) -> None:
+        self.client.get("/__bench__/", name="baseline")
+
+
 class Person(FastHttpUser):
     """One person walking the whole journey, again and again until the run ends."""
 
@@ -83,17 +98,10 @@ class Person(FastHttpUser):
 
     def on_start(self) -> None:
         self.journeys = 0
-        # A second client without cookies for the baseline: a bare request, no session.
-        self.bare = FastHttpSession(
-            self.host, request_event=self.environment.events.request, user=self
-        )
 
     def _pause(self) -> None:
         if THINK:  # 0.5x to 1.5x the mean, so the people drift apart
             gevent.sleep(THINK * (0.5 + random.random()))  # noqa: S311
-
-    def _baseline(self) -> None:
-        self.bare.get("/__bench__/", name="baseline")
 
     def _get(self, path: str, name: str):  # noqa: ANN202
         with self.client.get(path, name=name, catch_response=True) as r:
@@ -112,7 +120,6 @@ class Person(FastHttpUser):
         path = "/vragen/"
         step = "role"
         for _ in range(30):
-            self._baseline()
             self._pause()
             payload: list[tuple[str, object]] = [
                 ("csrfmiddlewaretoken", _token(page.content)),
@@ -153,7 +160,6 @@ class Person(FastHttpUser):
         raise RuntimeError("the wizard did not finish")
 
     def _documents(self, attachments: str) -> None:
-        self._baseline()
         page = self._get(attachments, "attachments GET")
         self._pause()
         body, content_type = _multipart(_token(page.content), PDF_BYTES)
@@ -169,7 +175,6 @@ class Person(FastHttpUser):
                 r.failure(f"upload: {r.status_code}")
                 raise StopUser
         self._get(attachments, "attachments GET")
-        self._baseline()
         self._pause()
         draft = attachments.replace("bijlagen/", "")
         self._get(draft, "draft GET")
