@@ -100,6 +100,11 @@ DATABASES = {
 # health checks so the first request after a database restart does not fail.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL through our thin subclass: the health check pings only a connection that has been
+# idle for DB_HEALTH_CHECK_IDLE_SECONDS (decision_aid/db/postgresql/base.py says why).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "decision_aid.db.postgresql"
+DB_HEALTH_CHECK_IDLE_SECONDS = env.float("DJANGO_DB_HEALTH_CHECK_IDLE_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (throttling counters): the database by default, so every web process shares it with zero

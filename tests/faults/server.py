@@ -153,6 +153,10 @@ class AppServer:
                 self.proc.wait(timeout=5)
 
 
+# Connections idle longer than this are pinged before use (decision_aid/db/postgresql).
+HEALTH_CHECK_IDLE_SECONDS = 1.0
+
+
 def production_env(*, database_url: str, tmp: Path) -> dict[str, str]:
     from cryptography.fernet import Fernet
 
@@ -164,6 +168,7 @@ def production_env(*, database_url: str, tmp: Path) -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url,
         DJANGO_CONN_MAX_AGE="600",
+        DJANGO_DB_HEALTH_CHECK_IDLE_SECONDS=str(HEALTH_CHECK_IDLE_SECONDS),
         DJANGO_UPLOAD_ROOT=str(tmp / "uploads"),
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_LOG_LEVEL="CRITICAL",

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from tests.faults.server import AppServer, Browser, PgCluster, answer
+from tests.faults.server import HEALTH_CHECK_IDLE_SECONDS, AppServer, Browser, PgCluster, answer
 from tests.journey import typical_answers_resolved
 
 pytestmark = pytest.mark.faults
@@ -93,6 +93,25 @@ def test_database_stopped_mid_journey(live: tuple[PgCluster, AppServer]) -> None
     _until_ok(me, case_path + "disputes/")
     _walk_until(me, stop=None)
     assert "/bijlagen/" in me.last_url
+
+
+def test_database_restart_while_idle_costs_no_request(live: tuple[PgCluster, AppServer]) -> None:
+    """A connection idle for a while is pinged before use: after a restart during a quiet
+    moment, the very first request works (no 503). Busy connections skip the ping."""
+    cluster, server = live
+    me = Browser(server.base)
+    me.get("/vragen/")
+    _walk_until(me, stop="disputes")
+    case_path = me.last_url.rsplit("/", 2)[0] + "/"
+    # Every thread of the worker has a connection now (two threads).
+    for _ in range(4):
+        assert me.get(case_path + "role/")[0] == 200
+    cluster.stop()
+    cluster.start()
+    time.sleep(HEALTH_CHECK_IDLE_SECONDS + 0.5)
+    for step in ("role", "employment", "still_sick", "sick_since"):
+        status, _ = me.get(case_path + f"{step}/")
+        assert status == 200, f"{step}: {status} on the first request after the restart"
 
 
 def test_worker_killed_during_a_request(live: tuple[PgCluster, AppServer]) -> None:
