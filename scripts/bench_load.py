@@ -48,8 +48,9 @@ THREADS = int(os.environ.get("BENCH_THREADS", "8"))
 CONN_MAX_AGE = os.environ.get("BENCH_CONN_MAX_AGE", "600")
 # A separate PDF pool: its own gunicorn (sync workers, lower CPU priority) that the load balancer
 # sends /brief/<id>/pdf/ to, so PDFs can neither starve nor be starved by wizard steps.
-PDF_POOL = int(os.environ.get("BENCH_PDF_POOL", "1"))
+PDF_POOL = int(os.environ.get("BENCH_PDF_POOL", str(CPUS)))
 PDF_NICE = os.environ.get("BENCH_PDF_NICE", "5")
+WEB_NICE = os.environ.get("BENCH_WEB_NICE", "")
 
 GOALS = {"wizard_p95_ms": 100, "wizard_ratio": 3.0, "wizard_rps": 300, "pdf_p95_ms": 1000}
 KINDS = (
@@ -305,6 +306,7 @@ def main() -> int:
                 *("--workers", str(WORKERS), "--worker-class", "gthread"),
                 *("--threads", str(THREADS), "--keep-alive", "75"),
             ],
+            nice=WEB_NICE,
         )
         if PDF_POOL:
             pdf_port = free_port()
