@@ -37,3 +37,8 @@ def bare(request: HttpRequest) -> HttpResponse:
 urlpatterns = [path("__bench__/", bare), *_app_urls.urlpatterns]
 handler404 = _app_urls.handler404
 handler500 = _app_urls.handler500
+
+# The same garbage-collector settling as production's decision_aid.wsgi, after WeasyPrint.
+from decision_aid.wsgi import settle  # noqa: E402
+
+settle()
