@@ -74,10 +74,16 @@ def assert_accessible(axe, page) -> None:  # noqa: ANN001
     """axe-core finds no violations, and at the page's width nothing scrolls sideways."""
     results = axe.run(page)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    assert_fits_width(page)
+
+
+def assert_fits_width(page, *, screenshot: str = "") -> None:  # noqa: ANN001
+    """Nothing scrolls sideways at the page's width. A full-page screenshot is saved when it
+    does, and always when `screenshot` names one (test-results/screens/<name>.png)."""
     width = page.viewport_size["width"] if page.viewport_size else 0
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    if scroll_width > width:
+    if scroll_width > width or screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        name = page.url.split("//", 1)[-1].replace("/", "_")[:80]
+        name = screenshot or page.url.split("//", 1)[-1].replace("/", "_")[:80]
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     assert scroll_width <= width, f"{page.url}: {scroll_width}px wide at a {width}px viewport"
