@@ -23,6 +23,7 @@ import base64
 import json
 import os
 import platform
+import resource
 import secrets
 import shutil
 import signal
@@ -116,6 +117,56 @@ def make_first_opinion(path: Path) -> None:
         f'<p style="page-break-after: always">EERSTE OORDEEL pagina {n}</p>' for n in (1, 2)
     )
     path.write_bytes(HTML(string=f"<html><body>{body}</body></html>").write_pdf())
+
+
+def cpu_report(cpu: dict[str, float], served: dict[str, int], wall: float) -> str:
+    """Where the machine's CPU went during the run, and the cost per request of each pool."""
+    available = wall * CPUS
+    lines = [f"CPU during the run ({wall:.0f} s x {CPUS} cores = {available:.0f} core-seconds):"]
+    for name, seconds in sorted(cpu.items(), key=lambda item: -item[1]):
+        line = f"  {name:12s} {seconds:7.1f} s  {100 * seconds / available:4.0f} %"
+        if served.get(name):
+            unit = "per PDF" if name == "PDF pool" else "per request it served"
+            line += f"   {1000 * seconds / served[name]:.1f} ms {unit}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def cpu_snapshot() -> dict[int, tuple[float, int, str]]:
+    """CPU seconds (user + system) of every process now, with its parent pid and command."""
+    hz = os.sysconf("SC_CLK_TCK")
+    snapshot = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, UnicodeDecodeError):
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        snapshot[int(entry)] = ((int(fields[11]) + int(fields[12])) / hz, int(fields[1]), command)
+    return snapshot
+
+
+def cpu_by_part(
+    before: dict[int, tuple[float, int, str]],
+    after: dict[int, tuple[float, int, str]],
+    pools: dict[str, int],
+) -> dict[str, float]:
+    """CPU seconds each part used between two snapshots: each gunicorn pool (master and
+    workers) and PostgreSQL (every server process)."""
+
+    def used(pids: set[int]) -> float:
+        return sum(after[pid][0] - before.get(pid, (0.0, 0, ""))[0] for pid in pids)
+
+    parts = {
+        name: used({pid for pid, (_, ppid, _) in after.items() if root in (pid, ppid)})
+        for name, root in pools.items()
+    }
+    postgres = {pid for pid, (_, _, cmd) in after.items() if "postgres" in cmd.split(" ", 1)[0]}
+    parts["PostgreSQL"] = used(postgres)
+    return parts
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
@@ -328,6 +379,8 @@ def main() -> int:
         think = os.environ.get("BENCH_THINK_MS", "0")
         log(f"locust: {USERS} users for {SECONDS} s against {base} (loopback only)")
         started = time.monotonic()
+        cpu_before = cpu_snapshot()
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(  # noqa: S603
             [
                 str(BIN / "locust"),
@@ -355,7 +408,21 @@ def main() -> int:
             timeout=SECONDS + 120,
             stdout=subprocess.DEVNULL,
         )
+        cpu_after = cpu_snapshot()
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        pools = {"web pool": gunicorn.pid}
+        if pdf_pool is not None:
+            pools["PDF pool"] = pdf_pool.pid
+        cpu = cpu_by_part(cpu_before, cpu_after, pools)
+        cpu["locust"] = (children_after.ru_utime + children_after.ru_stime) - (
+            children_before.ru_utime + children_before.ru_stime
+        )
         samples = json.loads(result.read_text())
+        pdfs = sum(1 for s in samples if s[0] == "pdf GET")
+        per_request = {
+            "web pool": len(samples) - (pdfs if pdf_pool is not None else 0),
+            "PDF pool": pdfs,
+        }
         # Only requests that ended within the run: locust stops the people at --run-time, and a
         # request it cuts off then is not a failure of the app.
         t0 = min(s[1] for s in samples)
@@ -379,6 +446,8 @@ def main() -> int:
         }
         print()
         print(report(fig, meta))
+        print(cpu_report(cpu, per_request, meta["wall_seconds"]))
+        fig["cpu_seconds"] = {name: round(value, 1) for name, value in cpu.items()}
         problems = [
             line
             for line in gunicorn_log.read_text(errors="replace").splitlines()
