@@ -12,15 +12,17 @@
    per kind of step, the wizard's p95 over the baseline's p95, the PDF p95 and the 5xx count,
    each against the goal.
 
-Knobs (environment): BENCH_USERS, BENCH_PROBE_RATE, BENCH_SECONDS, BENCH_THINK_MS, BENCH_WORKERS,
-BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE (base URL of the PostgreSQL server), BENCH_JSON
-(write the figures there too), BENCH_KEEP=1 (keep the temporary folder).
+Knobs (environment): BENCH_USERS, BENCH_SPAWN_RATE, BENCH_PROBE_RATE, BENCH_SECONDS,
+BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE (base URL of
+the PostgreSQL server), BENCH_JSON (write the figures there too), BENCH_KEEP=1 (keep the
+temporary folder).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import platform
 import resource
@@ -43,6 +45,11 @@ DB_NAME = "decision_aid_bench"
 SERVER = os.environ.get("BENCH_DATABASE", "postgres://postgres@127.0.0.1:5432")
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
+# People arriving per second. The default lets all 50 start within two seconds (they then reach
+# the PDF in bunches); BENCH_SPAWN_RATE=1 spreads them over 50 s, like a mailing read over time.
+# Only requests made once everybody has arrived are measured; the run is longer by that time.
+SPAWN_RATE = float(os.environ.get("BENCH_SPAWN_RATE", str(max(USERS / 2, 1))))
+RAMP = (USERS + 1) / SPAWN_RATE
 CPUS = os.cpu_count() or 2
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(CPUS)))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))
@@ -275,7 +282,8 @@ def summarize(samples: list[list], seconds: float) -> dict:
 
 def report(fig: dict, meta: dict) -> str:
     lines = [
-        f"Load: {meta['users']} users, {fig['seconds']:.0f} s measured, think time "
+        f"Load: {meta['users']} users arriving {meta['spawn_rate']:g}/s, {fig['seconds']:.0f} s "
+        "measured after all arrived, think time "
         f"{meta['think_ms']} ms; gunicorn {meta['workers']} workers x {meta['threads']} threads "
         f"(gthread), CONN_MAX_AGE={meta['conn_max_age']}; PDF pool: {meta['pdf_pool']}; "
         f"{meta['machine']}; {meta['date']}",
@@ -390,9 +398,9 @@ def main() -> int:
                 "--users",
                 str(USERS + 1),  # the people and the baseline probe
                 "--spawn-rate",
-                str(max(USERS // 2, 1)),
+                str(SPAWN_RATE),
                 "--run-time",
-                f"{SECONDS}s",
+                f"{SECONDS + math.ceil(RAMP)}s",
                 "--stop-timeout",
                 "0",
                 "--host",
@@ -405,7 +413,7 @@ def main() -> int:
             ],
             env={**locust_env, "BENCH_PDF": str(pdf), "BENCH_RESULT": str(result)},
             check=True,
-            timeout=SECONDS + 120,
+            timeout=SECONDS + RAMP + 120,
             stdout=subprocess.DEVNULL,
         )
         cpu_after = cpu_snapshot()
@@ -423,16 +431,18 @@ def main() -> int:
             "web pool": len(samples) - (pdfs if pdf_pool is not None else 0),
             "PDF pool": pdfs,
         }
-        # Only requests that ended within the run: locust stops the people at --run-time, and a
-        # request it cuts off then is not a failure of the app.
-        t0 = min(s[1] for s in samples)
+        # Only requests made once everybody has arrived (after the ramp), and that ended within
+        # the run: locust stops the people at --run-time, and a request it cuts off then is not
+        # a failure of the app.
+        t0 = min(s[1] for s in samples) + math.ceil(RAMP)
         end = t0 + SECONDS
         cut = sum(1 for s in samples if s[1] + s[2] / 1000 > end)
-        samples = [s for s in samples if s[1] + s[2] / 1000 <= end]
+        samples = [s for s in samples if s[1] >= t0 and s[1] + s[2] / 1000 <= end]
         fig = summarize(samples, float(SECONDS))
         fig["cut_at_stop"] = cut
         meta = {
             "users": USERS,
+            "spawn_rate": SPAWN_RATE,
             "think_ms": think,
             "workers": WORKERS,
             "threads": THREADS,
