@@ -38,7 +38,8 @@ urlpatterns = [path("__bench__/", bare), *_app_urls.urlpatterns]
 handler404 = _app_urls.handler404
 handler500 = _app_urls.handler500
 
-# The same garbage-collector settling as production's decision_aid.wsgi, after WeasyPrint.
-from decision_aid.wsgi import settle  # noqa: E402
+# The same start-up settling as production's decision_aid.wsgi, after WeasyPrint (from
+# decision_aid.startup, so no second WSGI handler is built).
+from decision_aid.startup import settle  # noqa: E402
 
 settle()
