@@ -9,6 +9,11 @@ MANAGE := $(PY) manage.py
 # Debian packages the tests need: a real browser, qpdf for `qpdf --check`, poppler for previews;
 # plus a Java runtime for the HTML checker (vnu.jar from npm).
 SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext libharfbuzz-subset0
+# Tests run in a random order (pytest-randomly; the seed is printed at the top, repeat an order
+# with `make test PYTEST_ARGS=-p\ randomly\ --randomly-seed=N`) so that a test depending on
+# what ran before it shows up here; CI (CI=true) keeps the file order.
+PYTEST_ORDER := $(if $(filter true,$(CI)),-p no:randomly,)
+PYTEST_ARGS ?=
 
 .PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
 
@@ -42,13 +47,13 @@ system-deps:
 
 ## test: the whole suite (unit, PostgreSQL when DATABASE_URL points there, PDFs, real browser)
 test: system-deps setup
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ORDER) $(PYTEST_ARGS)
 
 test-fast: setup
-	$(VENV)/bin/pytest -m "not browser"
+	$(VENV)/bin/pytest $(PYTEST_ORDER) -m "not browser" $(PYTEST_ARGS)
 
 e2e: system-deps setup
-	$(VENV)/bin/pytest -m browser
+	$(VENV)/bin/pytest $(PYTEST_ORDER) -m browser $(PYTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -60,6 +60,21 @@ def page(browser, live_server):
     context.close()
 
 
+def intercept_file_chooser(page) -> None:  # noqa: ANN001
+    """Have Playwright catch the browser's file dialog for this page from now on.
+
+    `page.expect_file_chooser()` alone switches the interception on only when it is entered, and
+    Playwright does not wait for Chromium to confirm it before the next action. Chromium applies
+    it in the page's renderer, on another channel than key presses: under load the key press
+    that opens the dialog can arrive first, the dialog then opens unintercepted (headless: shown
+    to nobody) and no "filechooser" event ever comes (seen in the pw:protocol log: the reply to
+    Page.setInterceptFileChooserDialog after the replies to keyDown/keyUp). A listener added
+    when the page is made switches it on long before any key is pressed; new documents and
+    renderers inherit it before they run.
+    """
+    page.on("filechooser", lambda chooser: None)
+
+
 @pytest.fixture(scope="session")
 def axe():
     from axe_playwright_python.sync_playwright import Axe

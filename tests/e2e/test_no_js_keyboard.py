@@ -20,7 +20,7 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import pdf_text
-from tests.e2e.conftest import assert_fits_width
+from tests.e2e.conftest import assert_fits_width, intercept_file_chooser
 from tests.journey_data import TYPICAL_EMPLOYEE, resolve_dates
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -129,6 +129,7 @@ def test_whole_journey_keyboard_only_without_javascript(
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    intercept_file_chooser(page)  # before any key press, not racing the one that opens it
     keys = Keyboard(page)
     checker = Checker(browser, live_server.url, axe, lang.strip("/") or "nl")
     answers = resolve_dates(TYPICAL_EMPLOYEE, timezone.localdate())
