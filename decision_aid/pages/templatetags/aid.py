@@ -1,20 +1,45 @@
 """Small presentation helpers; no rules live here."""
 
 from django import template
+from django.conf import settings
 from django.forms import BoundField
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
 
 register = template.Library()
 
 
+def _with_prefix(path: str, current: str, target: str) -> str:
+    """A path that resolves nowhere (a 404 page): swap the language prefix by hand. The default
+    language (Dutch) has none, every other language has /<code>/."""
+    default = settings.LANGUAGE_CODE
+    if current != default and path.startswith(f"/{current}/"):
+        path = path[len(current) + 1 :]
+    return path if target == default else f"/{target}{path}"
+
+
 @register.simple_tag(takes_context=True)
 def translate_path(context: template.Context, language: str) -> str:
-    """This page's URL in another language (works without JavaScript)."""
+    """This page's URL in another language (works without JavaScript).
+
+    The header calls this inside `{% language code %}`, which makes `language` the active one;
+    Django's translate_url resolves the path in the active language, so it must run under the
+    language the page is in, or the path resolves nowhere and comes back unchanged.
+    """
     request: HttpRequest | None = context.get("request")
     if request is None:
         return "/"
-    return translate_url(request.get_full_path(), language)
+    current = getattr(request, "LANGUAGE_CODE", None) or settings.LANGUAGE_CODE
+    full_path = request.get_full_path()
+    with translation.override(current):
+        try:
+            resolve(request.path_info)
+        except Resolver404:
+            path, _, query = full_path.partition("?")
+            moved = _with_prefix(path, current, language)
+            return f"{moved}?{query}" if query else moved
+        return translate_url(full_path, language)
 
 
 @register.filter
