@@ -76,20 +76,43 @@ class AttachmentsView(View):
         return self._render(request, case, AttachmentForm(), TypedTextForm())
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        """One form holds the file field and the text box. Every button saves what is filled
+        in: "Add this file" and "Add the typed text" stay on the page, "Make my letter"
+        (action=go) goes on to the letter, so a chosen file is never left behind."""
         case = owned_case(request, case_id)
         here = reverse("documents:attachments", kwargs={"case_id": case.id})
         if remove := request.POST.get("remove"):
             attachment = get_object_or_404(case.attachments, pk=remove)
             attachment_delete(attachment=attachment)
             return redirect(here)
+        action = request.POST.get("action") or "file"
         limits = Limits.from_settings()
         usage = Usage.of(case.attachments.all())
-        if request.POST.get("action") == "text":
-            return self._add_text(request, case, limits, usage, here)
-        form = AttachmentForm(request.POST, request.FILES)
+        form, text_form = AttachmentForm(), TypedTextForm()
+        if action == "file" or any(request.FILES.getlist("file")):
+            form = AttachmentForm(request.POST, request.FILES)
+            usage, outcome = self._add_files(request, case, form, limits, usage)
+            if outcome == "unavailable":
+                return self._render(request, case, form, TypedTextForm(request.POST), status=503)
+        if action == "text" or request.POST.get("text", "").strip():
+            text_form = TypedTextForm(request.POST)
+            outcome = self._add_text(request, case, text_form, limits, usage)
+            if outcome == "unavailable":
+                return self._render(request, case, form, text_form, status=503)
+            if outcome == "done":
+                text_form = TypedTextForm()  # stored: an empty box, so it is not added twice
+        if form.errors or text_form.errors:
+            return self._render(request, case, form, text_form, status=400)
+        if action == "go":
+            return redirect("documents:draft", case_id=case.id)
+        return redirect(here)
+
+    def _add_files(
+        self, request: HttpRequest, case: Any, form: AttachmentForm, limits: Limits, usage: Usage
+    ) -> tuple[Usage, str]:
+        """Store each chosen file that passes the checks; refusals become field errors."""
         if not form.is_valid():
-            return self._render(request, case, form, TypedTextForm(), status=400)
-        refused = False
+            return usage, "invalid"
         for upload in form.cleaned_data["file"]:
             name = _shown_name(upload.name)
             try:
@@ -97,40 +120,41 @@ class AttachmentsView(View):
                 item = normalize_upload(data, name=upload.name or "", limits=limits, usage=usage)
             except AttachmentError as exc:
                 form.add_error("file", f"{name}: {exc.message}")
-                refused = True
                 continue
             if not _store(case, item, form.cleaned_data["role"]):
                 form.add_error(None, _store_failed())
-                return self._render(request, case, form, TypedTextForm(), status=503)
+                return usage, "unavailable"
             usage = usage.plus(item)
             for notice in item.notices:
                 messages.info(request, f"{name}: {notice}")
             messages.success(request, _("Added: %(name)s") % {"name": name})
-        if refused:
-            return self._render(request, case, form, TypedTextForm(), status=400)
-        return redirect(here)
+        return usage, "done"
 
     def _add_text(
-        self, request: HttpRequest, case: Any, limits: Limits, usage: Usage, here: str
-    ) -> HttpResponse:
-        text_form = TypedTextForm(request.POST)
-        if text_form.is_valid():
-            try:
-                item = normalize_text(
-                    text_form.cleaned_data["text"],
-                    limits=limits,
-                    usage=usage,
-                    day=timezone.localdate().strftime("%d-%m-%Y"),
-                )
-            except AttachmentError as exc:
-                text_form.add_error("text", exc.message)
-            else:
-                if not _store(case, item):
-                    text_form.add_error(None, _store_failed())
-                    return self._render(request, case, AttachmentForm(), text_form, status=503)
-                messages.success(request, _("Added: the text you typed"))
-                return redirect(here)
-        return self._render(request, case, AttachmentForm(), text_form, status=400)
+        self,
+        request: HttpRequest,
+        case: Any,
+        text_form: TypedTextForm,
+        limits: Limits,
+        usage: Usage,
+    ) -> str:
+        if not text_form.is_valid():
+            return "invalid"
+        try:
+            item = normalize_text(
+                text_form.cleaned_data["text"],
+                limits=limits,
+                usage=usage,
+                day=timezone.localdate().strftime("%d-%m-%Y"),
+            )
+        except AttachmentError as exc:
+            text_form.add_error("text", exc.message)
+            return "invalid"
+        if not _store(case, item):
+            text_form.add_error(None, _store_failed())
+            return "unavailable"
+        messages.success(request, _("Added: the text you typed"))
+        return "done"
 
     def _render(
         self,

@@ -126,7 +126,7 @@ def test_journey_to_pdf_in_a_real_browser(page, axe, make_pdf, tmp_path, lang):
     page.get_by_role("button", name=t["add"]).click()
     assert page.locator(".attachment-list li").count() == 1
     assert_accessible(axe, page)
-    page.get_by_role("link", name=t["make"]).click()
+    page.get_by_role("button", name=t["make"]).click()
     assert_accessible(axe, page)  # draft ready
     with page.expect_download() as info:
         page.get_by_role("link", name=t["download"]).click()
