@@ -15,7 +15,9 @@ SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext libharfbuzz-subset0
 PYTEST_ORDER := $(if $(filter true,$(CI)),-p no:randomly,)
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
+PORT ?= 8000
+
+.PHONY: setup test-tools run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -24,16 +26,19 @@ $(UV):
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-## setup: idempotent: .venv from uv.lock, test tools from package-lock.json (the HTML checker),
-## compiled messages, migrated SQLite/PostgreSQL database
-setup: $(UV) node_modules/.package-lock.json
+## setup: idempotent: .venv from uv.lock, compiled messages, migrated SQLite/PostgreSQL database
+setup: $(UV)
 	$(UV) sync --locked --quiet
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools --ignore=node_modules -v 0
 	$(MANAGE) migrate --noinput -v 0
 
-## run: the app on http://127.0.0.1:8000 (SQLite, no environment variables needed)
+## test-tools: what only the tests need: the HTML checker from package-lock.json (npm)
+test-tools: node_modules/.package-lock.json
+
+## run: the app on http://127.0.0.1:$(PORT) (SQLite, no environment variables needed);
+## another port: make run PORT=8080
 run: setup
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## system-deps: Debian packages for the browser and PDF checks (root on Debian; else prints them)
 system-deps:
@@ -41,18 +46,18 @@ system-deps:
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    echo "The tests need these Debian packages, installing them now with apt-get:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Please install these Debian packages:$$missing"; fi; \
 	fi
 
 ## test: the whole suite (unit, PostgreSQL when DATABASE_URL points there, PDFs, real browser)
-test: system-deps setup
+test: system-deps setup test-tools
 	$(VENV)/bin/pytest $(PYTEST_ORDER) $(PYTEST_ARGS)
 
-test-fast: setup
+test-fast: setup test-tools
 	$(VENV)/bin/pytest $(PYTEST_ORDER) -m "not browser" $(PYTEST_ARGS)
 
-e2e: system-deps setup
+e2e: system-deps setup test-tools
 	$(VENV)/bin/pytest $(PYTEST_ORDER) -m browser $(PYTEST_ARGS)
 
 lint: setup

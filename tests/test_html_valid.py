@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 def _checker() -> list[str]:
     if VNU.exists() and shutil.which("java"):
         return ["java", "-jar", str(VNU)]
-    message = "vnu.jar or java missing: run make setup (npm ci) and make system-deps"
+    message = "vnu.jar or java missing: run make test-tools (npm ci) and make system-deps"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
