@@ -79,8 +79,35 @@ def test_text_output_in_english(tmp_path):
     path.write_text(json.dumps({**CASE, "language": "en"}))
     result = _run(str(path), "--format", "text")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Advice: expert_opinion")
+    assert result.stdout.startswith("Advice: Ask for an expert opinion (deskundigenoordeel)")
     assert "Week of sickness now: 31" in result.stdout
+    assert "expert_opinion" not in result.stdout  # no raw route ids (issue 13, point 11)
+
+
+def test_text_output_entirely_in_dutch_for_a_dutch_case(tmp_path):
+    """Issue 13, point 11: route names, documents, costs and the rule set all in Dutch."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(CASE))
+    result = _run(str(path), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Advies: Vraag een deskundigenoordeel aan")
+    for english in (
+        "Advice",
+        "Also possible",
+        "Not advised now",
+        "Documents",
+        "Week of sickness",
+        "expert_opinion",
+        "legal_advice",
+        "court",
+        "amount for",
+        "Rules version",
+    ):
+        assert english not in out, english
+    assert "Huidige ziekteweek: 31" in out
+    assert "bedrag voor 2024; controleer het huidige bedrag" in out  # the fee's year, 2026 case
+    assert "Regels versie 2, bronnen van 30-11-2026" in out
 
 
 @pytest.mark.parametrize(
