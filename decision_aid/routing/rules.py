@@ -861,9 +861,9 @@ ROUTE_RULES: tuple[Rule, ...] = (
     Rule(
         "wage_stop_explained",
         "wage_court",
-        "Pay stopped (loonstop): explain BW 7:629 lid 3",
+        "Pay stopped (loonstop) other than after a declared-fit report: explain BW 7:629 lid 3",
         ("BW 7:629 lid 3",),
-        lambda f: f.s.wage is Wage.STOPPED,
+        lambda f: f.s.wage is Wage.STOPPED and not f.declared_fit,
         (
             Because(
                 T(
@@ -2252,6 +2252,7 @@ DETAIL_RULES: tuple[Rule, ...] = (
         lambda f: (
             f.employee_side
             and f.wage_problem
+            and not f.declared_fit  # the reason is known: the declared-fit report
             and not f.disputes(
                 Dispute.FITNESS_OWN_WORK, Dispute.SUITABLE_WORK, Dispute.EMPLOYEE_EFFORTS
             )
