@@ -545,14 +545,42 @@ def test_court_costs_show_2023_toevoeging_and_2024_griffierecht_as_to_check() ->
 
 
 # --- 11. Smaller: self-employed -----------------------------------------------------------------
-def test_self_employed_hears_ziektewet_only_if_insured_themselves() -> None:
-    # The issue's wording; the sources say nothing on it (docs/routing.md, "could not be sourced")
-    advice = advise(make_case(employment=Employment.SELF_EMPLOYED))
+# The issue's wording ("the Ziektewet only for those who insured themselves"); the seeds and
+# domain.md say nothing on it (docs/routing.md, "could not be sourced"). The rule cites 004 §1-2.
+SELF_EMPLOYED = [
+    Scenario(
+        "self-employed employee: Ziektewet only if insured with UWV [issue 13; 004 §2]",
+        E,
+        {"employment": Employment.SELF_EMPLOYED},
+        Route.OUT_OF_SCOPE,
+        mentions=("scope_self_employed",),
+    ),
+    Scenario(
+        "advisor for a self-employed member: the same [issue 13; 004 §2]",
+        A,
+        {"employment": Employment.SELF_EMPLOYED, "disputes": {D.SUITABLE_WORK}},
+        Route.OUT_OF_SCOPE,
+        mentions=("scope_self_employed",),
+    ),
+    Scenario(
+        "no employer at all: the plain Ziektewet referral [004 §1]",
+        E,
+        {"employment": Employment.NONE},
+        Route.OUT_OF_SCOPE,
+        mentions=("scope_no_employer",),
+        absent=("scope_self_employed",),
+    ),
+]
+
+
+@pytest.mark.parametrize("scenario", SELF_EMPLOYED, ids=ids(SELF_EMPLOYED))
+def test_self_employed_hears_ziektewet_only_if_insured_themselves(scenario: Scenario) -> None:
+    advice = check(scenario)
     assert advice.out_of_scope is not None
     refer = " ".join(t.render() for t in advice.out_of_scope.refer_to)
-    assert "voluntary sickness insurance" in refer
-    none = advise(make_case(employment=Employment.NONE))
-    assert "voluntary" not in " ".join(t.render() for t in none.out_of_scope.refer_to)
+    insured = scenario.situation["employment"] is Employment.SELF_EMPLOYED
+    assert ("voluntary sickness insurance" in refer) is insured
+    assert "Juridisch Loket" in refer
 
 
 # --- the rule-set stamp -------------------------------------------------------------------------
