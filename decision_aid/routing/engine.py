@@ -142,7 +142,9 @@ def advise(case: Case) -> Advice:
     out_of_scope = primary.route is Route.OUT_OF_SCOPE
 
     for rule in ROUTE_RULES:  # each rule sees the routes the rules above it advised
-        facts = replace(facts, advised=frozenset((draft.primary, *draft.alternatives)))
+        advised_now = frozenset((draft.primary, *draft.alternatives))
+        if advised_now != facts.advised:  # a new Facts only when a rule added an alternative
+            facts = replace(facts, advised=advised_now)
         if rule.when(facts):
             _apply(rule, facts, draft, out_of_scope)
 
