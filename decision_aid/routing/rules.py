@@ -1310,9 +1310,9 @@ ROUTE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "pmo_no_talk",
+        "pmo_second_opinion_explained",
         "second_opinion",
-        "PMO doubt: a talk with the other side does not fit it",
+        "PMO doubt: a second opinion covers a PMO; its result goes to the own bedrijfsarts only",
         ("003 pmo", "003 advies"),
         lambda f: f.employee_side and f.primary is Route.SECOND_OPINION and f.pmo_doubt,
         (

@@ -379,7 +379,7 @@ PMO = [
         E,
         {"disputes": {D.PMO_DOUBT}},
         Route.SECOND_OPINION,
-        mentions=("second_opinion_pmo", "pmo_no_talk", "003 pmo"),
+        mentions=("second_opinion_pmo", "pmo_second_opinion_explained", "003 pmo"),
         absent=("talk_first",),
     ),
     Scenario(
