@@ -1921,6 +1921,26 @@ DETAIL_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "expert_pending_near_104",
+        "timeline",
+        "Expert opinion requested and week + 8 > 104: it may come after week 104; put the own "
+        "view in the re-integration report now",
+        ("004 §4", "004 noot 5", "domain §3 [I]"),
+        lambda f: f.opinion is ExpertOpinionState.REQUESTED and f.expert_may_come_after_104,
+        (
+            NextStep(
+                T(
+                    _(
+                        "The expert opinion that was asked for may come after week 104: it can "
+                        "take up to %(weeks)s weeks. Do not wait for it: write the employee's own "
+                        "view in the re-integration report (re-integratieverslag) now."
+                    ),
+                    {"weeks": PLAN_EXPERT_OPINION_WEEKS},
+                )
+            ),
+        ),
+    ),
+    Rule(
         "contract_end_before_opinion",
         "scope",
         "Temporary contract ends within 8 weeks and an expert opinion is advised: request it "

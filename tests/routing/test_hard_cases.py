@@ -274,7 +274,31 @@ DEADLINES = [
             "expert_opinion": ExpertOpinionState.REQUESTED,
         },
         Route.TALK,
+        absent=("expert_after_104", "expert_pending_near_104"),
+    ),
+    Scenario(
+        "advisor week 101, expert opinion asked and pending: own view into the report now "
+        "[004 §4; 004 noot 5; domain §3 I]",
+        A,
+        {
+            "sick_since": weeks_ago(100),
+            "disputes": {D.SUITABLE_WORK},
+            "expert_opinion": ExpertOpinionState.REQUESTED,
+        },
+        Route.TALK,
+        mentions=("expert_pending_near_104", "004 noot 5"),
         absent=("expert_after_104",),
+    ),
+    Scenario(
+        "employer week 99, expert opinion pending: the same [004 §4-5]",
+        R,
+        {
+            "sick_since": weeks_ago(98),
+            "disputes": {D.EMPLOYEE_EFFORTS},
+            "expert_opinion": ExpertOpinionState.REQUESTED,
+        },
+        Route.TALK,
+        mentions=("expert_pending_near_104",),
     ),
     Scenario(
         "employee, temporary contract ends in 5 weeks: ask before the end date [domain §2 A]",
