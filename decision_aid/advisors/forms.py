@@ -66,7 +66,15 @@ class IntakeForm(forms.Form):
     )
     employment = _radio(_("Contract"), c.EMPLOYMENT_CHOICES, "permanent")
     contract_end = DutchDateField(label=_("End date (temporary contract)"), required=False)
-    still_sick = _radio(_("Sick now?"), c.YES_NO_CHOICES, "yes")
+    still_sick = _radio(_("Sick now?"), c.STILL_SICK_CHOICES, "yes")
+    # Optional: an intake posted without it (older page, another client) means "unknown".
+    wage_sanction = forms.ChoiceField(
+        label=_("Wage sanction (loonsanctie) after week 104?"),
+        choices=c.YES_NO_UNKNOWN_CHOICES,
+        widget=forms.RadioSelect,
+        initial=c.UNKNOWN,
+        required=False,
+    )
     union_member = _radio(_("Member of the union?"), c.YES_NO_UNKNOWN_CHOICES, "yes")
     legal_insurance = _radio(_("Legal expenses insurance?"), c.YES_NO_UNKNOWN_CHOICES, c.UNKNOWN)
     cao_expert = _radio(_("Does the cao name its own expert?"), c.YES_NO_UNKNOWN_CHOICES, c.UNKNOWN)

@@ -45,6 +45,12 @@ def checked_year() -> int:
     return int(json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["checked"])
 
 
+@cache
+def sources_date() -> str:
+    """The date (YYYY-MM-DD) the source passages were last updated; shown with every advice."""
+    return str(json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["sources_date"])
+
+
 def get_source(source_id: str) -> Source:
     """The source with this id; ``KeyError`` naming the id when it is unknown."""
     try:

@@ -330,11 +330,21 @@ def _expert(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docu
 
 def _second(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:
     ctx["addressee"] = ctx["bedrijfsarts"]
+    author = (situation.get("first_opinion") or {}).get("author")
+    ctx["pmo"] = "pmo_doubt" in disputes or author == "pmo"
+
+
+def _complaint(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:
+    ctx["addressee"] = ctx["bedrijfsarts"]
 
 
 def _legal(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:
     ctx["addressee_name"] = _legal_addressee(situation, ctx["role"])
-    questions = [str(t.LEGAL_QUESTIONS[d]) for d in disputes]
+    cao = situation.get("cao_expert") is True
+    questions = [
+        str((t.LEGAL_QUESTIONS_CAO if cao and d in t.LEGAL_QUESTIONS_CAO else t.LEGAL_QUESTIONS)[d])
+        for d in disputes
+    ]
     ctx["legal_questions"] = questions + [str(q) for q in t.LEGAL_QUESTIONS_ALWAYS]
     ctx["to_enclose"] = [
         Enclosure(str(_("Plan of action (plan van aanpak) and its changes")), None, False),
@@ -364,6 +374,7 @@ _BUILDERS = {
     "second_opinion": _second,
     "legal_advice": _legal,
     "court": _court,
+    "complaint": _complaint,
 }
 
 

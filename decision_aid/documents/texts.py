@@ -15,6 +15,7 @@ DOCUMENT_TITLES = {
     "second_opinion": _("Request for a second opinion"),
     "legal_advice": _("Case summary for legal advice"),
     "court": _("Draft summary of a wage claim"),
+    "complaint": _("Complaint about how the company doctor acted"),
 }
 
 # What each document is for, on the draft page.
@@ -28,6 +29,10 @@ DOCUMENT_PURPOSES = {
     "second_opinion": _("A letter to your own company doctor. Send it yourself."),
     "legal_advice": _("A summary to give to the union, the Juridisch Loket or the insurer."),
     "court": _("A summary of a possible wage claim. Talk to a legal advisor before you use it."),
+    "complaint": _(
+        "A letter to the company doctor or the occupational health service, under its "
+        "complaints procedure. Send it yourself."
+    ),
 }
 
 # Guidance for the question in one's own words, per document (shown on the draft page).
@@ -57,6 +62,10 @@ OWN_WORDS_GUIDANCE = {
         "Write what you claim and why. For example: My employer stopped my wage on 1 March, "
         "but UWV says I did enough for my re-integration."
     ),
+    "complaint": _(
+        "Write what happened, when, and who was there. For example: On 3 March the company "
+        "doctor gave advice about my work without examining me or asking about my complaints."
+    ),
 }
 
 OWN_WORDS_HEADINGS = {
@@ -66,6 +75,7 @@ OWN_WORDS_HEADINGS = {
     "second_opinion": _("What I doubt, in my own words"),
     "legal_advice": _("My question, in my own words"),
     "court": _("The claim, in my own words"),
+    "complaint": _("What happened, in my own words"),
 }
 
 # The expert-opinion questions (one request per question), as UWV asks them.
@@ -116,6 +126,8 @@ DISPUTES = {
     "wage_stopped": _("the wage that was stopped or held back"),
     "medical_advice_doubt": _("doubt about the medical advice of the company doctor"),
     "relationship": _("the working relationship"),
+    "doctor_conduct": _("how the company doctor acted"),
+    "pmo_doubt": _("doubt about the result of a periodic medical examination (PMO)"),
 }
 
 # Questions to ask in a conversation, and to put to a legal advisor, per dispute.
@@ -128,6 +140,8 @@ TALK_QUESTIONS = {
     "wage_stopped": _("Why was the wage stopped, and what is needed to pay it again?"),
     "medical_advice_doubt": _("Can the company doctor explain the advice, or look at it again?"),
     "relationship": _("How can we talk with each other again? Would a mediator help?"),
+    "doctor_conduct": _("Can the company doctor's conduct be discussed, and with whom?"),
+    "pmo_doubt": _("Can the company doctor explain the result of the PMO?"),
 }
 LEGAL_QUESTIONS = {
     "fitness_own_work": _("Should I ask UWV for an expert opinion on my fitness for work?"),
@@ -138,6 +152,14 @@ LEGAL_QUESTIONS = {
     "wage_stopped": _("Was stopping the wage allowed, and how can the wage be claimed?"),
     "medical_advice_doubt": _("Is a second opinion or an expert opinion the better step?"),
     "relationship": _("What are the options now that the working relationship is disturbed?"),
+    "doctor_conduct": _("How do I make a complaint about how the company doctor acted?"),
+    "pmo_doubt": _("Can I ask for a second opinion on the result of the PMO?"),
+}
+#: The same questions where the CAO names its own expert (7:629a lid 7): never UWV alone.
+LEGAL_QUESTIONS_CAO = {
+    "fitness_own_work": _(
+        "Should I ask the expert named in the CAO for an expert opinion on my fitness for work?"
+    ),
 }
 LEGAL_QUESTIONS_ALWAYS = (
     _("Which deadlines must be watched?"),
@@ -169,6 +191,6 @@ WAGE = {
 }
 OPINION_AUTHOR = {
     "bedrijfsarts": _("company doctor (bedrijfsarts)"),
-    "pmo": _("company doctor (bedrijfsarts)"),
+    "pmo": _("periodic medical examination (PMO)"),
     "other": _("another doctor or expert"),
 }

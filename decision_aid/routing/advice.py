@@ -8,6 +8,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from .i18n import gettext_noop as _
+
 
 class Route(StrEnum):
     TALK = "talk"
@@ -16,6 +18,7 @@ class Route(StrEnum):
     SECOND_OPINION = "second_opinion"
     LEGAL_ADVICE = "legal_advice"
     COURT = "court"
+    COMPLAINT = "complaint"  # complaints procedure of the bedrijfsarts or arbodienst [AQ]
     OUT_OF_SCOPE = "out_of_scope"
 
 
@@ -52,10 +55,18 @@ Translate = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Text:
-    """An English msgid (wrapped in gettext_noop where defined) and its %(name)s values."""
+    """An English msgid (wrapped in gettext_noop where defined) and its %(name)s values.
+
+    ``cao`` is the wording to use instead when the CAO names its own expert (7:629a lid 7):
+    a text that names UWV as the expert has one, so no advice names UWV alone then.
+    """
 
     msgid: str
     params: Mapping[str, str | int] = field(default_factory=lambda: _NO_PARAMS)
+    cao: Text | None = field(default=None, compare=False)
+
+    def for_cao(self, cao_expert: bool | None) -> Text:
+        return self.cao if cao_expert is True and self.cao is not None else self
 
     def render(self, translate: Translate = lambda s: s) -> str:
         translated = translate(self.msgid)
@@ -84,6 +95,26 @@ class CostItem:
     amount: Text
     sources: tuple[str, ...]
     valid_for: int
+    fee: bool = False  # an amount of money: shown with its year (and a check note when older)
+    check_current: bool = False  # the amount's year is before the year of the advice
+
+    def note(self) -> Text | None:
+        """'amount for 2024', or '… check the current amount' when that year has passed."""
+        if not self.fee:
+            return None
+        return Text(FEE_OLD if self.check_current else FEE_YEAR, {"year": self.valid_for})
+
+
+FEE_YEAR = _("amount for %(year)s")
+FEE_OLD = _("amount for %(year)s; check the current amount with the source")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Which rules made an advice: the rules' version and the date of the sources they cite."""
+
+    version: str
+    sources_date: str  # YYYY-MM-DD
 
 
 @dataclass(frozen=True)
@@ -130,6 +161,7 @@ class Advice:
     out_of_scope: OutOfScope | None
     to_find_out: tuple[Text, ...]
     fired_rules: tuple[str, ...] = ()
+    rule_set: RuleSet | None = None
 
     def all_routes(self) -> tuple[Route, ...]:
         """Primary first, then alternatives (the routes we advise)."""
@@ -161,15 +193,7 @@ def advice_to_dict(advice: Advice, translate: Translate = lambda s: s) -> dict[s
         "expert_body": str(advice.expert_body) if advice.expert_body else None,
         "requester": str(advice.requester),
         "next_steps": [t.render(translate) for t in advice.next_steps],
-        "costs": [
-            {
-                "item": c.item.render(translate),
-                "amount": c.amount.render(translate),
-                "text": c.amount.render(translate),
-                "sources": list(c.sources),
-            }
-            for c in advice.costs
-        ],
+        "costs": [_cost_to_dict(c, translate) for c in advice.costs],
         "timeline": {
             "week": advice.timeline.week,
             "milestones": [
@@ -196,4 +220,25 @@ def advice_to_dict(advice: Advice, translate: Translate = lambda s: s) -> dict[s
             }
         ),
         "to_find_out": [t.render(translate) for t in advice.to_find_out],
+        "rule_set": (
+            None
+            if advice.rule_set is None
+            else {
+                "version": advice.rule_set.version,
+                "sources_date": advice.rule_set.sources_date,
+            }
+        ),
+    }
+
+
+def _cost_to_dict(cost: CostItem, translate: Translate) -> dict[str, Any]:
+    amount = cost.amount.render(translate)
+    note = cost.note()
+    return {
+        "item": cost.item.render(translate),
+        "amount": amount,
+        "text": f"{amount} ({note.render(translate)})" if note else amount,
+        "year": cost.valid_for if cost.fee else None,
+        "check_current": cost.check_current,
+        "sources": list(cost.sources),
     }

@@ -120,6 +120,7 @@ def _situation(s: dict[str, Any]) -> Situation:
         contract_end=_date(s.get("contract_end")),
         sick_since=_date(s.get("sick_since")),
         still_sick=s.get("still_sick"),
+        declared_fit=s.get("declared_fit"),
         disputes=frozenset(Dispute(d) for d in s.get("disputes", [])),
         first_opinion=FirstOpinion(
             present=fo.get("present"),
@@ -135,6 +136,7 @@ def _situation(s: dict[str, Any]) -> Situation:
         union_member=s.get("union_member"),
         legal_insurance=s.get("legal_insurance"),
         cao_expert=s.get("cao_expert"),
+        wage_sanction=s.get("wage_sanction"),
     )
 
 
@@ -183,6 +185,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "contract_end": _iso(s.contract_end),
             "sick_since": _iso(s.sick_since),
             "still_sick": s.still_sick,
+            "declared_fit": s.declared_fit,
             "disputes": [str(d) for d in Dispute if d in s.disputes],
             "first_opinion": {
                 "present": s.first_opinion.present,
@@ -198,6 +201,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "union_member": s.union_member,
             "legal_insurance": s.legal_insurance,
             "cao_expert": s.cao_expert,
+            "wage_sanction": s.wage_sanction,
         },
     }
     if case.parties is not None:

@@ -11,12 +11,14 @@ from .facts import (
     Employment,
     ExpertOpinionState,
     Mediation,
+    OpinionAuthor,
     Relationship,
     Role,
     Situation,
     Wage,
 )
 from .timeline import current_week
+from .weeks import MAX_SICK_WEEKS, MAX_WAGE_SANCTION_WEEKS, PLAN_EXPERT_OPINION_WEEKS
 
 #: Which dispute leads to which expert-opinion question. 004 §10, 001 vragen, 003 deskundige.
 DISPUTE_QUESTION: dict[Dispute, ExpertQuestion] = {
@@ -136,8 +138,29 @@ class Facts:
         )
 
     @property
+    def declared_fit(self) -> bool:
+        """Declared fit ("hersteld gemeld") while the employee disagrees: a dispute about
+        fitness for own work, not the end of the case (domain §3; 004 §10)."""
+        return self.s.declared_fit is True
+
+    @property
+    def not_sick_undisputed(self) -> bool:
+        """Answered "not sick" and nobody says there is a fitness dispute."""
+        return self.s.still_sick is False and not self.declared_fit
+
+    @property
+    def in_wage_sanction(self) -> bool:
+        """Past week 104 with the pay duty extended by a loonsanctie (at most 52 weeks, 004 §3)."""
+        return (
+            self.s.wage_sanction is True
+            and self.week is not None
+            and MAX_SICK_WEEKS < self.week <= MAX_SICK_WEEKS + MAX_WAGE_SANCTION_WEEKS
+        )
+
+    @property
     def past_104_weeks(self) -> bool:
-        return self.week is not None and self.week > 104
+        """Past the pay period: after week 104, or after a wage sanction's last week."""
+        return self.week is not None and self.week > MAX_SICK_WEEKS and not self.in_wage_sanction
 
     @property
     def wage_problem(self) -> bool:
@@ -145,8 +168,59 @@ class Facts:
         return self.s.wage in (Wage.WITHHELD, Wage.STOPPED) or self.disputes(Dispute.WAGE_STOPPED)
 
     @property
+    def wage_suspended_only(self) -> bool:
+        """Pay suspended (opschorting, lid 6), not stopped: doing what was asked ends it [O]."""
+        return self.s.wage is Wage.WITHHELD
+
+    @property
+    def wage_stopped_no_income(self) -> bool:
+        """Pay stopped (or said to be) and not merely suspended: the urgent route matters."""
+        return self.wage_problem and not self.wage_suspended_only
+
+    @property
     def medical_doubt(self) -> bool:
-        return self.disputes(Dispute.MEDICAL_ADVICE_DOUBT)
+        return self.disputes(Dispute.MEDICAL_ADVICE_DOUBT) or self.pmo_doubt
+
+    @property
+    def pmo_doubt(self) -> bool:
+        """Doubt about a periodic medical examination (PMO/PAGO): a second-opinion matter (003)."""
+        return self.disputes(Dispute.PMO_DOUBT) or (
+            self.disputes(Dispute.MEDICAL_ADVICE_DOUBT)
+            and self.s.first_opinion.author is OpinionAuthor.PMO
+        )
+
+    @property
+    def conduct_complaint(self) -> bool:
+        """A complaint about how the bedrijfsarts behaved (not the advice): [AQ]."""
+        return self.disputes(Dispute.DOCTOR_CONDUCT)
+
+    @property
+    def only_conduct_complaint(self) -> bool:
+        """The complaint is the whole dispute: no other subject, no pay problem."""
+        return self.s.disputes == frozenset({Dispute.DOCTOR_CONDUCT}) and not self.wage_problem
+
+    @property
+    def fitness_disputed(self) -> bool:
+        return self.disputes(Dispute.FITNESS_OWN_WORK) or self.declared_fit
+
+    @property
+    def expert_may_come_after_104(self) -> bool:
+        """An expert opinion asked now may arrive after week 104 (planned on 8 weeks, [I])."""
+        return (
+            self.week is not None
+            and self.week <= MAX_SICK_WEEKS
+            and self.week + PLAN_EXPERT_OPINION_WEEKS > MAX_SICK_WEEKS
+        )
+
+    @property
+    def contract_ends_before_expert_opinion(self) -> bool:
+        """A temporary contract ends within the time an expert opinion may take (8 weeks)."""
+        end = self.s.contract_end
+        return (
+            self.contract_ending
+            and end is not None
+            and (end - self.case.as_of).days <= PLAN_EXPERT_OPINION_WEEKS * 7
+        )
 
     @property
     def relationship_problem(self) -> bool:
@@ -179,17 +253,20 @@ class Facts:
     @property
     def fitness_blocked(self) -> bool:
         """The own-work question is in dispute but may not be asked: no wage dispute."""
-        return self.disputes(Dispute.FITNESS_OWN_WORK) and not self.wage_problem
+        return self.fitness_disputed and not self.wage_problem
 
     @property
     def questions(self) -> tuple[ExpertQuestion, ...]:
         """The expert-opinion questions this requester may ask now, in a fixed order."""
         wanted = {DISPUTE_QUESTION[d] for d in self.s.disputes if d in DISPUTE_QUESTION}
+        if self.declared_fit:
+            wanted.add(ExpertQuestion.FITNESS_OWN_WORK)  # declared fit, employee disagrees
         if self.employee_side and self.s.employer_passive is True:
             wanted.add(ExpertQuestion.EMPLOYER_EFFORTS)  # 004 §10: a wholly passive employer
-        if self.wage_problem and not wanted:
+        if self.wage_stopped_no_income and not wanted:
             # A wage stop is about fitness (doubt about the doctor's "fit" advice) or about
-            # cooperation: domain.md §3 "Typical situation" column.
+            # cooperation: domain.md §3 "Typical situation" column. A suspension (lid 6) gets
+            # no question of its own: doing what was asked ends it [O].
             wanted.add(
                 ExpertQuestion.FITNESS_OWN_WORK
                 if self.medical_doubt

@@ -27,12 +27,18 @@ class CostEntry:
     cao_expert: bool | None = None  # None: applies whatever the CAO says
     params: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
+    @property
+    def fee(self) -> bool:
+        """An amount of money (shown with the year it is from)."""
+        return "€" in self.amount
+
     def to_item(self) -> CostItem:
         return CostItem(
             item=Text(self.item),
             amount=Text(self.amount, self.params),
             sources=self.sources,
             valid_for=self.valid_for,
+            fee=self.fee,
         )
 
 
@@ -78,10 +84,23 @@ COSTS: tuple[CostEntry, ...] = (
     CostEntry(
         Route.EXPERT_OPINION,
         gettext_noop("How long it takes"),
-        gettext_noop("Usually %(low)s to %(high)s weeks, according to UWV"),
-        ("domain §3 [B]", "001 duur"),
+        gettext_noop(
+            "UWV says %(low)s to %(high)s weeks; in practice it often takes %(plow)s to "
+            "%(phigh)s weeks, and UWV has a backlog (urgent cases go first). Plan every "
+            "deadline on %(phigh)s weeks."
+        ),
+        ("domain §3 [B]", "domain §3 [I]", "domain §3 [H]"),
         2024,
-        params=_p(low=2, high=4),
+        cao_expert=False,
+        params=_p(low=2, high=4, plow=4, phigh=8),
+    ),
+    CostEntry(
+        Route.EXPERT_OPINION,
+        gettext_noop("How long it takes"),
+        gettext_noop("Ask the expert named in your CAO; the CAO may say how long it takes"),
+        ("001 cao", "BW 7:629a lid 7"),
+        2024,
+        cao_expert=True,
     ),
     # --- second opinion ---------------------------------------------------------------------
     CostEntry(

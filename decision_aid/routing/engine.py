@@ -31,6 +31,7 @@ from .rules import (
     Primary,
     Rule,
 )
+from .ruleset import current_rule_set
 from .timeline import build_timeline
 
 
@@ -77,33 +78,34 @@ def _allowed(route: Route, facts: Facts) -> bool:
 
 def _apply(rule: Rule, facts: Facts, draft: _Draft, out_of_scope: bool) -> None:
     fired = False
+    cao = facts.s.cao_expert
     for effect in rule.then:
         if isinstance(effect, FindOut):
-            draft.to_find_out.append(effect.text)
+            draft.to_find_out.append(effect.text.for_cao(cao))
             fired = True
         elif out_of_scope:
             continue
         elif isinstance(effect, Alternative):
             if not draft.placed(effect.route) and _allowed(effect.route, facts):
                 draft.alternatives.append(effect.route)
-                draft.add_reason(effect.route, effect.reason, rule)
+                draft.add_reason(effect.route, effect.reason.for_cao(cao), rule)
                 fired = True
             elif effect.route in draft.alternatives:
-                draft.add_reason(effect.route, effect.reason, rule)
+                draft.add_reason(effect.route, effect.reason.for_cao(cao), rule)
                 fired = True
         elif isinstance(effect, NotRecommended):
             if not draft.placed(effect.route):
                 draft.not_recommended.append(effect.route)
-                draft.add_reason(effect.route, effect.reason, rule)
+                draft.add_reason(effect.route, effect.reason.for_cao(cao), rule)
                 fired = True
         elif isinstance(effect, Because):
             route = effect.route or draft.primary
             if draft.placed(route):
-                draft.add_reason(route, effect.reason, rule)
+                draft.add_reason(route, effect.reason.for_cao(cao), rule)
                 fired = True
         elif isinstance(effect, NextStep):
             if effect.route is None or effect.route is draft.primary:
-                draft.next_steps.append(effect.text)
+                draft.next_steps.append(effect.text.for_cao(cao))
                 fired = True
     if fired:
         draft.fired.append(rule.id)
@@ -123,7 +125,11 @@ def _documents(routes: tuple[Route, ...], facts: Facts) -> tuple[Document, ...]:
 
 def _costs(primary: Route, facts: Facts) -> tuple[CostItem, ...]:
     routes = (primary, Route.LEGAL_ADVICE) if primary is Route.COURT else (primary,)
-    return tuple(c for r in routes for c in costs_for(r, facts.requester, facts.s.cao_expert))
+    return tuple(
+        replace(c, check_current=c.fee and c.valid_for < facts.case.as_of.year)
+        for r in routes
+        for c in costs_for(r, facts.requester, facts.s.cao_expert)
+    )
 
 
 def advise(case: Case) -> Advice:
@@ -132,11 +138,13 @@ def advise(case: Case) -> Advice:
     rule, primary = _pick_primary(facts)
     facts = replace(facts, primary=primary.route)
     draft = _Draft(primary=primary.route, fired=[rule.id])
-    draft.add_reason(primary.route, primary.reason, rule)
+    draft.add_reason(primary.route, primary.reason.for_cao(case.situation.cao_expert), rule)
     out_of_scope = primary.route is Route.OUT_OF_SCOPE
 
     for rule in ROUTE_RULES:  # each rule sees the routes the rules above it advised
-        facts = replace(facts, advised=frozenset((draft.primary, *draft.alternatives)))
+        advised_now = frozenset((draft.primary, *draft.alternatives))
+        if advised_now != facts.advised:  # a new Facts only when a rule added an alternative
+            facts = replace(facts, advised=advised_now)
         if rule.when(facts):
             _apply(rule, facts, draft, out_of_scope)
 
@@ -160,7 +168,12 @@ def advise(case: Case) -> Advice:
         costs=() if out_of_scope else _costs(draft.primary, facts),
         timeline=build_timeline(case.situation, case.as_of),
         documents=_documents(advised, facts),
-        out_of_scope=OutOfScope(primary.reason, primary.refer_to) if out_of_scope else None,
+        out_of_scope=(
+            OutOfScope(primary.reason.for_cao(facts.s.cao_expert), primary.refer_to)
+            if out_of_scope
+            else None
+        ),
         to_find_out=tuple(dict.fromkeys(draft.to_find_out)),
         fired_rules=tuple(draft.fired),
+        rule_set=current_rule_set(),
     )

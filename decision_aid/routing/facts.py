@@ -34,6 +34,8 @@ class Dispute(StrEnum):
     WAGE_STOPPED = "wage_stopped"
     MEDICAL_ADVICE_DOUBT = "medical_advice_doubt"
     RELATIONSHIP = "relationship"
+    DOCTOR_CONDUCT = "doctor_conduct"  # how the bedrijfsarts behaved: complaints procedure [AQ]
+    PMO_DOUBT = "pmo_doubt"  # doubt about a periodic medical examination (PMO/PAGO): 003
 
 
 class OpinionAuthor(StrEnum):
@@ -86,6 +88,9 @@ class Situation:
     contract_end: date | None = None
     sick_since: date | None = None
     still_sick: bool | None = None
+    #: Declared fit ("hersteld gemeld") by the bedrijfsarts or the employer while the employee
+    #: disagrees. Not in version-1 files written before it existed: missing means unknown.
+    declared_fit: bool | None = None
     disputes: frozenset[Dispute] = frozenset()
     first_opinion: FirstOpinion = field(default_factory=FirstOpinion)
     talked: bool | None = None
@@ -97,6 +102,8 @@ class Situation:
     union_member: bool | None = None
     legal_insurance: bool | None = None
     cao_expert: bool | None = None
+    #: UWV extended the pay duty after week 104 with a wage sanction (loonsanctie, 004 §3).
+    wage_sanction: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ from .facts import (
     Wage,
 )
 from .i18n import gettext_noop as _
+from .weeks import (
+    MAX_SICK_WEEKS,
+    MAX_WAGE_SANCTION_WEEKS,
+    PLAN_EXPERT_OPINION_WEEKS,
+    WIA_APPLY_BY_WEEK,
+    WIA_LETTER_WEEK,
+)
 
 T = Text
 
@@ -112,25 +119,56 @@ JURIDISCH_LOKET = T(
     _("Juridisch Loket: free legal advice, phone %(phone)s"), {"phone": "0900-8020"}
 )
 
+NOT_FOR_WITHOUT_EMPLOYER = T(
+    _(
+        "This aid is for people who are sick while they work for an employer. The "
+        "rules for return to work during sickness (Wet verbetering poortwachter) "
+        "are duties of an employer and an employee."
+    )
+)
+
 # --- 1. primary route: the first rule that holds wins ---------------------------------------
 PRIMARY_RULES: tuple[Rule, ...] = (
     # scope
     Rule(
-        "scope_no_employer",
+        "scope_self_employed",
         "scope",
-        "Self-employed or no employer: out of scope, refer to UWV and Juridisch Loket",
+        "Self-employed: out of scope; Ziektewet only for those who insured themselves with UWV; "
+        "refer to UWV and Juridisch Loket",
         ("004 §1", "004 §2"),
-        lambda f: f.no_employer,
+        lambda f: f.s.employment is Employment.SELF_EMPLOYED,
         (
             Primary(
                 Route.OUT_OF_SCOPE,
-                T(
-                    _(
-                        "This aid is for people who are sick while they work for an employer. The "
-                        "rules for return to work during sickness (Wet verbetering poortwachter) "
-                        "are duties of an employer and an employee."
-                    )
+                NOT_FOR_WITHOUT_EMPLOYER,
+                (
+                    T(
+                        _(
+                            "UWV: a self-employed person only gets a sickness benefit (Ziektewet) "
+                            "if they took out the voluntary sickness insurance with UWV themselves"
+                        )
+                    ),
+                    T(
+                        _(
+                            "Your own disability insurance (arbeidsongeschiktheidsverzekering), "
+                            "if you have one: check its conditions"
+                        )
+                    ),
+                    JURIDISCH_LOKET,
                 ),
+            ),
+        ),
+    ),
+    Rule(
+        "scope_no_employer",
+        "scope",
+        "No employer (for example unemployed): out of scope, refer to UWV and Juridisch Loket",
+        ("004 §1", "004 §2"),
+        lambda f: f.s.employment is Employment.NONE,
+        (
+            Primary(
+                Route.OUT_OF_SCOPE,
+                NOT_FOR_WITHOUT_EMPLOYER,
                 (
                     T(_("UWV: ask whether you can get a sickness benefit (Ziektewet)")),
                     JURIDISCH_LOKET,
@@ -154,7 +192,16 @@ PRIMARY_RULES: tuple[Rule, ...] = (
                         "sickness benefit (ziekengeld) and it checks whether employer and "
                         "employee did enough for return to work. An expert opinion between "
                         "employer and employee is then usually no longer possible."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "The temporary contract has ended. UWV now takes over: it may pay a "
+                            "sickness benefit (ziekengeld) and it checks whether employer and "
+                            "employee did enough for return to work. An expert opinion between "
+                            "employer and employee, from the expert named in your CAO, is then "
+                            "usually no longer possible."
+                        )
+                    ),
                 ),
                 (
                     T(
@@ -176,16 +223,19 @@ PRIMARY_RULES: tuple[Rule, ...] = (
     Rule(
         "scope_not_sick",
         "scope",
-        "Employee no longer sick: out of scope, refer to legal help for other work conflicts",
+        "Really back at work, nobody disputes it (not declared fit against the employee's view): "
+        "out of scope, refer to legal help for other work conflicts",
         ("004 §1", "BW 7:629 lid 1"),
-        lambda f: f.s.still_sick is False,
+        lambda f: f.not_sick_undisputed,
         (
             Primary(
                 Route.OUT_OF_SCOPE,
                 T(
                     _(
-                        "This aid is about disagreements during sickness. The employee is no "
-                        "longer sick, so these rules no longer apply."
+                        "This aid is about disagreements during sickness. The employee is back "
+                        "at work and nobody disputes that, so these rules no longer apply. If the "
+                        "bedrijfsarts or the employer said the employee is fit while the "
+                        "employee does not agree, this aid does apply: change that answer."
                     )
                 ),
                 (LEGAL_HELP,),
@@ -286,6 +336,34 @@ PRIMARY_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "wage_suspended_comply",
+        "wage_court",
+        "Employee: pay only suspended (BW 7:629 lid 6), no other question: doing what was asked "
+        "ends it; a paid expert opinion is not the first step",
+        ("BW 7:629 lid 6", "domain §5 [O]"),
+        lambda f: (
+            f.employee_side
+            and f.wage_suspended_only
+            and f.opinion in NO_OPINION
+            and not f.questions
+        ),
+        (
+            Primary(
+                Route.TALK,
+                T(
+                    _(
+                        "Your pay is suspended (opgeschort). That is only allowed while you do "
+                        "not follow reasonable written rules, for example about giving "
+                        "information or going to the bedrijfsarts. Ask the employer in writing "
+                        "what exactly you must do, and do it: then the suspension ends and the "
+                        "withheld pay must be paid. An expert opinion, which costs money, is not "
+                        "the first step."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
         "wage_expert_first",
         "wage_court",
         "Employee: pay withheld/stopped, no expert opinion yet: expert opinion first (needed for "
@@ -300,7 +378,14 @@ PRIMARY_RULES: tuple[Rule, ...] = (
                         "Your pay is withheld or stopped. A judge turns down a claim for your pay "
                         "if you did not ask UWV for an expert opinion (deskundigenoordeel) first. "
                         "So ask for one now."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "Your pay is withheld or stopped. A judge turns down a claim for your "
+                            "pay if you did not ask for an expert opinion (deskundigenoordeel) "
+                            "first. Your CAO names its own expert: ask that expert now."
+                        )
+                    ),
                 ),
             ),
         ),
@@ -311,7 +396,9 @@ PRIMARY_RULES: tuple[Rule, ...] = (
         "employer",
         "Employer has withheld/stopped pay, no expert opinion: ask one to back the decision",
         ("000 rechter", "003 loonopschorting", "004 §3"),
-        lambda f: f.employer_side and f.wage_problem and f.opinion in NO_OPINION,
+        lambda f: (
+            f.employer_side and f.wage_problem and f.opinion in NO_OPINION and bool(f.questions)
+        ),
         (
             Primary(
                 Route.EXPERT_OPINION,
@@ -320,6 +407,55 @@ PRIMARY_RULES: tuple[Rule, ...] = (
                         "You have withheld or stopped the employee's pay. Ask for an expert "
                         "opinion: if the employee goes to court, the judge relies on it more than "
                         "on the company doctor's advice."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "employer_suspension",
+        "employer",
+        "Employer has only suspended pay (BW 7:629 lid 6), no other question: tell the employee "
+        "what to do; pay once it is done",
+        ("BW 7:629 lid 6", "domain §5 [O]"),
+        lambda f: (
+            f.employer_side
+            and f.wage_suspended_only
+            and f.opinion in NO_OPINION
+            and not f.questions
+        ),
+        (
+            Primary(
+                Route.TALK,
+                T(
+                    _(
+                        "You have suspended the pay (opschorting). That is only allowed while "
+                        "the employee does not follow reasonable written rules, for example "
+                        "about giving information. Tell the employee at once and in writing what "
+                        "they must do. Once they do it, pay the withheld wage. An expert opinion "
+                        "is not needed for this."
+                    )
+                ),
+            ),
+        ),
+    ),
+    # a complaint about the bedrijfsarts' conduct
+    Rule(
+        "complaint_conduct",
+        "complaint",
+        "Only a complaint about how the bedrijfsarts behaved: complaints procedure, not a second "
+        "opinion",
+        ("domain §4 [AQ]", "domain §2 [T]"),
+        lambda f: f.only_conduct_complaint,
+        (
+            Primary(
+                Route.COMPLAINT,
+                T(
+                    _(
+                        "Your problem is how the bedrijfsarts acted, for example no examination, "
+                        "rude behaviour or a breach of privacy. That is not about the content of "
+                        "the medical advice, so a second opinion does not fit. Every bedrijfsarts "
+                        "must have a complaints procedure (klachtenprocedure): use it."
                     )
                 ),
             ),
@@ -431,6 +567,49 @@ PRIMARY_RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # a periodic medical examination (PMO/PAGO)
+    Rule(
+        "second_opinion_pmo",
+        "second_opinion",
+        "Employee doubts a periodic medical examination (PMO/PAGO), no other question, no "
+        "conflict: second opinion, not a talk with the employer",
+        ("003 pmo", "Arbobesluit 2.14d"),
+        lambda f: (
+            f.employee_side and f.pmo_doubt and not f.questions and not f.conflict_or_procedure
+        ),
+        (
+            Primary(
+                Route.SECOND_OPINION,
+                T(
+                    _(
+                        "You doubt the result of a periodic medical examination (PMO). A second "
+                        "opinion by another bedrijfsarts is meant for exactly this. A talk with "
+                        "your employer does not settle doubts about a PMO."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "employer_pmo",
+        "employer",
+        "Employer doubts a periodic medical examination (PMO/PAGO): second opinion is the "
+        "employee's; ask the bedrijfsarts who did the PMO to explain it",
+        ("003 pmo", "003 werknemer", "004 §6"),
+        lambda f: f.employer_side and f.pmo_doubt and not f.questions,
+        (
+            Primary(
+                Route.TALK,
+                T(
+                    _(
+                        "You doubt the result of a periodic medical examination (PMO). Only the "
+                        "employee can ask for a second opinion on a PMO. Ask the bedrijfsarts "
+                        "who did the PMO to explain the result."
+                    )
+                ),
+            ),
+        ),
+    ),
     # the ladder
     Rule(
         "talk_first",
@@ -485,7 +664,15 @@ PRIMARY_RULES: tuple[Rule, ...] = (
                         "You have talked, but you still disagree. An expert opinion "
                         "(deskundigenoordeel) is an independent judgement by UWV on the question "
                         "you disagree about. It helps you get out of the deadlock."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "You have talked, but you still disagree. An expert opinion "
+                            "(deskundigenoordeel) is an independent judgement on the question you "
+                            "disagree about, here by the expert named in your CAO. It helps you "
+                            "get out of the deadlock."
+                        )
+                    ),
                 ),
             ),
         ),
@@ -525,7 +712,15 @@ PRIMARY_RULES: tuple[Rule, ...] = (
                         "in dispute. UWV only judges that question in a dispute about pay. A "
                         "second opinion by another bedrijfsarts is the way to check the medical "
                         "advice."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "You disagree about whether you can do your own work, and your pay is "
+                            "not in dispute. The expert named in your CAO only judges that "
+                            "question in a dispute about pay. A second opinion by another "
+                            "bedrijfsarts is the way to check the medical advice."
+                        )
+                    ),
                 ),
             ),
         ),
@@ -620,6 +815,32 @@ ROUTE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "wage_urgent_court",
+        "wage_court",
+        "Employee, pay stopped (not merely suspended), no supporting expert opinion: the urgent "
+        "route (kort geding needs no expert opinion; the other exceptions of 7:629a lid 2)",
+        ("domain §5 [M]", "BW 7:629a lid 2"),
+        lambda f: (
+            f.employee_side
+            and f.wage_stopped_no_income
+            and f.opinion is not ExpertOpinionState.FOR_REQUESTER
+        ),
+        (
+            Because(
+                T(
+                    _(
+                        "No income now? Then there is a faster way. A lawyer can ask the court "
+                        "for a fast ruling (kort geding); there the judge does not require an "
+                        "expert opinion. A judge can also accept a wage claim without one if the "
+                        "employer does not dispute it, or if asking for one could not reasonably "
+                        "be expected of you. Get legal help first to see if this fits your case."
+                    )
+                ),
+                Route.COURT,
+            ),
+        ),
+    ),
+    Rule(
         "wage_legal_help",
         "wage_court",
         "Pay withheld/stopped: legal help alongside the expert opinion",
@@ -640,9 +861,9 @@ ROUTE_RULES: tuple[Rule, ...] = (
     Rule(
         "wage_stop_explained",
         "wage_court",
-        "Pay stopped (loonstop): explain BW 7:629 lid 3",
+        "Pay stopped (loonstop) other than after a declared-fit report: explain BW 7:629 lid 3",
         ("BW 7:629 lid 3",),
-        lambda f: f.s.wage is Wage.STOPPED,
+        lambda f: f.s.wage is Wage.STOPPED and not f.declared_fit,
         (
             Because(
                 T(
@@ -659,7 +880,7 @@ ROUTE_RULES: tuple[Rule, ...] = (
         "wage_withheld_explained",
         "wage_court",
         "Pay withheld (opschorting): explain BW 7:629 lid 6",
-        ("BW 7:629 lid 6",),
+        ("BW 7:629 lid 6", "domain §5 [O]"),
         lambda f: f.s.wage is Wage.WITHHELD,
         (
             Because(
@@ -801,7 +1022,14 @@ ROUTE_RULES: tuple[Rule, ...] = (
                     _(
                         "The question 'can the employee do their own work?' is left out: UWV only "
                         "answers it when there is a dispute about pay."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "The question 'can the employee do their own work?' is left out: the "
+                            "expert named in your CAO only answers it when there is a dispute "
+                            "about pay."
+                        )
+                    ),
                 ),
                 Route.EXPERT_OPINION,
             ),
@@ -811,7 +1039,13 @@ ROUTE_RULES: tuple[Rule, ...] = (
                     _(
                         "UWV only answers the question 'can the employee do their own work?' when "
                         "there is a dispute about pay."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "The expert named in your CAO only answers the question 'can the "
+                            "employee do their own work?' when there is a dispute about pay."
+                        )
+                    ),
                 ),
             ),
         ),
@@ -905,7 +1139,15 @@ ROUTE_RULES: tuple[Rule, ...] = (
                         "Only the employee can ask for a second opinion. As the employer you can "
                         "ask the bedrijfsarts to explain the advice or to make a new problem "
                         "analysis, or ask UWV for an expert opinion."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "Only the employee can ask for a second opinion. As the employer you "
+                            "can ask the bedrijfsarts to explain the advice or to make a new "
+                            "problem analysis, or ask the expert named in the CAO for an expert "
+                            "opinion."
+                        )
+                    ),
                 ),
             ),
         ),
@@ -925,7 +1167,15 @@ ROUTE_RULES: tuple[Rule, ...] = (
                         "If the employee does not cooperate, it is up to you to address this: "
                         "talk, ask for an expert opinion, and if needed withhold pay. If you do "
                         "nothing, UWV can give you a wage sanction (you pay wages for longer)."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "If the employee does not cooperate, it is up to you to address this: "
+                            "talk, ask the expert named in the CAO for an expert opinion, and if "
+                            "needed withhold pay. If you do nothing, UWV can give you a wage "
+                            "sanction (you pay wages for longer)."
+                        )
+                    ),
                 )
             ),
         ),
@@ -964,6 +1214,117 @@ ROUTE_RULES: tuple[Rule, ...] = (
                         "sanction, loonsanctie)."
                     )
                 )
+            ),
+        ),
+    ),
+    # point 1, 2, 6, 7: declared fit, wage sanction, complaint, PMO
+    Rule(
+        "declared_fit_dispute",
+        "scope",
+        "Declared fit (hersteld gemeld) while the employee disagrees: a dispute about fitness for "
+        "own work, in scope; UWV judges it when pay is at stake",
+        ("004 §10", "domain §3 [vvaa]", "BW 7:629a lid 1"),
+        lambda f: f.declared_fit,
+        (
+            Because(
+                T(
+                    _(
+                        "The bedrijfsarts or the employer says the employee is fit again "
+                        "(hersteld gemeld), and the employee does not agree. That is a "
+                        "disagreement about whether the employee can do their own work, not the "
+                        "end of the matter. If the pay stops because of it, UWV judges this "
+                        "question in an expert opinion, and a judge needs that opinion for a "
+                        "wage claim."
+                    ),
+                    cao=T(
+                        _(
+                            "The bedrijfsarts or the employer says the employee is fit again "
+                            "(hersteld gemeld), and the employee does not agree. That is a "
+                            "disagreement about whether the employee can do their own work, not "
+                            "the end of the matter. If the pay stops because of it, the expert "
+                            "named in your CAO judges this question in an expert opinion, and a "
+                            "judge needs that opinion for a wage claim."
+                        )
+                    ),
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "wage_sanction_running",
+        "scope",
+        "Past week 104 with a wage sanction (loonsanctie): pay duty goes on (at most 52 weeks), "
+        "the WIA application waits; still in scope",
+        ("004 §3", "004 §1"),
+        lambda f: f.in_wage_sanction,
+        (
+            Because(
+                T(
+                    _(
+                        "UWV has given the employer a wage sanction (loonsanctie). The employer "
+                        "must keep paying the wage, for at most 52 weeks after week 104, until it "
+                        "has done the re-integration work UWV asked for. The duty to pay has not "
+                        "ended, and the WIA application waits until then. The duties for return "
+                        "to work go on."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "complaint_alongside",
+        "complaint",
+        "A complaint about the bedrijfsarts' conduct next to another dispute: complaints "
+        "procedure as an alternative",
+        ("domain §4 [AQ]",),
+        lambda f: f.conduct_complaint and not f.only_conduct_complaint,
+        (
+            Alternative(
+                Route.COMPLAINT,
+                T(
+                    _(
+                        "You can also complain about how the bedrijfsarts acted, through the "
+                        "complaints procedure (klachtenprocedure) of the bedrijfsarts or the "
+                        "arbodienst. That is separate from the disagreement itself."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "complaint_not_second_opinion",
+        "complaint",
+        "Complaint about conduct, no doubt about the medical advice: a second opinion does not fit",
+        ("domain §2 [T]", "domain §4 [AQ]"),
+        lambda f: f.employee_side and f.conduct_complaint and not doubts_doctor(f),
+        (
+            NotRecommended(
+                Route.SECOND_OPINION,
+                T(
+                    _(
+                        "A second opinion is about the content of the medical advice, not about "
+                        "how the bedrijfsarts behaved. For that, use the complaints procedure."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "pmo_second_opinion_explained",
+        "second_opinion",
+        "PMO doubt: a second opinion covers a PMO; its result goes to the own bedrijfsarts only",
+        ("003 pmo", "003 advies"),
+        lambda f: f.employee_side and f.primary is Route.SECOND_OPINION and f.pmo_doubt,
+        (
+            Because(
+                T(
+                    _(
+                        "A second opinion on a PMO can be asked for just like one on advice "
+                        "during sickness. The result goes to your own bedrijfsarts, not to your "
+                        "employer."
+                    )
+                ),
+                Route.SECOND_OPINION,
             ),
         ),
     ),
@@ -1162,7 +1523,13 @@ DETAIL_RULES: tuple[Rule, ...] = (
                     _(
                         "Ask the bedrijfsarts for the advice in writing first. UWV needs it to "
                         "judge your question."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "Ask the bedrijfsarts for the advice in writing first. The expert "
+                            "named in your CAO needs it to judge your question."
+                        )
+                    ),
                 ),
             ),
         ),
@@ -1383,6 +1750,247 @@ DETAIL_RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    Rule(
+        "wage_urgent_steps",
+        "wage_court",
+        "No income (pay stopped, no supporting expert opinion): legal help today about a kort "
+        "geding; ask the expert opinion at the same time",
+        ("domain §5 [M]", "BW 7:629a lid 2", "002 juridisch"),
+        lambda f: (
+            f.employee_side
+            and f.wage_stopped_no_income
+            and f.opinion is not ExpertOpinionState.FOR_REQUESTER
+        ),
+        (
+            NextStep(
+                T(
+                    _(
+                        "No income now? Contact a legal advisor today (see below) about a fast "
+                        "court ruling (kort geding), for which no expert opinion is needed. Ask "
+                        "for the expert opinion at the same time: you need it for a normal wage "
+                        "claim."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "wage_suspended_steps",
+        "wage_court",
+        "Pay suspended: get in writing which rule was not followed, do it, keep a copy",
+        ("BW 7:629 lid 6", "domain §5 [O]"),
+        lambda f: f.wage_suspended_only and f.employee_side,
+        (
+            NextStep(
+                T(
+                    _(
+                        "Ask the employer to write down which rule you did not follow. Then do "
+                        "it (for example make a new appointment with the bedrijfsarts), and keep "
+                        "a copy of what you sent."
+                    )
+                )
+            ),
+        ),
+    ),
+    # point 1: declared fit; point 2: wage sanction
+    Rule(
+        "declared_fit_wage_employee",
+        "scope",
+        "Employee declared fit, pay not (yet) stopped: if pay stops, ask for an expert opinion on "
+        "the own work at once",
+        ("domain §3 [vvaa]", "BW 7:629a lid 1", "004 §10"),
+        lambda f: f.employee_side and f.declared_fit and not f.wage_problem,
+        (
+            NextStep(
+                T(
+                    _(
+                        "If the employer stops your pay because you were declared fit, ask UWV "
+                        "at once for an expert opinion on whether you can do your own work. A "
+                        "judge needs it before you can claim your pay."
+                    ),
+                    cao=T(
+                        _(
+                            "If the employer stops your pay because you were declared fit, ask "
+                            "the expert named in your CAO at once for an expert opinion on "
+                            "whether you can do your own work. A judge needs it before you can "
+                            "claim your pay."
+                        )
+                    ),
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "declared_fit_wage_employer",
+        "employer",
+        "Employer: employee declared fit and disagrees, pay not stopped: an expert opinion on own "
+        "work backs a decision about pay",
+        ("000 rechter", "004 §10"),
+        lambda f: f.employer_side and f.declared_fit and not f.wage_problem,
+        (
+            NextStep(
+                T(
+                    _(
+                        "If you stop the pay because the employee was declared fit, ask for an "
+                        "expert opinion on whether the employee can do their own work: a judge "
+                        "relies on it more than on the bedrijfsarts' advice."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "wage_sanction_steps",
+        "scope",
+        "Wage sanction: read the decision together; it ends sooner once the missing efforts are "
+        "made",
+        ("004 §3",),
+        lambda f: f.in_wage_sanction,
+        (
+            NextStep(
+                T(
+                    _(
+                        "Read the wage sanction decision (loonsanctiebeslissing) together: it "
+                        "says what the employer must still do for the return to work. Once that "
+                        "is done, the wage sanction ends sooner."
+                    )
+                )
+            ),
+        ),
+    ),
+    # point 5: deadlines about to pass
+    Rule(
+        "wia_apply_by_93",
+        "timeline",
+        "Weeks 88-93: apply for WIA by week 93; a late application may cost pay (7:629 lid 3)",
+        ("domain §6 [Y]", "BW 7:629 lid 3"),
+        lambda f: f.week is not None and WIA_LETTER_WEEK <= f.week <= WIA_APPLY_BY_WEEK,
+        (
+            NextStep(
+                T(
+                    _(
+                        "The employee must apply to UWV for a WIA benefit by week %(week)s at "
+                        "the latest; UWV sends a letter about it around week 88. If the "
+                        "application is late without a good reason, the employer may stop the "
+                        "pay for the time it is late."
+                    ),
+                    {"week": WIA_APPLY_BY_WEEK},
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "wia_apply_overdue",
+        "timeline",
+        "Weeks 94-104: the WIA application was due by week 93; apply now if not done",
+        ("domain §6 [Y]", "BW 7:629 lid 3"),
+        lambda f: f.week is not None and WIA_APPLY_BY_WEEK < f.week <= MAX_SICK_WEEKS,
+        (
+            NextStep(
+                T(
+                    _(
+                        "The WIA application was due by week %(week)s. If it has not been made, "
+                        "the employee must apply to UWV now: for the time it is late without a "
+                        "good reason, the employer may stop the pay."
+                    ),
+                    {"week": WIA_APPLY_BY_WEEK},
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "expert_after_104",
+        "timeline",
+        "Expert opinion advised, none yet, and week + 8 > 104: it will come after week 104; put "
+        "the own view in the re-integration report now",
+        ("004 §4", "004 noot 5", "domain §3 [I]"),
+        lambda f: expert_advised(f) and f.opinion in NO_OPINION and f.expert_may_come_after_104,
+        (
+            NextStep(
+                T(
+                    _(
+                        "An expert opinion asked now will probably come after week 104: plan on "
+                        "up to %(weeks)s weeks. So write the employee's own view in the "
+                        "re-integration report (re-integratieverslag) now. The efforts for "
+                        "return to work are judged on that report when the WIA application "
+                        "comes in."
+                    ),
+                    {"weeks": PLAN_EXPERT_OPINION_WEEKS},
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "expert_pending_near_104",
+        "timeline",
+        "Expert opinion requested and week + 8 > 104: it may come after week 104; put the own "
+        "view in the re-integration report now",
+        ("004 §4", "004 noot 5", "domain §3 [I]"),
+        lambda f: f.opinion is ExpertOpinionState.REQUESTED and f.expert_may_come_after_104,
+        (
+            NextStep(
+                T(
+                    _(
+                        "The expert opinion that was asked for may come after week 104: it can "
+                        "take up to %(weeks)s weeks. Do not wait for it: write the employee's own "
+                        "view in the re-integration report (re-integratieverslag) now."
+                    ),
+                    {"weeks": PLAN_EXPERT_OPINION_WEEKS},
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "contract_end_before_opinion",
+        "scope",
+        "Temporary contract ends within 8 weeks and an expert opinion is advised: request it "
+        "before the end date",
+        ("domain §2 [A]", "domain §3 [I]"),
+        lambda f: (
+            f.contract_ends_before_expert_opinion and expert_advised(f) and f.opinion in NO_OPINION
+        ),
+        (
+            NextStep(
+                T(
+                    _(
+                        "The temporary contract ends within %(weeks)s weeks, the time an expert "
+                        "opinion may take. Ask for it before the end date: after the employment "
+                        "has ended there is no expert opinion between employer and employee any "
+                        "more."
+                    ),
+                    {"weeks": PLAN_EXPERT_OPINION_WEEKS},
+                )
+            ),
+        ),
+    ),
+    # point 6: complaint
+    Rule(
+        "complaint_steps",
+        "complaint",
+        "Complaint: ask for the complaints procedure; write down what happened",
+        ("domain §4 [AQ]",),
+        lambda f: True,
+        (
+            NextStep(
+                T(
+                    _(
+                        "Ask the bedrijfsarts or the arbodienst for its complaints procedure "
+                        "(klachtenprocedure). Every bedrijfsarts must have one."
+                    )
+                ),
+                Route.COMPLAINT,
+            ),
+            NextStep(
+                T(
+                    _(
+                        "Write down what happened, when, and who was there. Keep to the facts; "
+                        "the draft letter helps you."
+                    )
+                ),
+                Route.COMPLAINT,
+            ),
+        ),
+    ),
     # legal help referral
     Rule(
         "refer_union",
@@ -1476,6 +2084,47 @@ DETAIL_RULES: tuple[Rule, ...] = (
         (FindOut(T(_("Whether the employee is still reported sick."))),),
     ),
     Rule(
+        "find_out_declared_fit",
+        "find_out",
+        "Not sick, but unknown whether declared fit against the employee's view",
+        ("004 §10", "domain §3 [vvaa]"),
+        lambda f: f.s.still_sick is False and f.s.declared_fit is None,
+        (
+            FindOut(
+                T(
+                    _(
+                        "Whether the bedrijfsarts or the employer declared the employee fit "
+                        "(hersteld gemeld) while the employee does not agree. Then this aid does "
+                        "help: it is a disagreement about whether the employee can do their own "
+                        "work."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "find_out_wage_sanction",
+        "find_out",
+        "Past week 104, unknown whether UWV imposed a wage sanction",
+        ("004 §3",),
+        lambda f: (
+            f.s.wage_sanction is None
+            and f.week is not None
+            and MAX_SICK_WEEKS < f.week <= MAX_SICK_WEEKS + MAX_WAGE_SANCTION_WEEKS
+        ),
+        (
+            FindOut(
+                T(
+                    _(
+                        "Whether UWV gave the employer a wage sanction (loonsanctie). Then the "
+                        "employer still pays, for at most 52 weeks more, the WIA application "
+                        "waits, and this aid still applies."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
         "find_out_sick_since",
         "find_out",
         "First day of sickness unknown (or after the advice date)",
@@ -1507,7 +2156,13 @@ DETAIL_RULES: tuple[Rule, ...] = (
                     _(
                         "Whether the bedrijfsarts has given advice in writing (the first "
                         "opinion). UWV asks for it."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "Whether the bedrijfsarts has given advice in writing (the first "
+                            "opinion). The expert named in your CAO will want to see it."
+                        )
+                    ),
                 )
             ),
         ),
@@ -1569,7 +2224,13 @@ DETAIL_RULES: tuple[Rule, ...] = (
                     _(
                         "Whether anyone already asked UWV for an expert opinion on this. UWV "
                         "gives one opinion per situation, unless the facts change."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "Whether anyone already asked the expert named in your CAO for an "
+                            "expert opinion on this."
+                        )
+                    ),
                 )
             ),
         ),
@@ -1587,7 +2248,11 @@ DETAIL_RULES: tuple[Rule, ...] = (
         "find_out",
         "Pay ended while still in scope: find out why (contract end or 104 weeks means UWV)",
         ("004 §11", "BW 7:629 lid 1"),
-        lambda f: f.s.wage is Wage.ENDED and f.primary is not Route.OUT_OF_SCOPE,
+        lambda f: (
+            f.s.wage is Wage.ENDED
+            and f.primary is not Route.OUT_OF_SCOPE
+            and not f.in_wage_sanction
+        ),
         (
             FindOut(
                 T(
@@ -1607,6 +2272,7 @@ DETAIL_RULES: tuple[Rule, ...] = (
         lambda f: (
             f.employee_side
             and f.wage_problem
+            and not f.declared_fit  # the reason is known: the declared-fit report
             and not f.disputes(
                 Dispute.FITNESS_OWN_WORK, Dispute.SUITABLE_WORK, Dispute.EMPLOYEE_EFFORTS
             )
@@ -1617,7 +2283,14 @@ DETAIL_RULES: tuple[Rule, ...] = (
                     _(
                         "Why the pay was stopped or withheld. Ask the employer to put it in "
                         "writing. This decides which question you ask UWV."
-                    )
+                    ),
+                    cao=T(
+                        _(
+                            "Why the pay was stopped or withheld. Ask the employer to put it in "
+                            "writing. This decides which question you ask the expert named in "
+                            "your CAO."
+                        )
+                    ),
                 )
             ),
         ),

@@ -79,6 +79,20 @@ MILESTONES: tuple[MilestoneDef, ...] = (
     ),
 )
 
+#: Shown only during a wage sanction (loonsanctie): the pay duty runs at most 52 weeks longer.
+SANCTION_MILESTONE = MilestoneDef(
+    "end_of_wage_sanction",
+    156,
+    156,
+    Text(
+        gettext_noop(
+            "At the latest: end of the wage sanction (loonsanctie); the WIA application is then "
+            "dealt with"
+        )
+    ),
+    ("004 §3",),
+)
+
 #: Milestones that need the bedrijfsarts' written advice (the problem analysis) to exist.
 _NEEDS_FIRST_OPINION = frozenset({"problem_analysis", "plan_of_action"})
 
@@ -109,6 +123,7 @@ def build_timeline(situation: Situation, as_of: date) -> Timeline:
     week = current_week(situation.sick_since, as_of)
     if week is None:
         return Timeline(week=None, milestones=())
+    milestones = MILESTONES + ((SANCTION_MILESTONE,) if situation.wage_sanction is True else ())
     return Timeline(
         week=week,
         milestones=tuple(
@@ -121,6 +136,6 @@ def build_timeline(situation: Situation, as_of: date) -> Timeline:
                 late=looks_late(week, m, situation),
                 sources=m.sources,
             )
-            for m in MILESTONES
+            for m in milestones
         ),
     )

@@ -17,6 +17,9 @@ from decision_aid.wizard import steps as s
 from decision_aid.wizard.choices import UNKNOWN
 
 _TRI = {"yes": True, "no": False, UNKNOWN: None, None: None, "": None}
+#: The three answers to "is the employee sick now?" as (still_sick, declared_fit).
+_SICK = {"yes": (True, False), "declared_fit": (False, True), "no": (False, False)}
+_AUTHORS = ("bedrijfsarts", "other", "pmo")
 
 
 def _tri(value: str | None) -> bool | None:
@@ -35,15 +38,17 @@ def build_case_file(a: Mapping[str, Any], *, as_of: date, language: str) -> dict
     """The case file for these answers. Unanswered (skipped) questions become null."""
     opinion = a.get("first_opinion")
     first_opinion = {
-        "present": {"bedrijfsarts": True, "other": True, "no": False}.get(opinion),
+        "present": {"bedrijfsarts": True, "other": True, "pmo": True, "no": False}.get(opinion),
         "date": _iso(a.get("first_opinion_date")),
-        "author": opinion if opinion in ("bedrijfsarts", "other") else None,
+        "author": opinion if opinion in _AUTHORS else None,
     }
+    still_sick, declared_fit = _SICK.get(a.get("still_sick") or "", (None, None))
     situation = {
         "employment": _enum(a.get("employment")),
         "contract_end": _iso(a.get("contract_end")),
         "sick_since": _iso(a.get("sick_since")),
-        "still_sick": _tri(a.get("still_sick")),
+        "still_sick": still_sick,
+        "declared_fit": declared_fit,
         "disputes": list(a.get("disputes") or []),
         "first_opinion": first_opinion,
         "talked": _tri(a.get("talked")),
@@ -55,6 +60,7 @@ def build_case_file(a: Mapping[str, Any], *, as_of: date, language: str) -> dict
         "union_member": _tri(a.get("union_member")),
         "legal_insurance": _tri(a.get("legal_insurance")),
         "cao_expert": _tri(a.get("cao_expert")),
+        "wage_sanction": _tri(a.get("wage_sanction")),
     }
     case_file: dict[str, Any] = {
         "version": 1,
@@ -136,8 +142,17 @@ def _date_answer(value: str | None) -> str:
 
 def _opinion_answer(opinion: Mapping[str, Any]) -> str:
     if opinion.get("present") is True:
-        return "bedrijfsarts" if opinion.get("author") == "bedrijfsarts" else "other"
+        author = opinion.get("author")
+        return author if author in ("bedrijfsarts", "pmo") else "other"
     return "no" if opinion.get("present") is False else UNKNOWN
+
+
+def _sick_answer(situation: Mapping[str, Any]) -> str:
+    if situation.get("still_sick") is True:
+        return "yes"
+    if situation.get("declared_fit") is True:
+        return "declared_fit"
+    return "no" if situation.get("still_sick") is False else ""
 
 
 def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -149,7 +164,8 @@ def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, An
         "role": {"role": role},
         "employment": {"employment": sit.get("employment") or ""},
         "contract_end": {"contract_end": _date_answer(sit.get("contract_end"))},
-        "still_sick": {"still_sick": {True: "yes", False: "no"}.get(sit.get("still_sick"), "")},
+        "still_sick": {"still_sick": _sick_answer(sit)},
+        "wage_sanction": {"wage_sanction": _tri_answer(sit.get("wage_sanction"))},
         "sick_since": {"sick_since": _date_answer(sit.get("sick_since"))},
         "disputes": {"disputes": list(sit.get("disputes") or [])},
         "first_opinion": {"first_opinion": _opinion_answer(opinion)},

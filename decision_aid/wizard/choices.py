@@ -28,6 +28,20 @@ YES_NO_CHOICES = [
 
 YES_NO_UNKNOWN_CHOICES = [*YES_NO_CHOICES, (UNKNOWN, _("I don't know"))]
 
+# Case file: "yes" -> still_sick true; "declared_fit" -> still_sick false + declared_fit true;
+# "no" -> still_sick false + declared_fit false (really back at work, nobody disputes it).
+STILL_SICK_CHOICES = [
+    ("yes", _("Yes, the employee is sick")),
+    (
+        "declared_fit",
+        _(
+            "The company doctor or the employer says the employee is fit again (hersteld "
+            "gemeld), but the employee does not agree"
+        ),
+    ),
+    ("no", _("No, the employee is back at work and nobody disputes that")),
+]
+
 DISPUTE_CHOICES = [
     ("fitness_own_work", _("Whether the employee can do their own work")),
     ("suitable_work", _("Whether the work that was offered is suitable")),
@@ -37,11 +51,17 @@ DISPUTE_CHOICES = [
     ("wage_stopped", _("The wage was stopped or held back")),
     ("medical_advice_doubt", _("Doubt about the medical advice of the company doctor")),
     ("relationship", _("The working relationship: talking has become difficult")),
+    (
+        "doctor_conduct",
+        _("How the company doctor behaved (for example no examination, rude, privacy breach)"),
+    ),
+    ("pmo_doubt", _("Doubt about the result of a periodic medical examination (PMO)")),
 ]
 
 FIRST_OPINION_CHOICES = [
     ("bedrijfsarts", _("Yes, from the company doctor (bedrijfsarts)")),
     ("other", _("Yes, from another doctor or expert")),
+    ("pmo", _("Yes, the result of a periodic medical examination (PMO)")),
     ("no", _("No, there is no written advice")),
     (UNKNOWN, _("I don't know")),
 ]

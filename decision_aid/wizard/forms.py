@@ -115,8 +115,12 @@ class ContractEndForm(WizardForm):
 StillSickForm = choice_form(
     "still_sick",
     title=_("Is the employee sick now?"),
-    options=c.YES_NO_CHOICES,
-    help_text=_("Sick means: reported sick to the employer and not (fully) back at work."),
+    options=c.STILL_SICK_CHOICES,
+    help_text=_(
+        "Sick means: reported sick to the employer and not (fully) back at work. If the "
+        "employee was declared fit against their own view, choose the second answer: this aid "
+        "can help with that."
+    ),
 )
 
 
@@ -154,6 +158,17 @@ FirstOpinionForm = choice_form(
     help_text=_(
         "The company doctor (bedrijfsarts) advises employee and employer about sickness "
         "and work. Their advice is called the first opinion. We attach it to your letter."
+    ),
+)
+
+
+WageSanctionForm = choice_form(
+    "wage_sanction",
+    title=_("Has UWV given the employer a wage sanction (loonsanctie)?"),
+    options=c.YES_NO_UNKNOWN_CHOICES,
+    help_text=_(
+        "After two years of sickness, UWV can make the employer pay wages for up to 52 weeks "
+        "longer if it did too little for the return to work. A letter from UWV says so."
     ),
 )
 

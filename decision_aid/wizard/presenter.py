@@ -5,6 +5,7 @@ Templates receive this dict and hold no rules.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.utils.translation import get_language, gettext
@@ -49,7 +50,19 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
     for milestone in advice["timeline"].get("milestones", []):
         milestone["status_label"] = STATUS_LABELS.get(milestone["status"], milestone["status"])
     advice["cited_sources"] = list(cited.values())
+    advice["rule_set_label"] = rule_set_label(advice.get("rule_set"))
     return advice
+
+
+def rule_set_label(rule_set: dict[str, str] | None) -> str:
+    """ "Rules version 2, sources of 30-11-2026": on the advice page and in every PDF footer."""
+    if not rule_set:
+        return ""
+    day = date.fromisoformat(rule_set["sources_date"]).strftime("%d-%m-%Y")
+    return gettext("Rules version %(version)s, sources of %(date)s") % {
+        "version": rule_set["version"],
+        "date": day,
+    }
 
 
 ROUTE_TITLES = {
@@ -59,6 +72,7 @@ ROUTE_TITLES = {
     "second_opinion": _("Ask for a second opinion from another company doctor"),
     "legal_advice": _("Get legal advice"),
     "court": _("Go to the sub-district court (kantonrechter)"),
+    "complaint": _("Make a complaint about how the company doctor acted"),
     "out_of_scope": _("This aid does not fit your situation"),
 }
 

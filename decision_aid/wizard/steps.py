@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.routing.weeks import MAX_SICK_WEEKS, sick_week
+from decision_aid.routing.weeks import MAX_SICK_WEEKS, MAX_WAGE_SANCTION_WEEKS, sick_week
 from decision_aid.wizard import forms as f
 
 RawAnswers = Mapping[str, object]
@@ -67,7 +67,17 @@ def is_temporary(a: RawAnswers) -> bool:
 
 
 def is_sick(a: RawAnswers) -> bool:
-    return has_employer(a) and a.get("still_sick") == "yes"
+    """Sick, or declared fit while the employee disagrees (a fitness dispute, in scope)."""
+    return has_employer(a) and a.get("still_sick") in ("yes", "declared_fit")
+
+
+def past_104_weeks(a: RawAnswers) -> bool:
+    """Sick for more than 104 weeks: ask whether UWV extended the pay with a wage sanction."""
+    if not is_sick(a):
+        return False
+    since = _parse_date(a.get("sick_since"))
+    today = a.today if isinstance(a, Answers) else timezone.localdate()
+    return since is not None and sick_week(since, today) > MAX_SICK_WEEKS
 
 
 def in_scope(a: RawAnswers) -> bool:
@@ -85,11 +95,14 @@ def _in_scope(a: RawAnswers, today: date) -> bool:
     since = _parse_date(a.get("sick_since"))
     if since is None:
         return True  # not answered yet: keep asking
-    return sick_week(since, today) <= MAX_SICK_WEEKS
+    week = sick_week(since, today)
+    if a.get("wage_sanction") == "yes":  # a loonsanctie extends the pay duty (004 §3)
+        return week <= MAX_SICK_WEEKS + MAX_WAGE_SANCTION_WEEKS
+    return week <= MAX_SICK_WEEKS
 
 
 def has_first_opinion(a: RawAnswers) -> bool:
-    return in_scope(a) and a.get("first_opinion") in ("bedrijfsarts", "other")
+    return in_scope(a) and a.get("first_opinion") in ("bedrijfsarts", "other", "pmo")
 
 
 def relationship_troubled(a: RawAnswers) -> bool:
@@ -109,6 +122,7 @@ STEPS: tuple[Step, ...] = (
     Step("contract_end", f.ContractEndForm, 2, is_temporary),
     Step("still_sick", f.StillSickForm, 2, has_employer),
     Step("sick_since", f.SickSinceForm, 2, is_sick),
+    Step("wage_sanction", f.WageSanctionForm, 2, past_104_weeks),
     Step("disputes", f.DisputesForm, 3, in_scope),
     Step("first_opinion", f.FirstOpinionForm, 4, in_scope),
     Step("first_opinion_date", f.FirstOpinionDateForm, 4, has_first_opinion),

@@ -63,8 +63,10 @@ def test_json_output_has_the_agreed_keys(tmp_path):
         "timeline",
         "documents",
         "out_of_scope",
+        "rule_set",
     ):
         assert key in advice
+    assert advice["rule_set"] == {"version": "2", "sources_date": "2026-11-30"}
     # wage stopped, no expert opinion yet: an expert opinion first (BW 7:629a)
     assert advice["primary"]["route"] == "expert_opinion"
     assert "fitness_own_work" in advice["expert_opinion_questions"]
@@ -79,8 +81,35 @@ def test_text_output_in_english(tmp_path):
     path.write_text(json.dumps({**CASE, "language": "en"}))
     result = _run(str(path), "--format", "text")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Advice: expert_opinion")
+    assert result.stdout.startswith("Advice: Ask for an expert opinion (deskundigenoordeel)")
     assert "Week of sickness now: 31" in result.stdout
+    assert "expert_opinion" not in result.stdout  # no raw route ids (issue 13, point 11)
+
+
+def test_text_output_entirely_in_dutch_for_a_dutch_case(tmp_path):
+    """Issue 13, point 11: route names, documents, costs and the rule set all in Dutch."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(CASE))
+    result = _run(str(path), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Advies: Vraag een deskundigenoordeel aan")
+    for english in (
+        "Advice",
+        "Also possible",
+        "Not advised now",
+        "Documents",
+        "Week of sickness",
+        "expert_opinion",
+        "legal_advice",
+        "court",
+        "amount for",
+        "Rules version",
+    ):
+        assert english not in out, english
+    assert "Huidige ziekteweek: 31" in out
+    assert "bedrag voor 2024; controleer het huidige bedrag" in out  # the fee's year, 2026 case
+    assert "Regels versie 2, bronnen van 30-11-2026" in out
 
 
 @pytest.mark.parametrize(
@@ -136,3 +165,94 @@ def test_wizard_and_cli_give_the_same_advice(client, typical_answers, tmp_path, 
     for reason in cli["primary"]["reasons"]:
         assert reason["text"].replace("'", "&#x27;") in advice_page
     assert cli["expert_opinion_questions"] == ["suitable_work_available"]
+
+
+# --- issue 13: the new situations give the same advice through all three doors ---------------
+# Each: the wizard's answers that differ from TYPICAL_EMPLOYEE, the intake's that differ from
+# tests/advisors INTAKE, and the route the sources lead to.
+NEW_SITUATIONS = {
+    "declared fit, pay stopped [domain §3 vvaa]": (
+        {
+            "still_sick": {"still_sick": "declared_fit"},
+            "disputes": {"disputes": ["fitness_own_work"]},
+            "wage": {"wage": "stopped"},
+        },
+        {"still_sick": "declared_fit", "disputes": ["fitness_own_work"], "wage": "stopped"},
+        "expert_opinion",
+    ),
+    "wage sanction in week 110 [004 §3]": (
+        {
+            "sick_since": {"sick_since": "weeks_ago:109"},
+            "wage_sanction": {"wage_sanction": "yes"},
+            "disputes": {"disputes": ["employer_efforts"]},
+        },
+        {"sick_since": "109w", "wage_sanction": "yes", "disputes": ["employer_efforts"]},
+        "expert_opinion",
+    ),
+    "complaint about the bedrijfsarts [domain §4 AQ]": (
+        {"disputes": {"disputes": ["doctor_conduct"]}},
+        {"disputes": ["doctor_conduct"]},
+        "complaint",
+    ),
+    "doubt about a PMO [003 pmo]": (
+        {"disputes": {"disputes": ["pmo_doubt"]}, "first_opinion": {"first_opinion": "pmo"}},
+        {"disputes": ["pmo_doubt"], "first_opinion": "pmo"},
+        "second_opinion",
+    ),
+    "pay suspended [BW 7:629 lid 6]": (
+        {"disputes": {"disputes": ["wage_stopped"]}, "wage": {"wage": "withheld"}},
+        {"disputes": ["wage_stopped"], "wage": "withheld"},
+        "talk",
+    ),
+}
+
+
+def _cli(case_file: dict, tmp_path: Path, capsys, name: str) -> dict:  # noqa: ANN001
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(case_file))
+    call_command("advise", str(path))
+    return json.loads(capsys.readouterr().out)
+
+
+def _same(advice: dict) -> dict:
+    """What must be equal: everything the person reads and the documents."""
+    keep = ("primary", "alternatives", "not_recommended", "expert_opinion_questions")
+    keep += ("expert_body", "next_steps", "costs", "documents", "out_of_scope", "to_find_out")
+    return {k: advice[k] for k in keep} | {"week": advice["timeline"]["week"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(NEW_SITUATIONS), ids=list(NEW_SITUATIONS))
+def test_wizard_intake_and_cli_agree_on_the_new_situations(
+    name, client, typical_answers, tmp_path, capsys, settings
+):
+    from django.test import Client
+
+    from decision_aid.advisors.models import AdvisorCase
+    from decision_aid.cases.models import Case
+    from tests.advisors.conftest import INTAKE, make_advisor
+
+    wizard_changes, intake_changes, route = NEW_SITUATIONS[name]
+    walk(client, {**typical_answers, **wizard_changes})
+    wizard_file = Case.objects.get().case_file
+    advice_page = client.get(step_url(client, "advice")).content.decode()
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    advisor = Client()
+    advisor.force_login(make_advisor("eq1", "FNV Utrecht").user)
+    first_opinion_date = wizard_file["situation"]["first_opinion"]["date"] or ""
+    if first_opinion_date:
+        first_opinion_date = "-".join(reversed(first_opinion_date.split("-")))
+    posted = {**INTAKE, "first_opinion_date": first_opinion_date, "legal_insurance": "no"}
+    posted |= {"cao_expert": "no", "employer_passive": "no", **intake_changes, "save": "1"}
+    response = advisor.post("/adviseur/nieuw/", posted)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    intake_file = AdvisorCase.objects.get().case.case_file
+
+    from_wizard = _cli(wizard_file, tmp_path, capsys, "wizard")
+    from_intake = _cli(intake_file, tmp_path, capsys, "intake")
+    assert from_wizard["primary"]["route"] == route
+    assert _same(from_wizard) == _same(from_intake)
+    for reason in from_wizard["primary"]["reasons"]:  # and the advice page shows the same
+        assert reason["text"].replace("'", "&#x27;") in advice_page
+    assert "Regels versie 2" in advice_page

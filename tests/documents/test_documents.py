@@ -32,6 +32,8 @@ KINDS = [
     ("second_opinion", "advisor", {}, "second_opinion"),
     ("legal_advice", "employee", {}, "legal_advice"),
     ("court", "employee", {}, "court"),
+    ("complaint", "employee", {}, "complaint"),
+    ("second_opinion", "advisor", {"disputes": ["pmo_doubt"]}, "second_opinion"),
 ]
 
 
@@ -88,6 +90,10 @@ def test_every_document_reads_back(name, role, extra, slug, enclosures, tmp_path
     # common parts of every document
     assert "DRAFT" in draft_text and "Draft made with the re-integration dispute aid" in draft_text
     assert f"page 1 of {draft_pages}" in draft_text
+    # which rule set made it (issue 13): in the footer of every page
+    assert draft_text.replace("\n", " ").count("Rules version 2, sources of 30-11-2026") == (
+        draft_pages
+    )
     assert "01-09-2025" in draft_text  # first day of sickness (facts and timeline)
     assert "Enclosures" in draft_text and "typed by the requester" in draft_text
     # the first opinion is the last pages, in order
@@ -123,7 +129,10 @@ def test_every_document_reads_back(name, role, extra, slug, enclosures, tmp_path
         "second_opinion": ["2.14d", "Contact person: Jan Vakbond (union advisor)"],
         "legal_advice": ["The union (vakbond)", "Questions for the advisor"],
         "court": ["Get legal help first", "7:629a"],
+        "complaint": ["complaint about how the company doctor acted", "complaints procedure"],
     }
+    if extra.get("disputes") == ["pmo_doubt"]:  # issue 13 point 7: PMO keeps its own label
+        assert "periodic medical examination (PMO)" in draft_text.replace("\n", " ")
     for phrase in expected.get(doc.kind, []):
         assert phrase in draft_text.replace("\n", " "), phrase
 
@@ -191,3 +200,18 @@ def test_preview_and_pdf_use_the_same_context():
     assert "This is a preview" in preview and "This is a preview" not in source
     strip = lambda html: html.split("<main>")[1]  # noqa: E731
     assert strip(preview) == strip(source)
+
+
+def test_cao_expert_named_in_the_legal_questions_too():
+    """Issue 13 point 8 (BW 7:629a lid 7; 001 LET OP): the documents never send the person to
+    UWV alone for the expert opinion when the CAO names its own expert."""
+    texts = {}
+    for cao in (False, True):
+        case_file = case_file_for("legal_advice", disputes=["fitness_own_work"], cao_expert=cao)
+        with translation.override("en"):
+            (doc,) = [d for d in documents_for(case_file) if d.kind == "legal_advice"]
+            texts[cao] = pdf_text(render_pdf(build_document_context(case_file, doc, []), []))
+        texts[cao] = texts[cao].replace("\n", " ")
+    assert "Should I ask UWV for an expert opinion" in texts[False]
+    assert "Should I ask UWV" not in texts[True]
+    assert "ask the expert named in the CAO for an expert opinion" in texts[True]

@@ -54,7 +54,7 @@ def test_every_request_of_a_full_journey_goes_to_our_own_origin(page, live_serve
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     _start(page)
-    page.get_by_label("Ja", exact=True).check()
+    page.get_by_label("Ja, de werknemer is ziek", exact=True).check()
     page.get_by_role("button", name="Volgende", exact=True).last.click()
     since = (timezone.localdate() - timedelta(weeks=10)).strftime("%d-%m-%Y")
     page.locator("input[name='sick_since-sick_since']").fill(since)

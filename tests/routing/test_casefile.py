@@ -146,3 +146,28 @@ def test_errors_name_the_field(path: str, value: Any, field: str) -> None:
 def test_not_an_object(data: Any) -> None:
     with pytest.raises(CaseFileError):
         load_case(data)
+
+
+def test_version_1_file_without_the_issue_13_fields_stays_valid_and_means_unknown() -> None:
+    # VALID was written before declared_fit, wage_sanction and the two new disputes existed
+    assert "declared_fit" not in VALID["situation"] and "wage_sanction" not in VALID["situation"]
+    case = load_case(VALID)
+    assert case.version == 1
+    assert case.situation.declared_fit is None and case.situation.wage_sanction is None
+    # written back, the new fields are there as null (unknown), and the file still loads
+    written = case_to_dict(case)
+    assert written["situation"]["declared_fit"] is None
+    assert written["situation"]["wage_sanction"] is None
+    assert load_case(written) == case
+
+
+def test_issue_13_fields_and_disputes_load() -> None:
+    data = _with("situation.declared_fit", True)
+    data["situation"]["wage_sanction"] = False
+    data["situation"]["disputes"] = ["doctor_conduct", "pmo_doubt"]
+    case = load_case(data)
+    assert case.situation.declared_fit is True and case.situation.wage_sanction is False
+    assert case.situation.disputes == {Dispute.DOCTOR_CONDUCT, Dispute.PMO_DOUBT}
+    with pytest.raises(CaseFileError) as error:
+        load_case(_with("situation.wage_sanction", "sometimes"))
+    assert error.value.field_path == "situation.wage_sanction"

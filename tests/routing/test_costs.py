@@ -21,10 +21,14 @@ def test_expert_opinion_fee_by_requester() -> None:
     assert "€400" in employer and "dismissal" in employer and "€100" not in employer
 
 
-def test_expert_opinion_duration_from_uwv() -> None:
-    assert "Usually 2 to 4 weeks, according to UWV" in _amounts(
-        Route.EXPERT_OPINION, Requester.EMPLOYEE
-    )
+def test_expert_opinion_duration_as_the_sources_give_it() -> None:
+    # domain §3 [B] (UWV: 2-4 weeks), [I] (4-8 weeks in practice), [H] (backlog): plan on 8.
+    (duration,) = [a for a in _amounts(Route.EXPERT_OPINION, Requester.EMPLOYEE) if "weeks" in a]
+    assert "UWV says 2 to 4 weeks" in duration
+    assert "4 to 8 weeks" in duration and "backlog" in duration
+    assert "Plan every deadline on 8 weeks" in duration
+    cao = _amounts(Route.EXPERT_OPINION, Requester.EMPLOYEE, cao=True)
+    assert not any("UWV" in a for a in cao)  # 7:629a lid 7: the CAO's expert, not UWV's times
 
 
 def test_cao_expert_replaces_uwv_fee() -> None:

@@ -14,7 +14,9 @@ from decision_aid.content import get_source
 from decision_aid.routing import advice_to_dict, advise
 from decision_aid.routing.advice import Advice, Requester, Route
 from decision_aid.routing.casefile import case_to_dict, load_case
-from decision_aid.routing.facts import Dispute, ExpertOpinionState
+from decision_aid.routing.facts import Case, Dispute, Employment, ExpertOpinionState
+from decision_aid.routing.timeline import current_week
+from decision_aid.routing.weeks import MAX_SICK_WEEKS, MAX_WAGE_SANCTION_WEEKS
 
 NL = json.loads(
     (Path(__file__).resolve().parents[2] / "decision_aid/routing/nl_translations.json").read_text(
@@ -22,6 +24,7 @@ NL = json.loads(
     )
 )
 AS_OF = date(2024, 6, 3)
+LATER = date(2026, 11, 30)
 
 
 def nullable(*values: Any) -> st.SearchStrategy[Any]:
@@ -35,7 +38,8 @@ iso = day.map(date.isoformat)
 
 @st.composite
 def case_files(draw: st.DrawFn) -> dict[str, Any]:
-    sick_since = draw(st.integers(min_value=0, max_value=800).map(lambda d: AS_OF - timedelta(d)))
+    as_of = draw(st.sampled_from([AS_OF, LATER]))  # LATER: fees of earlier years to check
+    sick_since = draw(st.integers(min_value=0, max_value=1200).map(lambda d: as_of - timedelta(d)))
     situation = {
         "employment": draw(nullable("permanent", "temporary", "self_employed", "none")),
         "contract_end": draw(st.one_of(st.none(), iso)),
@@ -57,9 +61,13 @@ def case_files(draw: st.DrawFn) -> dict[str, Any]:
         "legal_insurance": draw(tri),
         "cao_expert": draw(tri),
     }
+    # Fields added after version 1 (issue 13): absent in older files, where missing = unknown.
+    for name in ("declared_fit", "wage_sanction"):
+        if draw(st.booleans()):
+            situation[name] = draw(tri)
     return {
         "version": 1,
-        "as_of": AS_OF.isoformat(),
+        "as_of": as_of.isoformat(),
         "language": draw(st.sampled_from(["nl", "en"])),
         "role": draw(st.sampled_from(["employee", "employer", "advisor"])),
         "situation": situation,
@@ -130,6 +138,60 @@ def test_every_case_file_gets_one_sound_advice(data: dict[str, Any]) -> None:
     json.dumps(out)
     # the case file round-trips
     assert load_case(case_to_dict(case)) == case
+
+
+def in_the_period(case: Case) -> bool:
+    """An employee with an employer whose contract still runs, who is sick or was declared fit
+    against their view, within 104 weeks (or within a wage sanction's 52 more weeks)."""
+    s = case.situation
+    if s.employment not in (Employment.PERMANENT, Employment.TEMPORARY):
+        return False
+    if s.employment is Employment.TEMPORARY and s.contract_end and s.contract_end <= case.as_of:
+        return False
+    if not (s.still_sick is True or s.declared_fit is True):
+        return False
+    week = current_week(s.sick_since, case.as_of)
+    limit = MAX_SICK_WEEKS + (MAX_WAGE_SANCTION_WEEKS if s.wage_sanction is True else 0)
+    return week is None or week <= limit
+
+
+def rendered_texts(out: dict[str, Any]) -> list[str]:
+    texts = [
+        r["text"]
+        for b in (out["primary"], *out["alternatives"], *out["not_recommended"])
+        for r in b["reasons"]
+    ]
+    texts += out["next_steps"] + out["to_find_out"]
+    texts += [f"{c['item']}: {c['text']}" for c in out["costs"]]
+    texts += [m["label"] for m in out["timeline"]["milestones"]]
+    if out["out_of_scope"]:
+        texts += [out["out_of_scope"]["reason"], *out["out_of_scope"]["refer_to"]]
+    return texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(case_files())
+def test_issue_13_properties(data: dict[str, Any]) -> None:
+    case = load_case(data)
+    advice = advise(case)
+    # 1. nobody who is, or was declared, sick within the period is sent away
+    if in_the_period(case):
+        assert advice.primary.route is not Route.OUT_OF_SCOPE, advice.fired_rules
+    out = advice_to_dict(advice)  # English msgids
+    # 8. no advice names UWV as the expert where the CAO names its own (7:629a lid 7)
+    if case.situation.cao_expert is True:
+        for text in rendered_texts(out):
+            about_expert = "expert" in text.lower() or "judge your question" in text
+            assert not ("UWV" in text and about_expert and "CAO" not in text), text
+        assert out["expert_body"] in (None, "cao")
+    # 10. every fee shown has a year (and says to check it once that year has passed)
+    for cost in out["costs"]:
+        if "€" in cost["amount"]:
+            assert isinstance(cost["year"], int), cost
+            assert f"amount for {cost['year']}" in cost["text"], cost
+            assert cost["check_current"] is (cost["year"] < case.as_of.year)
+    # the rule set is always named
+    assert out["rule_set"]["version"] and out["rule_set"]["sources_date"]
 
 
 @settings(max_examples=100, deadline=None)

@@ -17,7 +17,7 @@ SCENARIOS = [
         Role.EMPLOYEE,
         {"employment": Employment.SELF_EMPLOYED, "disputes": {D.SUITABLE_WORK}},
         Route.OUT_OF_SCOPE,
-        mentions=("scope_no_employer", "004 §2"),
+        mentions=("scope_self_employed", "004 §2"),
     ),
     Scenario(
         "employer asking about someone without a contract",

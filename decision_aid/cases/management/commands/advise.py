@@ -14,9 +14,11 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext
 
+from decision_aid.documents.texts import DOCUMENT_TITLES, EXPERT_QUESTIONS
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import CaseFileError, load_case
+from decision_aid.wizard.presenter import ROUTE_TITLES, rule_set_label
 
 
 def read_case_file(path: str) -> dict[str, Any]:
@@ -34,30 +36,48 @@ def read_case_file(path: str) -> dict[str, Any]:
     return data
 
 
+def _route(route: str) -> str:
+    return str(ROUTE_TITLES.get(route, route))
+
+
+def _document(kind: str, question: str | None) -> str:
+    title = str(DOCUMENT_TITLES.get(kind, kind))
+    return f"{title}: {EXPERT_QUESTIONS[question]}" if question in EXPERT_QUESTIONS else title
+
+
 def format_text(advice: dict[str, Any]) -> str:
-    lines = [f"{gettext('Advice')}: {advice['primary']['route']}"]
+    """The advice as plain text, every word in the active language (route and document names
+    too); run it under ``translation.override(case.language)``. Labels stay outside f-strings,
+    where makemessages cannot see them."""
+    label_advice = gettext("Advice")
+    label_instead = gettext("Where to go instead:")
+    label_also = gettext("Also possible")
+    label_not = gettext("Not advised now")
+    label_documents = gettext("Documents")
+    lines = [f"{label_advice}: {_route(advice['primary']['route'])}"]
     lines += [f"  - {r['text']} [{'; '.join(r['sources'])}]" for r in advice["primary"]["reasons"]]
     if advice["out_of_scope"]:
-        lines.append(
-            f"{gettext('Where to go instead:')} {'; '.join(advice['out_of_scope']['refer_to'])}"
-        )
+        lines.append(f"{label_instead} {'; '.join(advice['out_of_scope']['refer_to'])}")
     if advice["next_steps"]:
         lines.append(gettext("What to do next"))
         lines += [f"  {n}. {step}" for n, step in enumerate(advice["next_steps"], start=1)]
     for block in advice["alternatives"]:
-        lines.append(f"{gettext('Also possible')}: {block['route']}")
+        lines.append(f"{label_also}: {_route(block['route'])}")
     for block in advice["not_recommended"]:
         reasons = "; ".join(r["text"] for r in block["reasons"])
-        lines.append(f"{gettext('Not advised now')}: {block['route']} – {reasons}")
+        lines.append(f"{label_not}: {_route(block['route'])} – {reasons}")
     for cost in advice["costs"]:
-        lines.append(f"{cost['item']}: {cost['amount']} [{'; '.join(cost['sources'])}]")
+        lines.append(f"{cost['item']}: {cost['text']} [{'; '.join(cost['sources'])}]")
+    if advice["to_find_out"]:
+        lines.append(gettext("What you still need to find out"))
+        lines += [f"  - {item}" for item in advice["to_find_out"]]
     if advice["timeline"]["week"]:
         lines.append(gettext("Week of sickness now") + f": {advice['timeline']['week']}")
-    docs = ", ".join(
-        d["kind"] + (f"/{d['question']}" if d["question"] else "") for d in advice["documents"]
-    )
+    docs = "; ".join(_document(d["kind"], d["question"]) for d in advice["documents"])
     if docs:
-        lines.append(f"{gettext('Documents')}: {docs}")
+        lines.append(f"{label_documents}: {docs}")
+    if advice.get("rule_set"):
+        lines.append(rule_set_label(advice["rule_set"]))
     return "\n".join(lines) + "\n"
 
 
