@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # plus a Java runtime for the HTML checker (vnu.jar from npm).
 SYSTEM_PACKAGES := chromium qpdf poppler-utils gettext libharfbuzz-subset0
 
-.PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
+.PHONY: setup run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load bench-caseload clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -79,6 +79,11 @@ bench-pdf: setup
 ## 50 people walking the whole journey for 60 s, loopback only; prints p50/p95/p99 per kind of step
 bench-load: setup
 	$(PY) scripts/bench_load.py
+
+## bench-caseload: one organisation in PostgreSQL at 1,000 / 10,000 / 100,000 cases; the lead's
+## case list, next page, name search and audit log, warm p50/p95, and the 100k/1k ratios
+bench-caseload: setup
+	$(PY) scripts/bench_caseload.py
 
 clean:
 	rm -rf .venv .tools staticfiles var db.sqlite3

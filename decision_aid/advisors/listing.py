@@ -17,11 +17,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from decision_aid.advisors import access, blind_index
-from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, CaseNote, MemberNameWord
+from decision_aid.advisors.models import (
+    Advisor,
+    AdvisorCase,
+    AuditEvent,
+    CaseCount,
+    CaseNote,
+    MemberNameWord,
+)
 
 PAGE_SIZE = 50
 AUDIT_PAGE_SIZE = 100
@@ -62,7 +69,6 @@ class CasePage:
     rows: list[AdvisorCase]
     next_cursor: Cursor | None
     counts: dict[str, int]
-    total: int
 
 
 def scoped_cases(advisor: Advisor, *, scope: str) -> QuerySet[AdvisorCase]:
@@ -74,31 +80,37 @@ def scoped_cases(advisor: Advisor, *, scope: str) -> QuerySet[AdvisorCase]:
     return cases
 
 
-def status_counts(cases: QuerySet[AdvisorCase]) -> dict[str, int]:
-    """Cases per status, one GROUP BY query (an index-only scan on PostgreSQL)."""
+def status_counts(advisor: Advisor, *, scope: str) -> dict[str, int]:
+    """Cases per status in the same scope as scoped_cases, in one query over CaseCount (a few
+    rows per advisor, kept by database triggers), not by counting the cases themselves."""
     counts = dict.fromkeys(AdvisorCase.Status.values, 0)
-    rows = cases.order_by().values_list("status").annotate(n=Count("id"))
-    counts.update(dict(rows))
+    rows = CaseCount.objects.filter(organisation_id=advisor.organisation_id)
+    if not (advisor.is_lead and scope == "all"):
+        rows = rows.filter(advisor=advisor)
+    for status, n in rows.order_by().values_list("status").annotate(total=Sum("n")):
+        counts[status] = n
     return counts
 
 
-def name_matches(advisor: Advisor, query: str) -> Q | None:
-    """Cases whose member name has every word of the query (or is the query as a whole),
-    through the blind index. None when the query has no word in it."""
+def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet]:
+    """Cases whose member name has every word of the query, and those whose whole name is the
+    query, through the blind index (two parts of a union, each an index look-up). No parts
+    when the query has no word in it."""
     words = blind_index.word_digests(query)
     if not words:
-        return None
-    condition = Q()
+        return []
+    by_words = cases
     for digest in words:
-        condition &= Q(
+        by_words = by_words.filter(
             id__in=MemberNameWord.objects.filter(
                 organisation_id=advisor.organisation_id, digest=digest
             ).values("advisor_case_id")
         )
-    return condition | Q(member_name_digest=blind_index.name_digest(query))
+    return [by_words, cases.filter(member_name_digest=blind_index.name_digest(query))]
 
 
-def _after(cases: QuerySet[AdvisorCase], cursor: Cursor | None, *, dated: bool) -> QuerySet:
+def _after(cases: QuerySet, cursor: Cursor | None, *, dated: bool) -> QuerySet:
+    """The cases after the cursor within one segment: with a deadline, or without one."""
     if dated:
         cases = cases.filter(next_deadline__isnull=False)
         if cursor is not None:
@@ -106,29 +118,28 @@ def _after(cases: QuerySet[AdvisorCase], cursor: Cursor | None, *, dated: bool) 
             cases = cases.filter(next_deadline__gte=cursor.next_deadline).filter(
                 Q(next_deadline__gt=cursor.next_deadline) | Q(id__gt=cursor.id)
             )
-        return cases.order_by("next_deadline", "id")
+        return cases
     cases = cases.filter(next_deadline__isnull=True)
     if cursor is not None and cursor.next_deadline is None:
         cases = cases.filter(id__gt=cursor.id)
-    return cases.order_by("id")
+    return cases
 
 
 def _keyset(parts: list[QuerySet], cursor: Cursor | None, limit: int) -> list[int]:
     """The ids of the next `limit` cases after the cursor, in list order, from the union of
     `parts` (one part for a plain list; a search is several, each able to use its own index)."""
     ids: list[int] = []
+    # Both segments are asked for (unless the cursor is already past the dated cases), also when
+    # the first fills the page: the same queries for every page, whatever the data.
     segments = [False] if cursor and cursor.next_deadline is None else [True, False]
     for dated in segments:
-        want = limit - len(ids)
-        if want <= 0:
-            break
+        want = limit
         pieces = [
-            _after(part, cursor, dated=dated).values_list("next_deadline", "id") for part in parts
+            _after(part, cursor, dated=dated).order_by().values_list("next_deadline", "id")
+            for part in parts
         ]
         query = pieces[0].union(*pieces[1:]) if len(pieces) > 1 else pieces[0]
-        if len(pieces) > 1:
-            query = query.order_by("next_deadline", "id")
-        ids += [row_id for _day, row_id in query[:want]]
+        ids += [row_id for _day, row_id in query.order_by("next_deadline", "id")[:want]]
     return ids
 
 
@@ -137,16 +148,14 @@ def case_page(
 ) -> CasePage:
     """One page of the case list: a few queries, however many cases there are."""
     base = scoped_cases(advisor, scope=scope)
-    counts = status_counts(base)
+    counts = status_counts(advisor, scope=scope)
     cases = base.filter(status=status) if status else base
     query = query.strip()
     if query:
-        parts = [cases.filter(reference__icontains=query)]
-        if (names := name_matches(advisor, query)) is not None:
-            parts.append(cases.filter(names))
+        parts = [cases.filter(reference__icontains=query), *name_matches(advisor, cases, query)]
     else:
         parts = [cases]
-    ids = _keyset(parts, cursor, PAGE_SIZE + 1)
+    ids = _keyset(parts, cursor, PAGE_SIZE + 1)[: PAGE_SIZE + 1]
     more = len(ids) > PAGE_SIZE
     ids = ids[:PAGE_SIZE]
     notes = (
@@ -169,8 +178,7 @@ def case_page(
     )
     last = rows[-1] if rows else None
     next_cursor = Cursor(last.next_deadline, last.id) if more and last else None
-    total = sum(counts.values()) if not status else counts.get(status, 0)
-    return CasePage(rows=rows, next_cursor=next_cursor, counts=counts, total=total)
+    return CasePage(rows=rows, next_cursor=next_cursor, counts=counts)
 
 
 # --- the audit log ---------------------------------------------------------------------------
