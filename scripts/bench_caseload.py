@@ -1,28 +1,30 @@
 """`make bench-caseload`: the advisor pages of one large organisation, at 1,000 to 100,000 cases.
 
-1. A fresh PostgreSQL database (``decision_aid_caseload`` on 127.0.0.1, dropped and made anew),
-   ``migrate`` and ``collectstatic`` into a temporary folder; production settings
-   (DJANGO_DEBUG=0, fresh keys).
-2. One organisation with BENCH_ADVISORS advisors (default 200, one of them the lead), grown in
-   steps to each size in BENCH_CASES (default 1,000, 10,000 and 100,000 cases) with bulk inserts:
-   cases with encrypted member names and their blind index, deadlines spread over two years
-   (some without), three statuses, a note on every tenth case and two audit events per case.
-   A second organisation with a few cases lives beside it. After each step: VACUUM ANALYZE.
-3. At each size, in this process, through Django's full request handler and middleware (the
-   test client, signed in as the lead): each page asked once to warm up, then BENCH_REQUESTS
-   times (default 20), p50/p95 and the response size:
+1. One fresh PostgreSQL database per size (``decision_aid_caseload_<N>`` on 127.0.0.1, dropped
+   and made anew; scripts/bench_caseload_settings.py), each migrated; ``collectstatic`` into a
+   temporary folder; production settings (DJANGO_DEBUG=0, fresh keys).
+2. In each database one organisation of BENCH_ADVISORS advisors (default 200; one of them the
+   lead, who has 150 cases of their own at every size) with N cases (BENCH_CASES, default
+   1,000, 10,000 and 100,000), by bulk inserts: cases with encrypted member names and their
+   blind index, deadlines spread over two years (some without), three statuses, a note on every
+   tenth case and two audit events per case. A second organisation with a few cases lives
+   beside it. Then VACUUM ANALYZE.
+3. In this process, through Django's full request handler and middleware (the test client,
+   signed in as the lead): every page, warm (three requests first), BENCH_REQUESTS times each
+   (default 20), the sizes in turns (1k, 10k, 100k, 1k, ...) so the noise of a shared machine
+   falls on each size alike; p50/p95, response size, queries and time in SQL per request:
    - the lead's opening page ("my open cases"),
-   - the organisation's open cases (scope=all), its next page and a page deep in the list,
+   - the organisation's open cases (scope=all), its next page and a page halfway down,
    - a name search across the organisation, a reference search,
    - the audit log and its next page,
-   - ``/__bench__/``, the bare view ``scripts/bench_wsgi.py`` gives the load bench as its baseline.
+   - ``/__bench__/``, the bare view ``scripts/bench_wsgi.py`` gives the load bench as baseline.
 4. Prints a table per size, then the ratio of the largest size's figures to the smallest's, and
    every p95 at the largest size over the baseline's p95, against the goals (ratio < 1.5,
    p95 <= 3x baseline).
 
 Knobs (environment): BENCH_CASES (comma-separated sizes, ascending), BENCH_REQUESTS,
-BENCH_ADVISORS, BENCH_DATABASE (base URL of the PostgreSQL server), BENCH_DB_NAME (default
-decision_aid_caseload), BENCH_KEEP_DB=1 (keep the database afterwards).
+BENCH_ADVISORS, BENCH_DATABASE (base URL of the PostgreSQL server), BENCH_DB_NAME (prefix of the
+database names, default decision_aid_caseload), BENCH_KEEP_DB=1 (keep the databases afterwards).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ SERVER = os.environ.get("BENCH_DATABASE", "postgres://postgres@127.0.0.1:5432")
 SIZES = [int(n) for n in os.environ.get("BENCH_CASES", "1000,10000,100000").split(",")]
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
 ADVISORS = int(os.environ.get("BENCH_ADVISORS", "200"))
+LEAD_CASES = 150
 GOALS = {"ratio": 1.5, "baseline": 3.0}
 PLANTED = "Fatma Yılmaz"  # the member searched for: three cases carry her name
 FIRST = "Anna Bram Cor Daan Eva Fleur Gijs Hanna Ilse Joost Karin Lars Mila Noor Okke Pim".split()
@@ -74,19 +77,21 @@ def machine() -> str:
     return f"{cpus} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}"
 
 
-def recreate_database() -> None:
+def recreate_databases() -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+        for size in SIZES:
+            conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}_{size}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{DB_NAME}_{size}"')
 
 
-def drop_database() -> None:
+def drop_databases() -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        for size in SIZES:
+            conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}_{size}" WITH (FORCE)')
 
 
 def production_environment(tmp: Path) -> None:
@@ -95,13 +100,13 @@ def production_environment(tmp: Path) -> None:
     for key in [k for k in os.environ if k.startswith(("DJANGO_", "DATABASE_"))]:
         del os.environ[key]
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="decision_aid.settings",
+        DJANGO_SETTINGS_MODULE="bench_caseload_settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=base64.b64encode(secrets.token_bytes(48)).decode(),
         DJANGO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         DJANGO_SEARCH_INDEX_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
         DJANGO_ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"{SERVER}/{DB_NAME}",
+        DATABASE_URL=f"{SERVER}/{DB_NAME}_{SIZES[0]}",
         DJANGO_CONN_MAX_AGE="600",
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_UPLOAD_ROOT=str(tmp / "uploads"),
@@ -111,7 +116,8 @@ def production_environment(tmp: Path) -> None:
 
 
 class Seeder:
-    """Grows one organisation's caseload with bulk inserts (no per-row queries, no save())."""
+    """Grows one organisation's caseload with bulk inserts (no per-row queries, no save()),
+    in the database the router points at."""
 
     def __init__(self) -> None:
         from django.contrib.auth import get_user_model
@@ -154,7 +160,15 @@ class Seeder:
         rng, now, today = self.rng, timezone.now(), timezone.localdate()
         cases, rows, names = [], [], []
         for _ in range(n):
-            own = advisor or self.advisors[self.count % len(self.advisors)]
+            # The lead's own caseload is LEAD_CASES at every size (it does not grow with the
+            # organisation), so the opening page shows a full page at each size; the rest is
+            # shared among the other advisors.
+            if advisor is not None:
+                own = advisor
+            elif self.count < LEAD_CASES:
+                own = self.lead
+            else:
+                own = self.advisors[1 + self.count % (len(self.advisors) - 1)]
             if advisor is None:
                 self.count += 1
             case = Case(
@@ -219,10 +233,10 @@ class Seeder:
         )
 
 
-def vacuum() -> None:
-    from django.db import connection
+def vacuum(alias: str) -> None:
+    from django.db import connections
 
-    with connection.cursor() as cursor:
+    with connections[alias].cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
 
 
@@ -262,22 +276,46 @@ class QueryClock:
             self.seconds += time.perf_counter() - start
 
 
-def measure(client, url: str) -> tuple[float, float, int, int, float]:  # noqa: ANN001
-    from django.db import connection
+def measure_in_turns(
+    clients: dict[int, object], urls: dict[int, dict[str, str]]
+) -> dict[int, dict[str, tuple]]:
+    """Every page at every size, the sizes in turns, request by request."""
+    from bench_caseload_settings import SizeRouter
+    from django.db import connections
 
-    for _ in range(3):  # warm
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-    times, clock = [], QueryClock()
-    with connection.execute_wrapper(clock):
-        for _ in range(REQUESTS):
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append(1000 * (time.perf_counter() - start))
-            assert response.status_code == 200
-    sql_ms = 1000 * clock.seconds / REQUESTS
-    p50, p95 = percentile(times, 50), percentile(times, 95)
-    return p50, p95, len(response.content), clock.count // REQUESTS, sql_ms
+    names = list(urls[SIZES[0]])
+    times = {size: {name: [] for name in names} for size in SIZES}
+    clocks = {size: {name: QueryClock() for name in names} for size in SIZES}
+    sizes_of = {size: {} for size in SIZES}
+    for round_ in range(3 + REQUESTS):
+        for name in names:
+            for size in SIZES:
+                if name not in urls[size]:
+                    continue
+                SizeRouter.alias = f"cases_{size}"
+                clock = clocks[size][name] if round_ >= 3 else QueryClock()
+                with connections[SizeRouter.alias].execute_wrapper(clock):
+                    start = time.perf_counter()
+                    response = clients[size].get(urls[size][name])
+                    elapsed = 1000 * (time.perf_counter() - start)
+                assert response.status_code == 200, (size, name, response.status_code)
+                if round_ >= 3:  # the first three warm up
+                    times[size][name].append(elapsed)
+                    sizes_of[size][name] = len(response.content)
+    return {
+        size: {
+            name: (
+                percentile(times[size][name], 50),
+                percentile(times[size][name], 95),
+                sizes_of[size][name],
+                clocks[size][name].count // REQUESTS,
+                1000 * clocks[size][name].seconds / REQUESTS,
+            )
+            for name in names
+            if times[size][name]
+        }
+        for size in SIZES
+    }
 
 
 def pages(client, lead) -> dict[str, str]:  # noqa: ANN001
@@ -305,46 +343,52 @@ def main() -> None:
     sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
     production_environment(tmp)
     log(f"machine: {machine()}")
-    log(f"database {DB_NAME} on {SERVER}: drop, create, migrate, collectstatic")
-    recreate_database()
+    names = ", ".join(f"{DB_NAME}_{size}" for size in SIZES)
+    log(f"databases {names} on {SERVER}: drop, create, migrate; collectstatic")
+    recreate_databases()
     import django
 
     django.setup()
+    from bench_caseload_settings import SizeRouter
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connections
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
     import bench_wsgi  # noqa: F401 - the URL conf with the load bench's bare baseline view
 
     assert settings.ROOT_URLCONF == "bench_wsgi"
-    results: dict[int, dict[str, tuple]] = {}
+    clients, urls = {}, {}
     try:
-        seeder = Seeder()
-        client = Client()
-        client.force_login(seeder.lead.user)
         for size in SIZES:
+            SizeRouter.alias = f"cases_{size}"
+            call_command("migrate", database=SizeRouter.alias, verbosity=0)
             start = time.perf_counter()
+            seeder = Seeder()
             seeder.grow_to(size)
-            vacuum()
-            log(f"{size:,} cases seeded ({time.perf_counter() - start:.0f} s); measuring")
-            results[size] = {
-                name: measure(client, url) for name, url in pages(client, seeder.lead).items()
-            }
-            print_table(size, results[size])
+            vacuum(SizeRouter.alias)
+            log(f"{size:,} cases seeded ({time.perf_counter() - start:.0f} s)")
+            clients[size] = Client()
+            clients[size].force_login(seeder.lead.user)
+            urls[size] = pages(clients[size], seeder.lead)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        log(f"measuring; load average before (1, 5, 15 min): {load}")
+        results = measure_in_turns(clients, urls)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        log(f"load average after (1, 5, 15 min): {load}")
     finally:
-        from django.db import connections
-
         connections.close_all()
         if os.environ.get("BENCH_KEEP_DB") != "1":
-            drop_database()
+            drop_databases()
+    for size in SIZES:
+        print_table(size, results[size])
     if len(SIZES) > 1:
         print_ratios(results)
 
 
 def print_table(size: int, rows: dict[str, tuple]) -> None:
-    print(f"\n{size:,} cases, {REQUESTS} warm requests each; times in ms")
+    print(f"\n{size:,} cases, {REQUESTS} warm requests each, in turns with the other sizes; ms")
     print(f"{'page':24s} {'p50':>8s} {'p95':>8s} {'size':>10s} {'queries':>8s} {'SQL ms':>7s}")
     for name, (p50, p95, nbytes, queries, sql_ms) in rows.items():
         print(
