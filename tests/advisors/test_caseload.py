@@ -112,6 +112,16 @@ def test_list_opens_on_my_open_cases_with_counts_per_status(advisors):
     assert "Alle: 12" in html
 
 
+def test_each_row_shows_its_notes_count_from_the_page_query(advisors):
+    from decision_aid.advisors.services import note_add
+
+    first, second = add_cases(advisors["a1"], 2, start=1)
+    for text in ("Belt maandag terug.", "Stukken ontvangen."):
+        note_add(advisor=advisors["a1"], advisor_case=first, text=text)
+    html = client_for(advisors["a1"]).get("/adviseur/?status=").content.decode()
+    assert html.count("2 notities") == 1 and "notitie<" not in html
+
+
 def test_paging_visits_every_case_once_in_deadline_order(advisors):
     cases = add_cases(advisors["a1"], listing.PAGE_SIZE * 2 + 20)
     client = client_for(advisors["a1"])
