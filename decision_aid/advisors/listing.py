@@ -133,14 +133,13 @@ def _keyset(parts: list[QuerySet], cursor: Cursor | None, limit: int) -> list[in
     # the first fills the page: the same queries for every page, whatever the data.
     segments = [False] if cursor and cursor.next_deadline is None else [True, False]
     for dated in segments:
-        want = limit
         pieces = [
             _after(part, cursor, dated=dated).order_by().values_list("next_deadline", "id")
             for part in parts
         ]
         query = pieces[0].union(*pieces[1:]) if len(pieces) > 1 else pieces[0]
-        ids += [row_id for _day, row_id in query.order_by("next_deadline", "id")[:want]]
-    return ids
+        ids += [row_id for _day, row_id in query.order_by("next_deadline", "id")[:limit]]
+    return ids[:limit]
 
 
 def case_page(
@@ -155,7 +154,7 @@ def case_page(
         parts = [cases.filter(reference__icontains=query), *name_matches(advisor, cases, query)]
     else:
         parts = [cases]
-    ids = _keyset(parts, cursor, PAGE_SIZE + 1)[: PAGE_SIZE + 1]
+    ids = _keyset(parts, cursor, PAGE_SIZE + 1)
     more = len(ids) > PAGE_SIZE
     ids = ids[:PAGE_SIZE]
     notes = (
