@@ -387,3 +387,15 @@ def test_next_page_costs_the_same_queries_as_the_first(advisors):
     first_url = "/adviseur/?scope=all&status="
     html = lead.get(first_url).content.decode()
     assert queries_for(lead, links(html, "next")) <= queries_for(lead, first_url) + 1
+
+
+def test_admin_case_list_makes_no_query_per_row(advisors, settings):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("beheer", password="x" * 20)
+    client = client_for(advisors["a1"])
+    client.force_login(admin)
+    add_cases(advisors["a1"], 1)
+    with_one = queries_for(client, "/beheer/advisors/advisorcase/")
+    add_cases(advisors["a2"], 20, start=1)
+    assert queries_for(client, "/beheer/advisors/advisorcase/") == with_one
