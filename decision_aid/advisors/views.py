@@ -161,7 +161,6 @@ class CaseListView(AdvisorView):
             request,
             "advisors/case_list.html",
             {
-                "page": page,
                 "rows": page.rows,
                 "q": query,
                 "status": status,
@@ -175,7 +174,7 @@ class CaseListView(AdvisorView):
                 "next_url": next_url,
                 "advisor": self.advisor,
                 "today": timezone.localdate(),
-                "page_title": _("Your cases"),
+                "page_title": _("All cases") if scope == "all" else _("Your cases"),
             },
         )
 
