@@ -15,7 +15,8 @@
    falls on each size alike; p50/p95, response size, queries and time in SQL per request:
    - the lead's opening page ("my open cases"),
    - the organisation's open cases (scope=all), its next page and a page halfway down,
-   - a name search across the organisation, a reference search,
+   - a name search across the organisation (a rare name; a word in one name in 25; two such
+     words), a reference search,
    - the audit log and its next page,
    - ``/__bench__/``, the bare view ``scripts/bench_wsgi.py`` gives the load bench as baseline.
 4. Prints a table per size, then the ratio of the largest size's figures to the smallest's, and
@@ -330,6 +331,11 @@ def pages(client, lead) -> dict[str, str]:  # noqa: ANN001
     if link := deep_link(lead):
         urls["lead: page halfway"] = link
     urls["name search"] = "/adviseur/?scope=all&status=&q=" + PLANTED.replace(" ", "+")
+    # A word in about one name in 25 (real Dutch surnames are rarer: "Jansen" is about 0.5 %):
+    # the matches are sorted by deadline to find the first page, so this grows with them.
+    urls["name search, common word"] = "/adviseur/?scope=all&status=&q=Jansen"
+    # Two words, each in many names, together in few (about one name in 700).
+    urls["name search, two words"] = "/adviseur/?scope=all&status=&q=Anna+Jansen"
     urls["reference search"] = "/adviseur/?scope=all&status=&q=REF-000777"
     urls["audit log"] = "/adviseur/audit/"
     html = client.get(urls["audit log"]).content.decode()

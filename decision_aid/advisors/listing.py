@@ -94,18 +94,25 @@ def status_counts(advisor: Advisor, *, scope: str) -> dict[str, int]:
 
 def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet]:
     """Cases whose member name has every word of the query, and those whose whole name is the
-    query, through the blind index (two parts of a union, each an index look-up). No parts
-    when the query has no word in it."""
-    words = blind_index.word_digests(query)
-    if not words:
+    query, through the blind index: two parts, each an index look-up. No parts when the query
+    has no word in it."""
+    digests = blind_index.word_digests(query)
+    if not digests:
         return []
-    by_words = cases
-    for digest in words:
-        by_words = by_words.filter(
-            id__in=MemberNameWord.objects.filter(
-                organisation_id=advisor.organisation_id, digest=digest
-            ).values("advisor_case_id")
-        )
+    words = MemberNameWord.objects.filter(organisation_id=advisor.organisation_id)
+    if len(digests) == 1:
+        # One word: walk the list in order and stop at a full page, however common the word.
+        by_words = cases.filter(id__in=words.filter(digest=digests[0]).values("advisor_case_id"))
+    else:
+        # Several words: first the cases that have them all (a join in the word table, as big as
+        # the matches of the words), then the page. Walking the list in order instead would
+        # cover the whole caseload for two common words that seldom meet ("Anna", "Bakker").
+        both = words.filter(digest=digests[0])
+        for digest in digests[1:]:
+            both = both.filter(
+                advisor_case_id__in=words.filter(digest=digest).values("advisor_case_id")
+            )
+        by_words = cases.filter(id__in=list(both.values_list("advisor_case_id", flat=True)))
     return [by_words, cases.filter(member_name_digest=blind_index.name_digest(query))]
 
 
@@ -126,19 +133,23 @@ def _after(cases: QuerySet, cursor: Cursor | None, *, dated: bool) -> QuerySet:
 
 
 def _keyset(parts: list[QuerySet], cursor: Cursor | None, limit: int) -> list[int]:
-    """The ids of the next `limit` cases after the cursor, in list order, from the union of
-    `parts` (one part for a plain list; a search is several, each able to use its own index)."""
+    """The ids of the next `limit` cases after the cursor, in list order, from all of `parts`
+    (one part for a plain list; a search has one per way to match).
+
+    Each part is its own query with its own LIMIT, so each walks an index in list order and
+    stops after `limit` rows, however many cases match (a UNION would have to collect and sort
+    every match first); the parts are merged here, a case matching twice counted once."""
     ids: list[int] = []
     # Both segments are asked for (unless the cursor is already past the dated cases), also when
     # the first fills the page: the same queries for every page, whatever the data.
     segments = [False] if cursor and cursor.next_deadline is None else [True, False]
     for dated in segments:
-        pieces = [
-            _after(part, cursor, dated=dated).order_by().values_list("next_deadline", "id")
-            for part in parts
-        ]
-        query = pieces[0].union(*pieces[1:]) if len(pieces) > 1 else pieces[0]
-        ids += [row_id for _day, row_id in query.order_by("next_deadline", "id")[:limit]]
+        found: set[tuple[Any, int]] = set()
+        for part in parts:
+            rows = _after(part, cursor, dated=dated).values_list("next_deadline", "id")
+            found.update(rows.order_by("next_deadline", "id")[:limit])
+        # Within a segment the deadlines are all set or all empty: sort by (deadline, id).
+        ids += [row_id for _day, row_id in sorted(found, key=lambda r: (r[0] or date.min, r[1]))]
     return ids[:limit]
 
 
