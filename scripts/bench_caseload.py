@@ -15,8 +15,8 @@
    falls on each size alike; p50/p95, response size, queries and time in SQL per request:
    - the lead's opening page ("my open cases"),
    - the organisation's open cases (scope=all), its next page and a page halfway down,
-   - a name search across the organisation (a rare name; a word in one name in 25; two such
-     words), a reference search,
+   - a name search across the organisation (a rare name; a word in one name in six; two
+     common words that meet in one name in 700), a reference search,
    - the audit log and its next page,
    - ``/__bench__/``, the bare view ``scripts/bench_wsgi.py`` gives the load bench as baseline.
 4. Prints a table per size, then the ratio of the largest size's figures to the smallest's, and
@@ -52,7 +52,7 @@ REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
 ADVISORS = int(os.environ.get("BENCH_ADVISORS", "200"))
 LEAD_CASES = 150
 GOALS = {"ratio": 1.5, "baseline": 3.0}
-PLANTED = "Fatma Yılmaz"  # the member searched for: three cases carry her name
+PLANTED = "Fatma Yılmaz"  # the member searched for: three cases carry her name at every size
 FIRST = "Anna Bram Cor Daan Eva Fleur Gijs Hanna Ilse Joost Karin Lars Mila Noor Okke Pim".split()
 FIRST += "Roos Sem Tess Ugo Vera Wout Yara Zoë Ahmed Mohamed Sanne Kees Ayşe Emre".split()
 LAST_NAMES = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer"]
@@ -179,7 +179,7 @@ class Seeder:
                 resume_code_enc=b"-",
                 finished=True,
             )
-            planted = advisor is None and self.count % 30011 in (7, 15007, 25007)
+            planted = advisor is None and self.count in (7, 507, 907)  # 3 at every size
             name = PLANTED if planted else f"{rng.choice(FIRST)} {rng.choice(LAST_NAMES)}"
             deadline = None if rng.random() < 0.05 else today + timedelta(rng.randint(-60, 660))
             row = m.AdvisorCase(
@@ -331,10 +331,10 @@ def pages(client, lead) -> dict[str, str]:  # noqa: ANN001
     if link := deep_link(lead):
         urls["lead: page halfway"] = link
     urls["name search"] = "/adviseur/?scope=all&status=&q=" + PLANTED.replace(" ", "+")
-    # A word in about one name in 25 (real Dutch surnames are rarer: "Jansen" is about 0.5 %):
-    # the matches are sorted by deadline to find the first page, so this grows with them.
-    urls["name search, common word"] = "/adviseur/?scope=all&status=&q=Jansen"
-    # Two words, each in many names, together in few (about one name in 700).
+    # A word in about one name in six ("de": de Vries, de Boer, ...): a full page at every size.
+    urls["name search, common word"] = "/adviseur/?scope=all&status=&q=de"
+    # Two words, each in many names, together in about one in 700: 1 match at 1,000 cases, a
+    # full page at 100,000 (so this page has more to show at the larger sizes).
     urls["name search, two words"] = "/adviseur/?scope=all&status=&q=Anna+Jansen"
     urls["reference search"] = "/adviseur/?scope=all&status=&q=REF-000777"
     urls["audit log"] = "/adviseur/audit/"

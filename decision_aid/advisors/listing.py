@@ -64,6 +64,15 @@ class Cursor:
         return cls(day, int(match[2]))
 
 
+@dataclass(frozen=True)
+class Part:
+    """One way for a case to be on the page: walked in list order through an index (the plain
+    list, a name word), or a set of matches found through its own index and then sorted."""
+
+    cases: QuerySet
+    walk: bool
+
+
 @dataclass
 class CasePage:
     rows: list[AdvisorCase]
@@ -92,7 +101,7 @@ def status_counts(advisor: Advisor, *, scope: str) -> dict[str, int]:
     return counts
 
 
-def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet]:
+def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[Part]:
     """Cases whose member name has every word of the query, and those whose whole name is the
     query, through the blind index: two parts, each an index look-up. No parts when the query
     has no word in it."""
@@ -102,7 +111,8 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
     words = MemberNameWord.objects.filter(organisation_id=advisor.organisation_id)
     if len(digests) == 1:
         # One word: walk the list in order and stop at a full page, however common the word.
-        by_words = cases.filter(id__in=words.filter(digest=digests[0]).values("advisor_case_id"))
+        subquery = words.filter(digest=digests[0]).values("advisor_case_id")
+        by_words = Part(cases.filter(id__in=subquery), walk=True)
     else:
         # Several words: first the cases that have them all (a join in the word table, as big as
         # the matches of the words), then the page. Walking the list in order instead would
@@ -112,8 +122,10 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
             both = both.filter(
                 advisor_case_id__in=words.filter(digest=digest).values("advisor_case_id")
             )
-        by_words = cases.filter(id__in=list(both.values_list("advisor_case_id", flat=True)))
-    return [by_words, cases.filter(member_name_digest=blind_index.name_digest(query))]
+        ids = list(both.values_list("advisor_case_id", flat=True))
+        by_words = Part(cases.filter(id__in=ids), walk=False)
+    whole = cases.filter(member_name_digest=blind_index.name_digest(query))
+    return [by_words, Part(whole, walk=False)]
 
 
 def _after(cases: QuerySet, cursor: Cursor | None, *, dated: bool) -> QuerySet:
@@ -132,25 +144,41 @@ def _after(cases: QuerySet, cursor: Cursor | None, *, dated: bool) -> QuerySet:
     return cases
 
 
-def _keyset(parts: list[QuerySet], cursor: Cursor | None, limit: int) -> list[int]:
+def _after_any(cases: QuerySet, cursor: Cursor | None) -> QuerySet:
+    """The cases after the cursor, both segments in one condition (for a part that is a set of
+    matches found through its own index, sorted once, not walked in list order)."""
+    if cursor is None:
+        return cases
+    if cursor.next_deadline is None:
+        return cases.filter(next_deadline__isnull=True, id__gt=cursor.id)
+    return cases.filter(
+        Q(next_deadline__gt=cursor.next_deadline)
+        | Q(next_deadline=cursor.next_deadline, id__gt=cursor.id)
+        | Q(next_deadline__isnull=True)
+    )
+
+
+def _keyset(parts: list[Part], cursor: Cursor | None, limit: int) -> list[int]:
     """The ids of the next `limit` cases after the cursor, in list order, from all of `parts`
     (one part for a plain list; a search has one per way to match).
 
-    Each part is its own query with its own LIMIT, so each walks an index in list order and
-    stops after `limit` rows, however many cases match (a UNION would have to collect and sort
-    every match first); the parts are merged here, a case matching twice counted once."""
-    ids: list[int] = []
-    # Both segments are asked for (unless the cursor is already past the dated cases), also when
-    # the first fills the page: the same queries for every page, whatever the data.
-    segments = [False] if cursor and cursor.next_deadline is None else [True, False]
-    for dated in segments:
-        found: set[tuple[Any, int]] = set()
-        for part in parts:
-            rows = _after(part, cursor, dated=dated).values_list("next_deadline", "id")
-            found.update(rows.order_by("next_deadline", "id")[:limit])
-        # Within a segment the deadlines are all set or all empty: sort by (deadline, id).
-        ids += [row_id for _day, row_id in sorted(found, key=lambda r: (r[0] or date.min, r[1]))]
-    return ids[:limit]
+    Each part is its own query with its own LIMIT (a UNION would have to collect and sort every
+    match of every part first); the parts are merged here, a case matching twice counted once.
+    A part that walks an index in list order is asked per segment (dated, then undated), so it
+    stops after `limit` rows however many cases match; both segments are always asked (unless
+    the cursor is past the dated cases), so every page makes the same queries."""
+    found: set[tuple[Any, int]] = set()
+    for part in parts:
+        if part.walk:
+            segments = [False] if cursor and cursor.next_deadline is None else [True, False]
+            for dated in segments:
+                rows = _after(part.cases, cursor, dated=dated).values_list("next_deadline", "id")
+                found.update(rows.order_by("next_deadline", "id")[:limit])
+        else:
+            rows = _after_any(part.cases, cursor).values_list("next_deadline", "id")
+            found.update(rows.order_by(*AdvisorCase._meta.ordering)[:limit])
+    ordered = sorted(found, key=lambda row: (row[0] is None, row[0] or date.min, row[1]))
+    return [row_id for _day, row_id in ordered[:limit]]
 
 
 def case_page(
@@ -162,9 +190,10 @@ def case_page(
     cases = base.filter(status=status) if status else base
     query = query.strip()
     if query:
-        parts = [cases.filter(reference__icontains=query), *name_matches(advisor, cases, query)]
+        by_reference = Part(cases.filter(reference__icontains=query), walk=False)
+        parts = [by_reference, *name_matches(advisor, cases, query)]
     else:
-        parts = [cases]
+        parts = [Part(cases, walk=True)]
     ids = _keyset(parts, cursor, PAGE_SIZE + 1)
     more = len(ids) > PAGE_SIZE
     ids = ids[:PAGE_SIZE]
