@@ -363,9 +363,10 @@ def queries_for(client, url: str) -> int:  # noqa: ANN001
 
 # The most queries each page may make, whatever the caseload: session, user, advisor, then the
 # list: counts, the page's ids (with and without a deadline), the rows with their notes count,
-# the organisation's name in the heading (a lead's "all cases"). A search asks instead once for the references, twice for a
-# name word (or once to intersect several words and once for their cases), once for the whole
-# name. The audit log: the organisation's advisors and one page of events.
+# the organisation's name in the heading (a lead's "all cases"). A search asks instead once for
+# the references, twice for a name word (or once to intersect several words and once for their
+# cases), once for the whole name. The audit log: the organisation's advisors and one page of
+# events.
 PAGES = {
     "/adviseur/?scope=all&status=": 8,
     "/adviseur/?scope=all&status=open": 8,
