@@ -31,6 +31,7 @@ from decision_aid.advisors.models import (
 )
 
 PAGE_SIZE = 50
+REFERENCE_PART_MIN = 3  # characters of a reference needed to search by a part of it
 AUDIT_PAGE_SIZE = 100
 _CURSOR = re.compile(r"^(\d{8}|-)\.(\d{1,18})$")
 
@@ -190,7 +191,13 @@ def case_page(
     cases = base.filter(status=status) if status else base
     query = query.strip()
     if query:
-        by_reference = Part(cases.filter(reference__icontains=query), walk=False)
+        # Any part of the reference, through the trigram index (PostgreSQL), which needs three
+        # characters; a shorter query finds the reference that is exactly it, so "de" does not
+        # scan every reference of the organisation.
+        if len(query) >= REFERENCE_PART_MIN:
+            by_reference = Part(cases.filter(reference__icontains=query), walk=False)
+        else:
+            by_reference = Part(cases.filter(reference__iexact=query), walk=False)
         parts = [by_reference, *name_matches(advisor, cases, query)]
     else:
         parts = [Part(cases, walk=True)]

@@ -219,6 +219,9 @@ def test_search_finds_names_by_whole_words_and_references_by_part(advisors):
     assert found("Fatma Yılmaz") == [str(fatma.case_id)]
     assert len(found("Fatma")) == 2
     assert found("0042") == [str(fatma.case_id)]  # the reference: any part of it
+    assert found("42") == []  # under 3 characters: only a reference that is exactly that
+    add_case(advisors["a1"], "Kort Kenmerk", reference="K7")
+    assert len(found("k7")) == 1
     assert found("Yilm") == []  # whole words only: a prefix reveals nothing and finds nothing
     assert found("Fatma Jansen") == []
 
