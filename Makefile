@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 
 PORT ?= 8000
 
-.PHONY: setup test-tools run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load clean
+.PHONY: setup test-tools run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load bench-caseload clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -76,6 +76,7 @@ messages: setup
 check-deploy: setup
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" DJANGO_ALLOWED_HOSTS=aid.example.nl \
 	DJANGO_ENCRYPTION_KEYS="$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+	DJANGO_SEARCH_INDEX_KEY="$$(head -c 32 /dev/urandom | base64)" \
 	DJANGO_SECURE_SSL_REDIRECT=1 DJANGO_SECURE_COOKIES=1 DJANGO_HSTS_SECONDS=31536000 \
 	DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 DJANGO_HSTS_PRELOAD=1 \
 	$(MANAGE) check --deploy --fail-level WARNING
@@ -88,6 +89,11 @@ bench-pdf: setup
 ## 50 people walking the whole journey for 60 s, loopback only; prints p50/p95/p99 per kind of step
 bench-load: setup
 	$(PY) scripts/bench_load.py
+
+## bench-caseload: one organisation in PostgreSQL at 1,000 / 10,000 / 100,000 cases; the lead's
+## case list, next page, name search and audit log, warm p50/p95, and the 100k/1k ratios
+bench-caseload: setup
+	$(PY) scripts/bench_caseload.py
 
 clean:
 	rm -rf .venv .tools staticfiles var db.sqlite3

@@ -34,6 +34,18 @@ if not ENCRYPTION_KEYS:
     ENCRYPTION_KEYS = [
         base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
     ]
+# Key of the blind index for member names (advisors/blind_index.py): keyed hashes that let the
+# case list search names in SQL. Its own key, not the encryption or secret key, so neither can be
+# recovered from the other. Development derives one from the secret key; production must set it.
+# Changing it: run `manage.py rebuild_name_index` (until then names are not found).
+SEARCH_INDEX_KEY = env.str("DJANGO_SEARCH_INDEX_KEY", default="")
+if not SEARCH_INDEX_KEY:
+    if not DEBUG:
+        raise environ.ImproperlyConfigured(
+            "Set DJANGO_SEARCH_INDEX_KEY when DJANGO_DEBUG=0 (python -c 'import secrets; "
+            "print(secrets.token_urlsafe(32))')."
+        )
+    SEARCH_INDEX_KEY = hashlib.sha256(b"search-index:" + SECRET_KEY.encode()).hexdigest()
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [

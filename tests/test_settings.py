@@ -29,6 +29,7 @@ def test_deploy_check_passes_with_production_environment():
             "DJANGO_SECRET_KEY": "k" * 20 + "Q7x!pL9#mZ2@vB5$nC8%wE1^rT4&yU6*",
             "DJANGO_ALLOWED_HOSTS": "aid.example.nl",
             "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
+            "DJANGO_SEARCH_INDEX_KEY": "bV3q-8rT_kLm2nP4sX6zA9cD1fG5hJ7w",
             "DJANGO_SECURE_SSL_REDIRECT": "1",
             "DJANGO_SECURE_COOKIES": "1",
             "DJANGO_HSTS_SECONDS": "31536000",
@@ -50,6 +51,7 @@ def test_deploy_check_fails_without_https_flags():
             "DJANGO_SECRET_KEY": "x" * 60,
             "DJANGO_ALLOWED_HOSTS": "a.nl",
             "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
+            "DJANGO_SEARCH_INDEX_KEY": "bV3q-8rT_kLm2nP4sX6zA9cD1fG5hJ7w",
         },
     )
     assert result.returncode != 0
@@ -77,3 +79,17 @@ def test_production_refuses_to_start_without_encryption_keys():
     )
     assert result.returncode != 0
     assert "DJANGO_ENCRYPTION_KEYS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_search_index_key():
+    result = _manage(
+        "check",
+        env={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "x" * 60,
+            "DJANGO_ALLOWED_HOSTS": "a.nl",
+            "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
+        },
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SEARCH_INDEX_KEY" in result.stderr

@@ -22,6 +22,8 @@ class AdvisorAdmin(admin.ModelAdmin):
 class AdvisorCaseAdmin(admin.ModelAdmin):
     list_display = ["reference", "organisation", "advisor", "status", "next_deadline"]
     list_filter = ["organisation", "status"]
+    # What the list shows, in the same query; not every foreign key (the case and its blobs).
+    list_select_related = ["organisation", "advisor__user"]
     fields = ["reference", "organisation", "advisor", "status", "next_deadline"]
     readonly_fields = fields
 

@@ -1,8 +1,10 @@
 """Union advisors, their organisations, the cases they prepare, notes and the audit log.
 
 What is plain (not encrypted): the advisor's own reference, the status and the next deadline
-date, so the case list can filter and sort in SQL. Member names and notes are encrypted like
-answers (docs/decisions/0005-advisor-mode.md).
+date, so the case list can filter, sort and page in SQL. Member names and notes are encrypted like
+answers (docs/decisions/0005-advisor-mode.md); beside the name is its blind index, keyed hashes
+of the whole name and its words, so a name search runs in SQL (blind_index.py,
+docs/decisions/0006-blind-index-for-member-names.md).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class AdvisorCase(models.Model):
     advisor = models.ForeignKey(Advisor, on_delete=models.PROTECT, related_name="cases")
     reference = models.CharField(_("reference"), max_length=50, blank=True, db_index=True)
     member_name_enc = models.BinaryField()
+    # Keyed hash of the normalised whole name (blind_index.name_digest); words: MemberNameWord.
+    member_name_digest = models.CharField(max_length=32, blank=True, default="")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     next_deadline = models.DateField(null=True, blank=True, db_index=True)
     next_deadline_label = models.CharField(max_length=120, blank=True)
@@ -61,7 +65,20 @@ class AdvisorCase(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = [models.F("next_deadline").asc(nulls_last=True), "-updated_at"]
+        ordering = [models.F("next_deadline").asc(nulls_last=True), "id"]
+        # The case list pages by (next_deadline, id) within an organisation or an advisor, with
+        # or without a status (listing.py); the counts per status read the same indexes.
+        indexes = [
+            models.Index(
+                fields=["organisation", "status", "next_deadline", "id"], name="ac_org_status_page"
+            ),
+            models.Index(fields=["organisation", "next_deadline", "id"], name="ac_org_page"),
+            models.Index(
+                fields=["advisor", "status", "next_deadline", "id"], name="ac_advisor_status_page"
+            ),
+            models.Index(fields=["advisor", "next_deadline", "id"], name="ac_advisor_page"),
+            models.Index(fields=["organisation", "member_name_digest"], name="ac_org_name"),
+        ]
 
     def __str__(self) -> str:
         return self.reference or str(self.case_id)
@@ -69,6 +86,48 @@ class AdvisorCase(models.Model):
     @property
     def member_name(self) -> str:
         return crypto.decrypt(self.member_name_enc).decode() if self.member_name_enc else ""
+
+
+class CaseCount(models.Model):
+    """How many cases an advisor has per status in an organisation: the counts above the case
+    list, read from a few rows instead of counting 100,000 cases on every page view.
+
+    Kept by database triggers on AdvisorCase (migration 0005), so every way a case is made,
+    changed or deleted counts, also bulk inserts and the cascade when a case expires."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    advisor = models.ForeignKey(Advisor, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=12)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "advisor", "status"], name="case_count_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.advisor_id} {self.status} {self.n}"
+
+
+class MemberNameWord(models.Model):
+    """One word of a member's name, as a keyed hash (blind_index.word_digests)."""
+
+    advisor_case = models.ForeignKey(
+        AdvisorCase, on_delete=models.CASCADE, related_name="name_words"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["advisor_case", "digest"], name="name_word_once")
+        ]
+        indexes = [models.Index(fields=["organisation", "digest"], name="name_word_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.advisor_case_id} {self.digest[:8]}"
 
 
 class CaseNote(models.Model):
@@ -109,6 +168,15 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        # The audit page pages by (at, id), newest first, filtered by advisor, action or case.
+        indexes = [
+            models.Index(fields=["organisation", "-at", "-id"], name="audit_org_page"),
+            models.Index(fields=["organisation", "actor", "-at", "-id"], name="audit_actor_page"),
+            models.Index(fields=["organisation", "action", "-at", "-id"], name="audit_action_page"),
+            models.Index(
+                fields=["organisation", "reference", "-at", "-id"], name="audit_reference_page"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor} {self.action} {self.case_id}"

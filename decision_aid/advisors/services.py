@@ -7,7 +7,14 @@ from typing import Any
 
 from django.db import transaction
 
-from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, CaseNote
+from decision_aid.advisors import blind_index
+from decision_aid.advisors.models import (
+    Advisor,
+    AdvisorCase,
+    AuditEvent,
+    CaseNote,
+    MemberNameWord,
+)
 from decision_aid.cases import crypto
 from decision_aid.cases.services import case_create, case_delete, case_finish, case_save_state
 from decision_aid.routing import advise
@@ -59,9 +66,11 @@ def advisor_case_save(
     )
     advisor_case.reference = reference
     advisor_case.member_name_enc = crypto.encrypt(member.encode())
+    advisor_case.member_name_digest = blind_index.name_digest(member)
     advisor_case.next_deadline = deadline
     advisor_case.next_deadline_label = label
     advisor_case.save()
+    index_member_name(advisor_case, member)
     audit_log(
         advisor=advisor,
         advisor_case=advisor_case,
@@ -84,12 +93,37 @@ def note_add(*, advisor: Advisor, advisor_case: AdvisorCase, text: str) -> CaseN
     return note
 
 
-def search_cases(cases: Any, *, query: str, status: str) -> list[AdvisorCase]:
-    """Filter by status in SQL; by reference or (decrypted) member name in Python."""
-    if status:
-        cases = cases.filter(status=status)
-    rows = list(cases)
-    q = query.strip().casefold()
-    if q:
-        rows = [r for r in rows if q in r.reference.casefold() or q in r.member_name.casefold()]
-    return rows
+def index_member_name(advisor_case: AdvisorCase, name: str) -> None:
+    """The name's word hashes beside the encrypted name (blind_index.py), replacing old ones."""
+    MemberNameWord.objects.filter(advisor_case=advisor_case).delete()
+    MemberNameWord.objects.bulk_create(
+        MemberNameWord(
+            advisor_case=advisor_case, organisation_id=advisor_case.organisation_id, digest=d
+        )
+        for d in blind_index.word_digests(name)
+    )
+
+
+def rebuild_name_index(*, chunk: int = 2000) -> int:
+    """Recompute every stored name's blind index (after changing DJANGO_SEARCH_INDEX_KEY).
+    Decrypts each name once, here, in chunks; returns the number of cases."""
+    done, last = 0, 0
+    rows = AdvisorCase.objects.order_by("id").only("id", "organisation_id", "member_name_enc")
+    while batch := list(rows.filter(id__gt=last)[:chunk]):
+        last = batch[-1].id
+        with transaction.atomic():
+            for advisor_case in batch:
+                advisor_case.member_name_digest = blind_index.name_digest(advisor_case.member_name)
+            AdvisorCase.objects.bulk_update(batch, ["member_name_digest"])
+            MemberNameWord.objects.filter(advisor_case__in=batch).delete()
+            MemberNameWord.objects.bulk_create(
+                MemberNameWord(
+                    advisor_case=advisor_case,
+                    organisation_id=advisor_case.organisation_id,
+                    digest=d,
+                )
+                for advisor_case in batch
+                for d in blind_index.word_digests(advisor_case.member_name)
+            )
+        done += len(batch)
+    return done

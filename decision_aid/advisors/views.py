@@ -10,6 +10,7 @@ import base64
 import io
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -23,7 +24,7 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from decision_aid.advisors import access
+from decision_aid.advisors import access, listing
 from decision_aid.advisors.forms import (
     CaseFileImportForm,
     IntakeForm,
@@ -31,13 +32,12 @@ from decision_aid.advisors.forms import (
     TokenForm,
     initial_from_case_file,
 )
-from decision_aid.advisors.models import AdvisorCase, AuditEvent
+from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent
 from decision_aid.advisors.services import (
     advisor_case_delete,
     advisor_case_save,
     audit_log,
     note_add,
-    search_cases,
 )
 from decision_aid.routing.casefile import CaseFileError, load_case
 from decision_aid.wizard.answers import build_case_file
@@ -137,23 +137,44 @@ class TwoFactorView(View):
 
 
 class CaseListView(AdvisorView):
+    """Opens on "my open cases"; a lead can widen it to the whole organisation. Pages of
+    listing.PAGE_SIZE in SQL (listing.case_page), whatever the caseload."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        query = request.GET.get("q", "")
-        status = request.GET.get("status", "")
+        query = request.GET.get("q", "")[:200]
+        # No status asked for: the open cases. An empty status (the "All" option): every status.
+        status = request.GET.get("status", AdvisorCase.Status.OPEN)
         if status not in AdvisorCase.Status.values:
             status = ""
-        rows = search_cases(access.visible_cases(self.advisor), query=query, status=status)
+        scope = "all" if self.advisor.is_lead and request.GET.get("scope") == "all" else "mine"
+        cursor = listing.Cursor.decode(request.GET.get("after", ""))
+        page = listing.case_page(
+            self.advisor, scope=scope, status=status, query=query, cursor=cursor
+        )
+        filters = {"q": query, "status": status, "scope": scope}
+        next_url = None
+        if page.next_cursor:
+            next_url = (
+                f"{request.path}?{urlencode({**filters, 'after': page.next_cursor.encode()})}"
+            )
         return render(
             request,
             "advisors/case_list.html",
             {
-                "rows": rows,
+                "rows": page.rows,
                 "q": query,
                 "status": status,
-                "statuses": AdvisorCase.Status.choices,
+                "scope": scope,
+                "statuses": [
+                    (value, label, page.counts.get(value, 0))
+                    for value, label in AdvisorCase.Status.choices
+                ],
+                "all_count": sum(page.counts.values()),
+                "first_url": f"{request.path}?{urlencode(filters)}" if cursor else None,
+                "next_url": next_url,
                 "advisor": self.advisor,
                 "today": timezone.localdate(),
-                "page_title": _("Your cases"),
+                "page_title": _("All cases") if scope == "all" else _("Your cases"),
             },
         )
 
@@ -373,12 +394,45 @@ class DeleteView(AdvisorView):
 
 
 class AuditView(AdvisorView):
+    """The organisation's audit log for its lead: pages of listing.AUDIT_PAGE_SIZE, newest
+    first, filtered by advisor, action and case in SQL (listing.audit_page)."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
         if not self.advisor.is_lead:
             raise Http404
-        events = AuditEvent.objects.filter(organisation=self.advisor.organisation).select_related(
-            "actor"
-        )[:500]
+        advisors = list(
+            Advisor.objects.filter(organisation_id=self.advisor.organisation_id)
+            .select_related("user")
+            .order_by("user__username")
+        )
+        actor = request.GET.get("advisor", "")
+        actor_id = next((a.user_id for a in advisors if str(a.user_id) == actor), None)
+        action = request.GET.get("action", "")
+        if action not in AuditEvent.Action.values:
+            action = ""
+        case = request.GET.get("case", "")[:100]
+        cursor = listing.AuditCursor.decode(request.GET.get("after", ""))
+        page = listing.audit_page(
+            self.advisor, actor_id=actor_id, action=action, case=case, cursor=cursor
+        )
+        filters = {"advisor": actor_id or "", "action": action, "case": case}
+        next_url = None
+        if page.next_cursor:
+            next_url = (
+                f"{request.path}?{urlencode({**filters, 'after': page.next_cursor.encode()})}"
+            )
         return render(
-            request, "advisors/audit.html", {"events": events, "page_title": _("Audit log")}
+            request,
+            "advisors/audit.html",
+            {
+                "events": page.events,
+                "advisors": advisors,
+                "actor_id": actor_id,
+                "action": action,
+                "actions": AuditEvent.Action.choices,
+                "case": case,
+                "first_url": f"{request.path}?{urlencode(filters)}" if cursor else None,
+                "next_url": next_url,
+                "page_title": _("Audit log"),
+            },
         )

@@ -54,7 +54,8 @@ def test_owner_and_lead_see_the_case(advisors, saved_case, who):
     assert client.get(f"/adviseur/zaken/{saved_case}/").status_code == 200
     pdf = client.get(f"/adviseur/zaken/{saved_case}/pdf/", follow=True)
     assert pdf["Content-Type"] == "application/pdf"
-    listing = client.get("/adviseur/").content.decode()
+    # The list opens on "my open cases"; a lead finds a colleague's case under "all cases".
+    listing = client.get("/adviseur/?scope=all").content.decode()
     assert "Fatma Yılmaz" in listing
 
 
