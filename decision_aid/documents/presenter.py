@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.documents import texts as t
@@ -64,11 +65,8 @@ class Enclosure:
     pages: int | None
     attached: bool = True
     number: int = 0
-
-    @property
-    def stamp(self) -> str:
-        """The stamp in the margin of its first page: "Bijlage 1 – Advies bedrijfsarts van …"."""
-        return f"{_('Enclosure')} {self.number} – {self.title}"
+    #: The stamp in the margin of its first page: "Bijlage 1 – Advies bedrijfsarts van …".
+    stamp: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +120,8 @@ def _enclosures(attached: list[AttachedPiece], opinion_date: str) -> list[Enclos
             title = str(_("Advice of the company doctor"))
         if a.kind == "text":
             title += ", " + str(_("typed by the requester"))
-        out.append(Enclosure(title, a.page_count, number=number))
+        stamp = f"{_('Enclosure')} {number} – {title}"
+        out.append(Enclosure(title, a.page_count, number=number, stamp=stamp))
     return out
 
 
@@ -272,7 +271,8 @@ def build_document_context(
     enclosures = _enclosures(attached, opinion_date)
     cao = advice.get("expert_body") == "cao"
     recipient = recipient_of(doc.kind, role, cao)
-    language = str(case_file.get("language") or "nl")
+    # The file names in the language the person reads the page in (the command: the case's).
+    language = get_language() or str(case_file.get("language") or "nl")
     context: dict[str, Any] = {
         "kind": doc.kind,
         "route": doc.kind,
