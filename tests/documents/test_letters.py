@@ -56,7 +56,7 @@ INSTRUCTIONS = {
 }
 # What belongs to the user, not to a third party: costs, the timeline, plan-van-aanpak help.
 USER_ONLY = {
-    "nl": ["€", "Kosten", "Tijdlijn", "(geweest)", "(komt nog)", "plan van aanpak", "Waarom deze stap"],
+    "nl": ["€", "Kosten", "Tijdlijn", "(geweest)", "(komt nog)", "plan van aanpak", "Waarom deze"],
     "en": ["€", "Costs", "Timeline", "(past)", "(to come)", "plan of action", "Why this step"],
 }
 CLOSING = {"nl": "Met vriendelijke groet", "en": "Kind regards"}
@@ -124,8 +124,12 @@ def test_every_letter_is_ready_to_send(name, role, extra, lang, pieces):
         assert "Mediation" not in letter and "mediation" not in letter
 
     # page labels: the letter's own pages say so; enclosure pages carry no letter label
-    label = PAGE[lang] if name != "talk" else PAGE[lang].replace(
-        "brief" if lang == "nl" else "letter", "blad" if lang == "nl" else "sheet"
+    label = (
+        PAGE[lang]
+        if name != "talk"
+        else PAGE[lang].replace(
+            "brief" if lang == "nl" else "letter", "blad" if lang == "nl" else "sheet"
+        )
     )
     for n in range(own_pages):
         assert label.format(n + 1, own_pages) in _flat(pages[n]), (n, pages[n][-200:])
@@ -133,9 +137,7 @@ def test_every_letter_is_ready_to_send(name, role, extra, lang, pieces):
         assert label.split(",")[0] + "," not in text
 
     # the rule set stays in the footer of every page of the letter (issue 13)
-    assert (
-        letter.count("Regels versie 2" if lang == "nl" else "Rules version 2") == own_pages
-    )
+    assert letter.count("Regels versie 2" if lang == "nl" else "Rules version 2") == own_pages
 
     # enclosures: the list in the letter and the stamp on each one's first page agree
     firsts = [own_pages, own_pages + 2, own_pages + 3]
