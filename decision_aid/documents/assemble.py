@@ -17,7 +17,8 @@ from collections.abc import Sequence
 STAMP_FONT_SIZE = 8.0
 #: Helvetica's mean glyph width is about half its size; enough to size the white strip.
 _MEAN_WIDTH = 0.52
-_MARGIN = 14.0  # points from the page edge (about 5 mm)
+_MARGIN = 14.0  # points from the left page edge (about 5 mm)
+_TOP = 7.0  # points from the top edge: above a photo page's 10 mm margin
 
 
 def _pdf_string(text: str) -> bytes:
@@ -30,15 +31,15 @@ def stamp_content(text: str, box: Sequence[float], font: str = "/AidStamp") -> b
     """The content stream of one stamp in the top-left margin of a page with this media box."""
     x0, _y0, x1, y1 = (float(v) for v in box)
     width = min(len(text) * STAMP_FONT_SIZE * _MEAN_WIDTH + 8, x1 - x0 - 2 * _MARGIN)
-    height = STAMP_FONT_SIZE + 6
-    left, bottom = x0 + _MARGIN, y1 - _MARGIN - height
+    height = STAMP_FONT_SIZE + 5
+    left, bottom = x0 + _MARGIN, y1 - _TOP - height
     return b"\n".join(
         [
             b"/Artifact <</Type /Pagination /Subtype /Header>> BDC",
             b"q 1 1 1 rg 0.35 0.35 0.35 RG 0.5 w",
             f"{left:.2f} {bottom:.2f} {width:.2f} {height:.2f} re B".encode(),
             b"0.1 0.1 0.1 rg BT",
-            f"{font} {STAMP_FONT_SIZE:.1f} Tf {left + 4:.2f} {bottom + 4:.2f} Td".encode(),
+            f"{font} {STAMP_FONT_SIZE:.1f} Tf {left + 4:.2f} {bottom + 3.5:.2f} Td".encode(),
             _pdf_string(text) + b" Tj ET Q",
             b"EMC",
         ]
