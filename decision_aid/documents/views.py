@@ -31,7 +31,13 @@ from decision_aid.documents.attachments import (
 )
 from decision_aid.documents.docx import render_docx
 from decision_aid.documents.forms import AttachmentForm, OwnWordsForm, TypedTextForm
-from decision_aid.documents.presenter import document_context, documents_for, own_words_for
+from decision_aid.documents.presenter import (
+    AttachedPiece,
+    build_document_context,
+    document_context,
+    documents_for,
+    own_words_for,
+)
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 
 logger = logging.getLogger(__name__)
@@ -199,11 +205,14 @@ def _doc_context(case: Any, doc: str | None) -> dict[str, Any]:
 def _draft_page_context(case: Any) -> dict[str, Any]:
     """The recommended letter (one per expert-opinion question) with its sending sheet; the
     advice's other steps as "also possible"."""
-    docs = _documents(case)
+    case_file = case.case_file
+    docs = documents_for(case_file) if case_file else []
+    attachments = list(case.attachments.all())  # one query for every letter on the page
+    pieces = [AttachedPiece(a.kind, a.page_count, a.role) for a in attachments]
     letters, also = [], []
     for doc in docs:
         if doc.kind == docs[0].kind:
-            context = document_context(case, doc)
+            context = build_document_context(case_file, doc, pieces)
             letters.append(
                 {
                     "slug": doc.slug,
@@ -222,7 +231,7 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
         "case": case,
         "letters": letters,
         "also_possible": also,
-        "first_opinion_pages": sum(a.page_count for a in case.attachments.all()),
+        "first_opinion_pages": sum(a.page_count for a in attachments),
     }
 
 
