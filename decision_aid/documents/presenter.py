@@ -395,6 +395,8 @@ def _expert(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docu
         Enclosure(str(title), None, attached=False) for title in t.EXPERT_DOCUMENTS[question]
     ]
     ctx["wage_stopped"] = situation.get("wage") in ("stopped", "withheld")
+    # UWV judges the question, not the working relationship: that stays out of the request.
+    ctx["disputes"] = [str(t.DISPUTES[d]) for d in disputes if d != "relationship"]
     ctx["requester_label"] = str(_("employer") if ctx["requester_is_employer"] else _("employee"))
 
 

@@ -190,6 +190,8 @@ def test_own_words_of_one_letter_never_reach_the_employer():
     assert "UWVWOORDEN" in texts["expert_opinion"] and "ARTSWOORDEN" not in texts["expert_opinion"]
     assert "ARTSWOORDEN" in texts["second_opinion"] and "UWVWOORDEN" not in texts["second_opinion"]
     assert "JURISTWOORDEN" in texts["legal_advice"]
+    # the working relationship is not UWV's question: not in the request
+    assert "werkrelatie" not in texts["expert_opinion"].lower()
 
 
 def test_own_words_written_for_the_employer_letter_appear_in_it():
