@@ -3,7 +3,11 @@
 Per document kind: median and p95 render time warm (in one process, after warm-up) and cold
 (a fresh process each time: lazy WeasyPrint import, fonts, first layout), with a 5-page PDF
 and a 4 MB phone photo attached, and the peak memory (max RSS) of a cold process. The time
-includes building the context and merging the attachments, as the PDF view does.
+includes building the context, merging and stamping the attachments, as the PDF view does.
+
+In the same run: a bare one-page WeasyPrint render (plain text, the same font and stylesheet)
+as the yardstick, each kind's warm CPU as a multiple of it (goal: within 3x), and the time of
+the editable .docx copy of each letter.
 
     python scripts/bench_pdf.py [--warm 20] [--cold 5] [--markdown]
 """
@@ -61,7 +65,37 @@ KINDS: dict[str, tuple[str, dict[str, Any], str]] = {
         {"disputes": ["fitness_own_work"], "wage": "stopped", "expert_opinion": "for_requester"},
         "court",
     ),
+    "complaint": ("employee", {"disputes": ["doctor_conduct"]}, "complaint"),
 }
+
+BARE_TEXT = " ".join(["Dit is een gewone regel tekst in het lettertype van de brieven."] * 40)
+
+
+def bare_page_once() -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a bare one-page WeasyPrint render: plain text, the same
+    (already loaded) font and stylesheet, no tagging, no template, no merge."""
+    from weasyprint import HTML
+
+    from decision_aid.documents.render import _print_style
+
+    css, font_config = _print_style()
+    start, cpu = time.perf_counter(), time.process_time()
+    HTML(string=f"<html lang='nl'><body><p>{BARE_TEXT}</p></body></html>").write_pdf(
+        stylesheets=[css], font_config=font_config
+    )
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def docx_once(label: str) -> float:
+    """CPU seconds of the editable .docx copy of this kind's letter (context included)."""
+    from decision_aid.documents.docx import render_docx
+    from decision_aid.documents.presenter import build_document_context, documents_for
+
+    data = case_file(label)
+    cpu = time.process_time()
+    doc = next(d for d in documents_for(data) if d.kind == KINDS[label][2])
+    render_docx(build_document_context(data, doc, []))
+    return time.process_time() - cpu
 
 
 def case_file(label: str) -> dict[str, Any]:
@@ -197,6 +231,11 @@ def main() -> None:
             meta.append({"kind": kind, "pages": pages, "file": f"{n}.pdf"})
         (folder / "attachments.json").write_text(json.dumps(meta))
 
+        for _ in range(3):
+            bare_page_once()
+        bare_runs = [bare_page_once() for _ in range(args.warm)]
+        bare_cpu = statistics.median(cpu for _, cpu in bare_runs)
+        bare_wall = statistics.median(wall for wall, _ in bare_runs)
         results = {}
         for label in KINDS:
             for _ in range(3):
@@ -216,7 +255,11 @@ def main() -> None:
                 row = json.loads(out.stdout.strip().splitlines()[-1])
                 cold.append(row["seconds"])
                 rss.append(row["rss_mb"])
+            for _ in range(2):
+                docx_once(label)
+            docx_cpu = statistics.median(docx_once(label) for _ in range(args.warm))
             results[label] = {
+                "docx_cpu": docx_cpu,
                 "warm_median": statistics.median(warm),
                 "warm_p95": _p95(warm),
                 "cpu_median": statistics.median(warm_cpu),
@@ -239,19 +282,30 @@ def main() -> None:
     )
     print(f"Warm runs: {args.warm} per kind; cold runs: {args.cold} per kind (fresh process)")
     print(f"Load average at the end (other work on the machine): {os.getloadavg()[0]:.2f}")
+    print(
+        f"Bare one-page WeasyPrint render (plain text, same font): warm median "
+        f"{bare_wall * 1000:.0f} ms wall, {bare_cpu * 1000:.0f} ms CPU"
+    )
     header = (
         "| document | warm median ms | warm p95 ms | warm CPU median ms | warm CPU p95 ms "
-        "| cold median ms | cold p95 ms | peak RSS cold MB | × plainest (warm median) |"
+        "| × bare page (warm CPU) | .docx CPU ms | cold median ms | cold p95 ms "
+        "| peak RSS cold MB | × plainest (warm median) |"
     )
     print(header)
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 11)
     for label, r in results.items():
         print(
             f"| {label} | {r['warm_median'] * 1000:.0f} | {r['warm_p95'] * 1000:.0f} "
             f"| {r['cpu_median'] * 1000:.0f} | {r['cpu_p95'] * 1000:.0f} "
+            f"| {r['cpu_median'] / bare_cpu:.2f} | {r['docx_cpu'] * 1000:.0f} "
             f"| {r['cold_median'] * 1000:.0f} | {r['cold_p95'] * 1000:.0f} "
             f"| {r['peak_mb']:.0f} | {r['warm_median'] / plainest:.2f} |"
         )
+    worst_bare = max(r["cpu_median"] / bare_cpu for r in results.values())
+    print(
+        f"Goal every kind within 3x the bare page (warm CPU): "
+        f"{'met' if worst_bare <= 3 else 'NOT met'} (worst {worst_bare:.2f}x)"
+    )
     print(
         f"Peak RSS of the warm process (all kinds, including making the 12-megapixel test "
         f"photo): {warm_rss:.0f} MB"

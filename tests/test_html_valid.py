@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,6 +61,13 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     case_id = client.session["cases"][-1]
     keep("draft", client.get(f"/brief/{case_id}/"))
     keep("preview", client.get(f"/brief/{case_id}/voorbeeld/"))
+    slug = re.search(r"/eigen-woorden/([\w-]+)/", pages["draft"]).group(1)
+    keep("own_words", client.get(f"/brief/{case_id}/eigen-woorden/{slug}/"))
+    keep(
+        "own_words_error",
+        client.post(f"/brief/{case_id}/eigen-woorden/{slug}/", {"text": "x" * 3001}),
+    )
+    keep("sending_sheet", client.get(f"/brief/{case_id}/verzenden/{slug}/"))
     keep("delete", client.get(f"/zaak/{case_id}/verwijderen/"))
 
     settings.ADVISOR_REQUIRE_2FA = False

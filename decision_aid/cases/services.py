@@ -55,10 +55,34 @@ def case_save_state(*, case: Case, state: dict[str, Any], language: str) -> None
 
 
 def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
+    """Store the finished case file. The own words written per letter on the draft page are
+    not wizard answers: they stay when the answers change."""
+    kept = (case.case_file.get("parties") or {}).get("own_words") if case.case_file_enc else None
+    if kept and "own_words" not in (case_file.get("parties") or {}):
+        case_file = {
+            **case_file,
+            "parties": {**(case_file.get("parties") or {}), "own_words": kept},
+        }
     case.case_file_enc = crypto.encrypt_json(case_file)
     case.finished = True
     case.expires_at = _expiry()
     case.save(update_fields=["case_file_enc", "finished", "expires_at", "updated_at"])
+
+
+def case_set_own_words(*, case: Case, kind: str, text: str) -> None:
+    """The own words of one letter kind (empty text removes them)."""
+    case_file = case.case_file
+    parties = case_file.setdefault("parties", {})
+    own_words = {k: v for k, v in (parties.get("own_words") or {}).items() if k != kind}
+    if text.strip():
+        own_words[kind] = text.strip()
+    if own_words:
+        parties["own_words"] = own_words
+    else:
+        parties.pop("own_words", None)
+    case.case_file_enc = crypto.encrypt_json(case_file)
+    case.expires_at = _expiry()
+    case.save(update_fields=["case_file_enc", "expires_at", "updated_at"])
 
 
 def case_find_by_resume_code(*, code: str) -> Case | None:

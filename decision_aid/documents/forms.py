@@ -95,3 +95,18 @@ class TypedTextForm(forms.Form):
         self.fields["text"].validators.append(
             forms.fields.validators.MaxLengthValidator(limits.max_text_chars)
         )
+
+
+class OwnWordsForm(forms.Form):
+    """The own words of one letter (the hint of what belongs in it is shown beside it)."""
+
+    text = forms.CharField(
+        label=_("Your own words for this letter"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=3000,
+        strip=True,
+        error_messages={
+            "max_length": _("Use at most %(limit_value)d characters (you used %(show_value)d).")
+        },
+    )

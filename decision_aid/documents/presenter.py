@@ -8,10 +8,11 @@ Templates get this prepared dict and hold no rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.documents import texts as t
@@ -63,6 +64,9 @@ class Enclosure:
     title: str
     pages: int | None
     attached: bool = True
+    number: int = 0
+    #: The stamp in the margin of its first page: "Bijlage 1 – Advies bedrijfsarts van …".
+    stamp: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,103 +108,123 @@ def _party(data: dict[str, Any] | None) -> dict[str, str]:
     return {k: str(data.get(k) or "") for k in ("name", "address", "email", "phone", "contact")}
 
 
-NOT_STORED = _("we do not store this number; write it in by hand")
-NOT_ASKED = _("not asked by this aid; fill in by hand")
+def _enclosures(attached: list[AttachedPiece], opinion_date: str) -> list[Enclosure]:
+    """The attached pieces, numbered as the letter lists them and as their stamps say."""
+    out = []
+    for number, a in enumerate(attached, start=1):
+        if a.role == "expert_opinion":
+            title = str(_("Expert opinion (deskundigenoordeel)"))
+        elif opinion_date:
+            title = str(_("Advice of the company doctor of %(date)s") % {"date": opinion_date})
+        else:
+            title = str(_("Advice of the company doctor"))
+        if a.kind == "text":
+            title += ", " + str(_("typed by the requester"))
+        stamp = f"{_('Enclosure')} {number} – {title}"
+        out.append(Enclosure(title, a.page_count, number=number, stamp=stamp))
+    return out
 
 
-def _enclosures(attached: list[AttachedPiece]) -> list[Enclosure]:
-    titles = {
-        "pdf": _("Advice of the company doctor (first opinion), PDF"),
-        "image": _("Advice of the company doctor (first opinion), photo"),
-        "text": _("Advice of the company doctor (first opinion), typed by the requester"),
+def recipient_of(kind: str, role: str, cao_expert: bool = False) -> str:
+    """Who receives a letter of this kind (a key of texts.RECIPIENT_LABELS)."""
+    if kind == "mediation":
+        return "employee" if role == "employer" else "employer"
+    if kind == "expert_opinion":
+        return "cao_expert" if cao_expert else "uwv"
+    return {
+        "talk": "self",
+        "second_opinion": "bedrijfsarts",
+        "complaint": "bedrijfsarts",
+        "legal_advice": "legal_helper",
+        "court": "legal_helper",
+    }[kind]
+
+
+def reaches_employer(kind: str, role: str) -> bool:
+    """Letters the employer reads (a talk sheet may be shown in the conversation)."""
+    return role != "employer" and kind in ("mediation", "talk")
+
+
+def own_words_for(parties: dict[str, Any], kind: str, role: str) -> str:
+    """The own words of this letter. The wizard's own words (often written for UWV or a
+    doctor, and maybe about the illness) never go into a letter the employer reads."""
+    own = (parties.get("own_words") or {}).get(kind, "")
+    if own or reaches_employer(kind, role):
+        return own
+    return parties.get("own_view", "")
+
+
+def _place(address: str) -> str:
+    """The town of an address's last line ("1234 AB Ede" -> "Ede"), for "place and date"."""
+    lines = [x.strip() for x in (address or "").splitlines() if x.strip()]
+    if not lines:
+        return ""
+    words = lines[-1].split()
+    if len(words) >= 3 and words[0].isdigit() and len(words[1]) == 2 and words[1].isalpha():
+        words = words[2:]
+    elif words and words[0][:4].isdigit():
+        words = words[1:]
+    return " ".join(words)
+
+
+# File names a person understands, per language (no gettext: these are not sentences).
+FILE_STEMS = {
+    "nl": {
+        "talk": "voorbereiding-gesprek",
+        "mediation": "voorstel-mediation",
+        "expert_opinion": "verzoek-deskundigenoordeel",
+        "second_opinion": "verzoek-second-opinion",
+        "legal_advice": "vraag-om-juridisch-advies",
+        "court": "loonvordering-voor-advocaat-of-juridisch-loket",
+        "complaint": "klacht-over-bedrijfsarts",
+        "fitness_own_work": "eigen-werk",
+        "suitable_work": "passend-werk",
+        "suitable_work_available": "passend-werk-in-het-bedrijf",
+        "employer_efforts": "inspanningen-werkgever",
+        "employee_efforts": "inspanningen-werknemer",
+        "sheet": "zo-verstuurt-u",
+    },
+    "en": {
+        "talk": "conversation-preparation",
+        "mediation": "mediation-proposal",
+        "expert_opinion": "request-expert-opinion",
+        "second_opinion": "request-second-opinion",
+        "legal_advice": "request-legal-advice",
+        "court": "wage-claim-for-a-lawyer-or-legal-aid",
+        "complaint": "complaint-company-doctor",
+        "fitness_own_work": "own-work",
+        "suitable_work": "suitable-work",
+        "suitable_work_available": "suitable-work-in-the-company",
+        "employer_efforts": "employer-efforts",
+        "employee_efforts": "employee-efforts",
+        "sheet": "how-to-send",
+    },
+}
+
+
+def file_name(
+    doc: DocumentRef, language: str, day: date, ext: str = "pdf", *, sheet: bool = False
+) -> str:
+    """E.g. verzoek-deskundigenoordeel-passend-werk-2026-11-30.pdf."""
+    stems = FILE_STEMS.get(language[:2], FILE_STEMS["nl"])
+    parts = [stems["sheet"]] if sheet else []
+    parts.append(stems[doc.kind])
+    if doc.question:
+        parts.append(stems.get(doc.question, doc.question.replace("_", "-")))
+    parts.append(day.isoformat())
+    return "-".join(parts) + "." + ext
+
+
+def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
+    """The optional details a recipient needs, formatted; "" where not given (an empty box)."""
+    raw = parties.get("letter") or {}
+    out = {
+        k: str(raw.get(k) or "")
+        for k in ("job_title", "contract_hours", "doctor_advice", "work_offered")
     }
-    expert = {
-        "pdf": _("Expert opinion (deskundigenoordeel), PDF"),
-        "image": _("Expert opinion (deskundigenoordeel), photo"),
-        "text": _("Expert opinion (deskundigenoordeel), typed by the requester"),
-    }
-    return [
-        Enclosure(
-            str((expert if a.role == "expert_opinion" else titles).get(a.kind, titles["pdf"])),
-            a.page_count,
-        )
-        for a in attached
-    ]
-
-
-def _facts(
-    situation: dict[str, Any], employee: dict, employer: dict, doctor: dict, week: int | None
-) -> list[Row]:
-    opinion = situation.get("first_opinion") or {}
-    disputes = [str(t.DISPUTES[d]) for d in situation.get("disputes") or [] if d in t.DISPUTES]
-    rows = [
-        Row(str(_("Employee")), employee["name"]),
-        Row(str(_("Employer")), employer["name"]),
-        Row(str(_("Company doctor / occupational health service")), doctor["name"]),
-        Row(str(_("First day of sickness")), _d(situation.get("sick_since"))),
-        Row(str(_("Week of sickness now")), str(week) if week else ""),
-        Row(
-            str(_("Advice of the company doctor (first opinion)")),
-            " – ".join(
-                x
-                for x in (
-                    str(t.OPINION_AUTHOR.get(opinion.get("author") or "", "")),
-                    _d(opinion.get("date")),
-                )
-                if x
-            ),
-        ),
-        Row(str(_("What the disagreement is about")), "; ".join(disputes)),
-        Row(str(_("Talked about it")), str(t.YES_NO[situation.get("talked")])),
-        Row(
-            str(_("Working relationship")),
-            str(t.RELATIONSHIP.get(situation.get("relationship") or "", t.YES_NO[None])),
-        ),
-        Row(
-            str(_("Mediation")),
-            str(t.MEDIATION.get(situation.get("mediation") or "", t.YES_NO[None])),
-        ),
-        Row(
-            str(_("Expert opinion (deskundigenoordeel)")),
-            str(t.EXPERT_OPINION_STATE.get(situation.get("expert_opinion") or "", t.YES_NO[None])),
-        ),
-        Row(str(_("Wage")), str(t.WAGE.get(situation.get("wage") or "", t.YES_NO[None]))),
-    ]
-    return [r if r.value else Row(r.label, "—") for r in rows]
-
-
-def _timeline(
-    situation: dict[str, Any], advice: dict[str, Any], today: date
-) -> list[dict[str, str]]:
-    rows: list[tuple[date | None, int | None, str, str]] = []
-    since = situation.get("sick_since")
-    start = date.fromisoformat(since) if since else None
-    if start:
-        rows.append((start, 1, str(_("First day of sickness")), ""))
-    opinion_date = (situation.get("first_opinion") or {}).get("date")
-    if opinion_date:
-        rows.append(
-            (
-                date.fromisoformat(opinion_date),
-                None,
-                str(_("Advice of the company doctor (first opinion)")),
-                "",
-            )
-        )
-    for m in advice["timeline"].get("milestones", []):
-        when = start + timedelta(weeks=m["week"] - 1) if start else None
-        rows.append((when, m["week"], m["label"], m.get("status_label", "")))
-    rows.append((today, advice["timeline"].get("week"), str(_("Date of the answers")), ""))
-    rows.sort(key=lambda r: (r[0] or date.max, r[1] or 0))
-    return [
-        {
-            "date": _d(when),
-            "week": str(week) if week else "",
-            "event": label,
-            "status": str(status),
-        }
-        for when, week, label, status in rows
-    ]
+    for k in ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on"):
+        out[k] = _d(raw.get(k)) if raw.get(k) else ""
+    return out
 
 
 def _legal_addressee(situation: dict[str, Any], role: str) -> str:
@@ -242,19 +266,24 @@ def build_document_context(
         contact = {"name": requester["contact"], "role": ""}
     else:
         contact = None
-    week = advice["timeline"].get("week")
     disputes = [d for d in situation.get("disputes") or [] if d in t.DISPUTES]
-    enclosures = _enclosures(attached)
+    opinion_date = _d((situation.get("first_opinion") or {}).get("date"))
+    enclosures = _enclosures(attached, opinion_date)
+    cao = advice.get("expert_body") == "cao"
+    recipient = recipient_of(doc.kind, role, cao)
+    # The file names in the language the person reads the page in (the command: the case's).
+    language = get_language() or str(case_file.get("language") or "nl")
     context: dict[str, Any] = {
         "kind": doc.kind,
         "route": doc.kind,
         "question": doc.question,
         "slug": doc.slug,
         "template": f"pdf/{doc.kind}.html",
-        "title": doc.title,
+        "title": str(t.LETTER_SUBJECTS[doc.kind]),
         "subtitle": doc.subtitle,
         "role": role,
         "date": _d(today),
+        "place": _place(requester["address"]),
         "requester": requester,
         "requester_is_employer": role == "employer",
         "other_party": other,
@@ -263,29 +292,76 @@ def build_document_context(
         "employer": employer,
         "advisor": advisor,
         "bedrijfsarts": doctor,
-        "own_view": parties.get("own_view", ""),
+        "recipient": recipient,
+        "recipient_label": str(t.RECIPIENT_LABELS[recipient]),
+        "reaches_employer": reaches_employer(doc.kind, role),
+        "own_view": own_words_for(parties, doc.kind, role),
         "own_view_heading": str(t.OWN_WORDS_HEADINGS[doc.kind]),
-        "sick_since": _d(situation.get("sick_since")) or "—",
-        "first_opinion_date": _d((situation.get("first_opinion") or {}).get("date")) or "—",
+        "own_words_hint": str(t.OWN_WORDS_GUIDANCE[doc.kind]),
+        "letter": _letter_details(parties),
+        "sick_since": _d(situation.get("sick_since")),
+        "first_opinion_date": opinion_date,
         "advice": advice,
         "is_primary": advice["primary"]["route"] == doc.kind,
-        "facts": _facts(situation, employee, employer, doctor, week),
-        "timeline": _timeline(
-            situation,
-            advice,
-            date.fromisoformat(case_file["as_of"]) if case_file.get("as_of") else today,
-        ),
         "disputes": [str(t.DISPUTES[d]) for d in disputes],
         "enclosures": enclosures,
         "to_enclose": [],
         "first_opinion_pages": sum(a.page_count for a in attached),
-        "not_stored": str(NOT_STORED),
-        "not_asked": str(NOT_ASKED),
+        "file_name": file_name(doc, language, today),
+        "docx_name": file_name(doc, language, today, "docx"),
+        "sheet_name": file_name(doc, language, today, sheet=True),
     }
     builder = _BUILDERS.get(doc.kind)
     if builder:
         builder(context, situation, disputes, doc)
+    context["sheet"] = _sending_sheet(context)
     return context
+
+
+def _sending_sheet(ctx: dict[str, Any]) -> dict[str, Any]:
+    """What the user needs to send the letter; on screen and as its own page, never in it."""
+    kind = ctx["kind"]
+    if kind == "expert_opinion":
+        key = (
+            "expert_opinion_cao"
+            if ctx["cao_expert"]
+            else (
+                "expert_opinion_employer"
+                if ctx["requester_is_employer"]
+                else "expert_opinion_employee"
+            )
+        )
+        where = str(t.SEND_WHERE[key])
+        answer = str(t.SEND_ANSWER["expert_opinion_cao" if ctx["cao_expert"] else kind])
+    else:
+        where = str(t.SEND_WHERE[kind])
+        if kind == "legal_advice":
+            where = where % {"who": ctx["addressee_name"]}
+        answer = str(t.SEND_ANSWER[kind])
+    costs = (
+        [
+            {"item": str(c["item"]), "text": str(c["text"]), "sources": c.get("sources") or []}
+            for c in ctx["advice"].get("costs", [])
+        ]
+        if ctx["is_primary"]
+        else []
+    )
+    return {
+        "title": str(_("How to send this letter"))
+        if kind != "talk"
+        else str(_("How to use this sheet")),
+        "letter_title": ctx["title"],
+        "subtitle": ctx["subtitle"],
+        "recipient": ctx["recipient_label"],
+        "where": where,
+        "enclosed": ctx["enclosures"],
+        "to_add": ctx["to_enclose"],
+        "deadline": str(t.SEND_DEADLINE[kind]),
+        "answer": answer,
+        "costs": costs,
+        "no_medical": str(t.SEND_NO_MEDICAL) if ctx["reaches_employer"] else "",
+        "sign": kind != "talk",
+    }
 
 
 # --- per kind ---------------------------------------------------------------------------
@@ -312,20 +388,16 @@ def _expert(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docu
     ctx["question"] = question
     ctx["expert_question"] = str(t.EXPERT_QUESTIONS.get(question, ""))
     ctx["needs_from_date"] = question == "fitness_own_work"
+    ctx["about_offered_work"] = question == "suitable_work"
     ctx["cao_expert"] = advice.get("expert_body") == "cao"
+    # What UWV asks to enclose: on the sending sheet (the user adds them), not in the letter.
     ctx["to_enclose"] = [
         Enclosure(str(title), None, attached=False) for title in t.EXPERT_DOCUMENTS[question]
     ]
     ctx["wage_stopped"] = situation.get("wage") in ("stopped", "withheld")
+    # UWV judges the question, not the working relationship: that stays out of the request.
+    ctx["disputes"] = [str(t.DISPUTES[d]) for d in disputes if d != "relationship"]
     ctx["requester_label"] = str(_("employer") if ctx["requester_is_employer"] else _("employee"))
-    ctx["fee"] = "€ 400" if ctx["requester_is_employer"] else "€ 100"
-    # Who and since when are in the form's own sections; keep the rest of the facts.
-    shown = {str(_("Employee")), str(_("Employer")), str(_("First day of sickness"))}
-    shown.add(str(_("Company doctor / occupational health service")))
-    ctx["facts"] = [row for row in ctx["facts"] if row.label not in shown]
-    ctx["other_questions"] = [
-        str(t.EXPERT_QUESTIONS[q]) for q in advice["expert_opinion_questions"] if q != question
-    ]
 
 
 def _second(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:
@@ -356,10 +428,20 @@ def _court(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docum
     state = situation.get("expert_opinion")
     ctx["has_expert_opinion"] = state in ("for_requester", "against_requester")
     ctx["expert_opinion_state"] = str(t.EXPERT_OPINION_STATE.get(state or "", t.YES_NO[None]))
-    ctx["to_enclose"] = [
-        Enclosure(
-            str(_("Expert opinion (deskundigenoordeel) of UWV or the CAO expert")), None, False
-        ),
+    uploaded = str(_("Expert opinion (deskundigenoordeel)"))
+    ctx["expert_opinion_attached"] = next(
+        (e for e in ctx["enclosures"] if e.title.startswith(uploaded)), None
+    )
+    ctx["to_enclose"] = (
+        []
+        if ctx["expert_opinion_attached"]
+        else [
+            Enclosure(
+                str(_("Expert opinion (deskundigenoordeel) of UWV or the CAO expert")), None, False
+            )
+        ]
+    )
+    ctx["to_enclose"] += [
         Enclosure(
             str(_("Pay slips and the letter that stopped or held back the wage")), None, False
         ),

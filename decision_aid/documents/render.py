@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from decision_aid.documents.attachments import append_pdfs
+from decision_aid.documents.assemble import assemble
 
 ASSET_ROOT = (Path(settings.BASE_DIR) / "static").resolve()
 ALLOWED_ASSET_DIRS = ("fonts", "css")
@@ -113,9 +113,17 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
 
 
 def render_pdf(context: dict[str, Any], attachments: list[bytes], fetcher: Any = None) -> bytes:
-    """The draft as a tagged A4 PDF, with every attachment's pages appended unchanged."""
+    """The letter as a tagged A4 PDF, then every attachment's pages, unchanged but for the
+    stamp on each one's first page ("Bijlage 1 – …", the numbers the letter lists)."""
     draft = html_to_pdf(render_html(context), fetcher)
-    return append_pdfs(draft, attachments) if attachments else draft
+    stamps = [e.stamp for e in context.get("enclosures") or []]
+    return assemble(draft, attachments, stamps)
+
+
+def render_sheet_pdf(context: dict[str, Any], fetcher: Any = None) -> bytes:
+    """The "How to send this letter" sheet: its own one-page PDF, never part of the letter."""
+    html = render_to_string("pdf/sending_sheet.html", {**context, "for_pdf": True})
+    return assemble(html_to_pdf(html, fetcher), [])
 
 
 def render_typed_text_pdf(text: str, *, day: str) -> bytes:

@@ -194,3 +194,110 @@ OPINION_AUTHOR = {
     "pmo": _("periodic medical examination (PMO)"),
     "other": _("another doctor or expert"),
 }
+
+
+# --- issue 15: letters written for the one who receives them ------------------------------
+#: Who receives each kind. "employer" is decided per case (the other party of a mediation
+#: letter is the employer unless the employer writes); see presenter.recipient_of.
+RECIPIENT_LABELS = {
+    "self": _("you (a sheet for the conversation; not sent)"),
+    "employer": _("the employer"),
+    "employee": _("the employee"),
+    "uwv": _("UWV"),
+    "cao_expert": _("the expert named in the cao"),
+    "bedrijfsarts": _("the company doctor (bedrijfsarts) or occupational health service"),
+    "legal_helper": _("a lawyer, the union or the Juridisch Loket"),
+}
+
+# The subject line of each letter (the title the recipient reads).
+LETTER_SUBJECTS = {
+    "talk": _("Preparation for a conversation"),
+    "mediation": _("Proposal to ask a mediator for help"),
+    "expert_opinion": _("Request for an expert opinion (deskundigenoordeel)"),
+    "second_opinion": _("Request for a second opinion"),
+    "legal_advice": _("Request for legal advice"),
+    "court": _("Wage claim: summary for a lawyer, the union or the Juridisch Loket"),
+    "complaint": _("Complaint about how the company doctor acted"),
+}
+
+# The "Zo verstuurt u deze brief" sheet: where it goes, per kind (and per requester).
+SEND_WHERE = {
+    "talk": _("You do not send this sheet. Take it with you to the conversation."),
+    "mediation": _(
+        "Send the letter by e-mail or by post to the address at the top of the letter. Keep a "
+        "copy. An e-mail with the letter as PDF is enough."
+    ),
+    "expert_opinion_employee": _(
+        "UWV: fill in the request form on uwv.nl (Deskundigenoordeel aanvragen) and upload this "
+        "letter with its enclosures, or call UWV on 088-898 92 94 and ask where to send it."
+    ),
+    "expert_opinion_employer": _(
+        "UWV: the employer portal (werkgeversportaal), with eHerkenning level EH3. Copy the "
+        "answers from this letter into the form and upload the letter with its enclosures."
+    ),
+    "expert_opinion_cao": _(
+        "The expert that your cao names instead of UWV. Ask your employer or union for the "
+        "name and address, and write them above the letter before you send it."
+    ),
+    "second_opinion": _(
+        "Send it to your own company doctor (bedrijfsarts) or the occupational health service "
+        "(arbodienst), by post or through their secure portal or e-mail. Keep a copy."
+    ),
+    "complaint": _(
+        "Send it to the company doctor's occupational health service (arbodienst), for its "
+        "complaints procedure. Ask them for the address of the complaints officer if you do "
+        "not know it."
+    ),
+    "legal_advice": _(
+        "Give or send it to %(who)s. Call first to make an appointment; take the letter and its "
+        "enclosures with you."
+    ),
+    "court": _(
+        "Do not send this to the court. Give it to a lawyer, your union or the Juridisch Loket "
+        "(0900-8020). They decide with you whether and how to go to court."
+    ),
+}
+SEND_ANSWER = {
+    "talk": _("Agree in the conversation when you talk again, and write the agreements down."),
+    "mediation": _(
+        "The letter asks for an answer within two weeks. No answer? Send a reminder, or ask the "
+        "company doctor to advise on mediation."
+    ),
+    "expert_opinion": _(
+        "UWV says 2 to 4 weeks; in practice it can take 4 to 8 weeks. UWV hears both sides and "
+        "may invite the employee to its own doctor (verzekeringsarts)."
+    ),
+    "expert_opinion_cao": _("Ask the cao expert how long it takes."),
+    "second_opinion": _(
+        "The letter asks for an answer within two weeks. The company doctor arranges the second "
+        "opinion, or explains in writing why not."
+    ),
+    "complaint": _(
+        "The occupational health service must have a complaints procedure; it says how long "
+        "an answer takes. Ask for it in writing."
+    ),
+    "legal_advice": _("They tell you when they can help; ask for an appointment within a week."),
+    "court": _("Your legal helper tells you what happens next and which deadlines count."),
+}
+SEND_DEADLINE = {
+    "talk": _("As soon as possible: disagreements are best talked about early."),
+    "mediation": _("No deadline by law. Send it soon: a long conflict makes return harder."),
+    "expert_opinion": _(
+        "No deadline by law, but ask soon: UWV judges the situation at the time of the advice, "
+        "and a court asks for an expert opinion in a wage dispute (article 7:629a Civil Code)."
+    ),
+    "second_opinion": _(
+        "No deadline by law. Ask soon after the advice you doubt; the agreements about your "
+        "re-integration go on in the meantime."
+    ),
+    "complaint": _("See the complaints procedure; complain soon after it happened."),
+    "legal_advice": _("Now: some steps have deadlines, and your legal helper knows them."),
+    "court": _(
+        "A claim for wage has deadlines. Let a legal helper check them now; do not wait for "
+        "the answer of the other party."
+    ),
+}
+SEND_NO_MEDICAL = _(
+    "This letter goes to the employer. It holds nothing about your illness, and it must not: "
+    "the employer may not be told a diagnosis. Do not add medical papers."
+)

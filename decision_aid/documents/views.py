@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from django.views import View
 
 from decision_aid.cases.models import Attachment
 from decision_aid.cases.selectors import owned_case
-from decision_aid.cases.services import attachment_add, attachment_delete
+from decision_aid.cases.services import attachment_add, attachment_delete, case_set_own_words
 from decision_aid.documents.attachments import (
     AttachmentError,
     Limits,
@@ -28,9 +29,16 @@ from decision_aid.documents.attachments import (
     normalize_upload,
     read_limited,
 )
-from decision_aid.documents.forms import AttachmentForm, TypedTextForm
-from decision_aid.documents.presenter import document_context, documents_for
-from decision_aid.documents.render import render_html, render_pdf
+from decision_aid.documents.docx import render_docx
+from decision_aid.documents.forms import AttachmentForm, OwnWordsForm, TypedTextForm
+from decision_aid.documents.presenter import (
+    AttachedPiece,
+    build_document_context,
+    document_context,
+    documents_for,
+    own_words_for,
+)
+from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -194,20 +202,46 @@ def _doc_context(case: Any, doc: str | None) -> dict[str, Any]:
         raise Http404 from exc
 
 
+def _draft_page_context(case: Any) -> dict[str, Any]:
+    """The recommended letter (one per expert-opinion question) with its sending sheet; the
+    advice's other steps as "also possible"."""
+    case_file = case.case_file
+    docs = documents_for(case_file) if case_file else []
+    attachments = list(case.attachments.all())  # one query for every letter on the page
+    pieces = [AttachedPiece(a.kind, a.page_count, a.role) for a in attachments]
+    letters, also = [], []
+    for doc in docs:
+        if doc.kind == docs[0].kind:
+            context = build_document_context(case_file, doc, pieces)
+            letters.append(
+                {
+                    "slug": doc.slug,
+                    "title": context["title"],
+                    "subtitle": doc.subtitle,
+                    "purpose": doc.purpose,
+                    "file_name": context["file_name"],
+                    "docx_name": context["docx_name"],
+                    "sheet_name": context["sheet_name"],
+                    "sheet": context["sheet"],
+                }
+            )
+        else:
+            also.append(doc)
+    return {
+        "case": case,
+        "letters": letters,
+        "also_possible": also,
+        "first_opinion_pages": sum(a.page_count for a in attachments),
+    }
+
+
 class DraftView(View):
-    """Every document the advice names, each with a preview and a PDF download."""
+    """The letter for the recommended step, ready to download, with how to send it."""
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = owned_case(request, case_id)
-        docs = _documents(case)
-        pages = sum(a.page_count for a in case.attachments.all())
-        context = {
-            "case": case,
-            "documents": docs,
-            "first_opinion_pages": pages,
-            "own_view": (case.case_file.get("parties") or {}).get("own_view", ""),
-            "page_title": _("Your draft is ready") if docs else _("Your letter"),
-        }
+        context = _draft_page_context(case)
+        context["page_title"] = _("Your letter")
         return render(request, "documents/draft.html", context, status=200)
 
 
@@ -215,14 +249,7 @@ class PreviewView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        kwargs = {"case_id": case.id}
-        context.update(
-            pdf_url=reverse("documents:pdf_doc", kwargs={**kwargs, "doc": context["slug"]}),
-            details_url=reverse("wizard:step", kwargs={**kwargs, "step": "details"}),
-            review_url=reverse("wizard:step", kwargs={**kwargs, "step": "review"}),
-            attachments_url=reverse("documents:attachments", kwargs=kwargs),
-            draft_url=reverse("documents:draft", kwargs=kwargs),
-        )
+        context.update(_links(case, context["slug"]))
         response = HttpResponse(render_html(context, for_pdf=False))
         response["Cache-Control"] = "no-store"
         return response
@@ -237,24 +264,109 @@ class PdfView(View):
             pdf = render_pdf(context, attachments)
         except Exception:
             logger.exception("PDF rendering failed for a case")
-            return render(
-                request,
-                "documents/draft.html",
-                {
-                    "case": case,
-                    "documents": _documents(case),
-                    "first_opinion_pages": context["first_opinion_pages"],
-                    "own_view": context["own_view"],
-                    "page_title": context["title"],
-                    "pdf_error": _(
-                        "Making the PDF did not work. Your answers are saved. "
-                        "Try again in a minute."
-                    ),
-                },
-                status=503,
+            page = _draft_page_context(case)
+            page["page_title"] = context["title"]
+            page["pdf_error"] = _(
+                "Making the PDF did not work. Your answers are saved. Try again in a minute."
             )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        filename = _("draft") + f"-{context['slug']}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return render(request, "documents/draft.html", page, status=503)
+        return _download(pdf, "application/pdf", context["file_name"])
+
+
+# --- issue 15: the sending sheet, the editable copy, own words per letter ------------------
+def _links(case: Any, slug: str) -> dict[str, str]:
+    kwargs = {"case_id": case.id}
+    doc = {**kwargs, "doc": slug}
+    return {
+        "pdf_url": reverse("documents:pdf_doc", kwargs=doc),
+        "docx_url": reverse("documents:docx", kwargs=doc),
+        "sheet_url": reverse("documents:sheet", kwargs=doc),
+        "sheet_pdf_url": reverse("documents:sheet_pdf", kwargs=doc),
+        "preview_url": reverse("documents:preview_doc", kwargs=doc),
+        "own_words_url": reverse("documents:own_words", kwargs=doc),
+        "details_url": reverse("wizard:step", kwargs={**kwargs, "step": "details"}),
+        "review_url": reverse("wizard:step", kwargs={**kwargs, "step": "review"}),
+        "attachments_url": reverse("documents:attachments", kwargs=kwargs),
+        "draft_url": reverse("documents:draft", kwargs=kwargs),
+    }
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class SheetView(View):
+    """ "How to send this letter": where it goes, what to attach, deadline, answer time."""
+
+    def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = owned_case(request, case_id)
+        context = _doc_context(case, doc)
+        context.update(_links(case, context["slug"]))
+        html = render_to_string("pdf/sending_sheet.html", {**context, "for_pdf": False})
+        response = HttpResponse(html)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class SheetPdfView(View):
+    def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = owned_case(request, case_id)
+        context = _doc_context(case, doc)
+        return _download(render_sheet_pdf(context), "application/pdf", context["sheet_name"])
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class DocxView(View):
+    """The letter as an editable Word file: the same text; the enclosures stay in the PDF."""
+
+    def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = owned_case(request, case_id)
+        context = _doc_context(case, doc)
+        return _download(render_docx(context), DOCX, context["docx_name"])
+
+
+class OwnWordsView(View):
+    """The own words of one letter, with the hint of what belongs in it. Words written for
+    one letter never appear in another (the employer never reads what UWV or a doctor does)."""
+
+    template_name = "documents/own_words.html"
+
+    def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = owned_case(request, case_id)
+        context = _doc_context(case, doc)
+        parties = case.case_file.get("parties") or {}
+        form = OwnWordsForm(
+            initial={"text": own_words_for(parties, context["kind"], context["role"])}
+        )
+        return self._render(request, case, context, form)
+
+    def post(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = owned_case(request, case_id)
+        context = _doc_context(case, doc)
+        form = OwnWordsForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, case, context, form, status=400)
+        case_set_own_words(case=case, kind=context["kind"], text=form.cleaned_data["text"])
+        messages.success(request, _("Saved: your own words for this letter."))
+        return redirect("documents:preview_doc", case_id=case.id, doc=context["slug"])
+
+    def _render(
+        self, request: HttpRequest, case: Any, context: dict[str, Any], form: Any, status: int = 200
+    ) -> HttpResponse:
+        return render(
+            request,
+            self.template_name,
+            {
+                "case": case,
+                "doc": context,
+                "form": form,
+                "page_title": _("Your own words for this letter"),
+                **_links(case, context["slug"]),
+            },
+            status=status,
+        )

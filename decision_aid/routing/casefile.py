@@ -36,7 +36,10 @@ from .facts import (
 __all__ = ["SCHEMA_PATH", "CaseFileError", "advice_to_dict", "case_to_dict", "load_case"]
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "case-file.schema.json"
-_DATE_FIELDS = frozenset({"as_of", "contract_end", "sick_since", "date"})
+_DATE_FIELDS = frozenset(
+    {"as_of", "contract_end", "sick_since", "date", "birth_date", "wage_stopped_on"}
+    | {"dispute_from", "work_refused_on"}
+)
 _PARTY_FIELDS = ("name", "address", "email", "phone", "contact")
 _PARTY_ROLES = ("employee", "employer", "bedrijfsarts", "advisor")
 
@@ -110,6 +113,8 @@ def _parties(data: dict[str, Any] | None) -> Parties | None:
     return Parties(
         **{role: _party(data.get(role)) for role in _PARTY_ROLES},
         own_view=data.get("own_view", ""),
+        letter=tuple((k, v) for k, v in (data.get("letter") or {}).items() if v),
+        own_words=tuple((k, v) for k, v in (data.get("own_words") or {}).items() if v),
     )
 
 
@@ -213,4 +218,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             },
             "own_view": p.own_view,
         }
+        if p.letter:
+            out["parties"]["letter"] = dict(p.letter)
+        if p.own_words:
+            out["parties"]["own_words"] = dict(p.own_words)
     return out

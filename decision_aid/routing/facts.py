@@ -124,6 +124,10 @@ class Parties:
     bedrijfsarts: Party = field(default_factory=Party)
     advisor: Party = field(default_factory=Party)
     own_view: str = ""
+    #: What a letter's recipient needs (date of birth, job title, ...), as (name, value) pairs.
+    letter: tuple[tuple[str, str], ...] = ()
+    #: The own words per letter kind, as (kind, text) pairs: a letter never shows another's.
+    own_words: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -88,11 +88,24 @@ def _parties(a: Mapping[str, Any]) -> dict[str, Any] | None:
         "bedrijfsarts": {"name": a.get("bedrijfsarts_name")} if a.get("bedrijfsarts_name") else {},
         "own_view": a.get("own_view", ""),
     }
+    side = "employer" if role == "employer" else "employee"
+    for key, field in (("phone", "requester_phone"), ("email", "requester_email")):
+        if a.get(field):
+            parties[side][key] = a[field]
+    letter = {
+        k: (_iso(a.get(k)) if k in _LETTER_DATES else a.get(k)) for k in _LETTER_FIELDS if a.get(k)
+    }
+    if letter:
+        parties["letter"] = letter
     if role == "advisor":
         parties["advisor"] = {"name": a.get("contact_name", "")}
     elif role == "employer" and a.get("contact_name"):
         parties["employer"]["contact"] = a["contact_name"]
     return parties
+
+
+_LETTER_DATES = ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on")
+_LETTER_FIELDS = (*_LETTER_DATES, "job_title", "contract_hours", "doctor_advice", "work_offered")
 
 
 @dataclass(frozen=True)
@@ -196,7 +209,13 @@ def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, An
             or employer.get("contact", ""),
             "bedrijfsarts_name": (parties.get("bedrijfsarts") or {}).get("name", ""),
             "own_view": parties.get("own_view", ""),
+            "requester_phone": requester.get("phone", ""),
+            "requester_email": requester.get("email", ""),
         }
+        letter = parties.get("letter") or {}
+        for key in _LETTER_FIELDS:
+            value = letter.get(key, "")
+            details[key] = _date_answer(value) if key in _LETTER_DATES and value else value
         pages["details"] = details
     return pages
 

@@ -302,8 +302,70 @@ class DetailsForm(WizardForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "Short and factual. For example: The company doctor says I can do my own work "
-            "for 4 hours a day. I think I can not, because my back pain gets worse after 2 hours."
+            "for 4 hours a day. I think I can not, because my back pain gets worse after 2 hours. "
+            "We use this only in letters to UWV, a doctor or a legal helper, never in a letter "
+            "to the employer; you can write other words for each letter later."
         ),
+    )
+
+    # What the letters' recipients need (all optional; issue 15). Never a BSN.
+    requester_phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
+    requester_email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=TEXT_MAX,
+        required=False,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.nl.")},
+    )
+    birth_date = DutchDateField(
+        label=_("Date of birth of the employee"),
+        required=False,
+        help_text=_("UWV asks for it in a request for an expert opinion. Empty if you prefer."),
+        validators=[_not_in_future],
+    )
+    job_title = forms.CharField(
+        label=_("Job title (function)"), max_length=TEXT_MAX, required=False
+    )
+    contract_hours = forms.CharField(
+        label=_("Contract hours per week"),
+        max_length=20,
+        required=False,
+        help_text=_("For example 32."),
+    )
+    wage_stopped_on = DutchDateField(
+        label=_("Date the wage was stopped or held back"),
+        required=False,
+        help_text=_("Only if the wage was stopped or held back."),
+        validators=[_not_in_future],
+    )
+    dispute_from = DutchDateField(
+        label=_("The date the disagreement is about"),
+        required=False,
+        help_text=_(
+            "For example the date from which the company doctor says the employee can do the "
+            "own work again."
+        ),
+    )
+    doctor_advice = forms.CharField(
+        label=_("What the company doctor's advice says, in one or two sentences"),
+        max_length=400,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "UWV asks the request to describe the advice. For example: Can do own work for 4 "
+            "hours a day from 1 May. Only what it says about work, no diagnosis."
+        ),
+    )
+    work_offered = forms.CharField(
+        label=_("The work that was offered"),
+        max_length=400,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only if the disagreement is about offered work: tasks, hours, place."),
+    )
+    work_refused_on = DutchDateField(
+        label=_("Date the offered work was refused"),
+        required=False,
+        validators=[_not_in_future],
     )
 
     FIELDS_BY_ROLE = {
@@ -311,10 +373,27 @@ class DetailsForm(WizardForm):
         "employer": ("requester_name", "requester_address", "contact_name", "employee_name"),
         "advisor": ("requester_name", "requester_address", "employer_name", "contact_name"),
     }
+    LETTER_FIELDS = (
+        "requester_phone",
+        "requester_email",
+        "birth_date",
+        "job_title",
+        "contract_hours",
+        "wage_stopped_on",
+        "dispute_from",
+        "doctor_advice",
+        "work_offered",
+        "work_refused_on",
+    )
 
     def __init__(self, *args: object, role: str | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        keep = {*self.FIELDS_BY_ROLE.get(role or "employee", ()), "bedrijfsarts_name", "own_view"}
+        keep = {
+            *self.FIELDS_BY_ROLE.get(role or "employee", ()),
+            "bedrijfsarts_name",
+            "own_view",
+            *self.LETTER_FIELDS,
+        }
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
@@ -329,6 +408,9 @@ class DetailsForm(WizardForm):
             self.fields["contact_name"].help_text = _(
                 "You are named as the contact person; the member stays the requester."
             )
+        if role == "employer":
+            self.fields["requester_phone"].label = _("Phone number of the contact person")
+            self.fields["requester_email"].label = _("E-mail address of the contact person")
         for field in self.fields.values():
             field.error_messages["required"] = _("This field is required.")
             field.error_messages["max_length"] = _(

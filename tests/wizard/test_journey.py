@@ -40,7 +40,7 @@ def test_full_journey_gives_pdf_with_name_and_first_opinion_pages(
     response = add_attachment(client, response, _pdf_upload(make_pdf(pages=3)))
     assert response.content.decode().count('name="remove"') == 1  # listed, removable
     draft = client.get(response.request["PATH_INFO"].replace("bijlagen/", ""))
-    assert "Uw concept is klaar" in draft.content.decode()
+    assert "Uw brief is klaar" in draft.content.decode()
     pdf = client.get(draft.request["PATH_INFO"] + "pdf/")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Content-Disposition"].startswith("attachment")

@@ -1,7 +1,9 @@
-"""python manage.py draft CASE.json --first-opinion FILE [--first-opinion FILE ...] --out DIR
+"""python manage.py draft CASE.json --first-opinion FILE [--expert-opinion FILE] --out DIR
 
-Writes every document the advice names as a PDF (the first opinion appended as the last
-pages) and prints their paths. A first opinion may be a PDF, a photo (JPEG, PNG, HEIC) or a
+Writes every letter the advice names as a PDF (the attached files appended as numbered,
+stamped enclosures), an editable .docx beside each PDF and the "how to send" sheet, with names
+a person understands in the case's language, and prints their paths. Each attached file's role
+is printed too ("Bijlage 1: …"). A first opinion may be a PDF, a photo (JPEG, PNG, HEIC) or a
 .txt file with the typed text. A bad case file or a bad attachment exits with code 2 and the
 same message the web page shows; never a traceback.
 """
@@ -24,8 +26,9 @@ from decision_aid.documents.attachments import (
     normalize_text,
     normalize_upload,
 )
+from decision_aid.documents.docx import render_docx
 from decision_aid.documents.presenter import AttachedPiece, build_document_context, documents_for
-from decision_aid.documents.render import render_pdf
+from decision_aid.documents.render import render_pdf, render_sheet_pdf
 from decision_aid.routing.casefile import CaseFileError, load_case
 
 
@@ -59,6 +62,13 @@ class Command(BaseCommand):
             metavar="FILE",
             help="PDF, photo (JPEG/PNG/HEIC) or .txt with the typed text; may be repeated.",
         )
+        parser.add_argument(
+            "--expert-opinion",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help="An expert opinion (deskundigenoordeel) already given; attached as such.",
+        )
         parser.add_argument("--out", required=True, metavar="DIR")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -72,7 +82,10 @@ class Command(BaseCommand):
             limits = Limits.from_settings()
             usage = Usage()
             pieces: list[Normalized] = []
-            for name in options["first_opinion"]:
+            roles: list[str] = []
+            named = [(n, "first_opinion") for n in options["first_opinion"]]
+            named += [(n, "expert_opinion") for n in options["expert_opinion"]]
+            for name, role in named:
                 path = Path(name)
                 try:
                     item = read_first_opinion(path, limits=limits, usage=usage)
@@ -82,12 +95,24 @@ class Command(BaseCommand):
                 for notice in item.notices:
                     self.stderr.write(f"{path}: {notice}")
                 pieces.append(item)
+                roles.append(role)
                 usage = usage.plus(item)
             out = Path(options["out"])
             out.mkdir(parents=True, exist_ok=True)
-            attached = [AttachedPiece(p.kind, p.page_count) for p in pieces]
+            attached = [
+                AttachedPiece(p.kind, p.page_count, role)
+                for p, role in zip(pieces, roles, strict=True)
+            ]
             for doc in documents_for(case_file):
                 context = build_document_context(case_file, doc, attached)
-                path = out / f"{doc.slug}.pdf"
+                path = out / context["file_name"]
                 path.write_bytes(render_pdf(context, [p.pdf for p in pieces]))
                 self.stdout.write(str(path))
+                for enclosure in context["enclosures"]:
+                    self.stdout.write(f"  {enclosure.stamp}")
+                docx = out / context["docx_name"]
+                docx.write_bytes(render_docx(context))
+                self.stdout.write(str(docx))
+                sheet = out / context["sheet_name"]
+                sheet.write_bytes(render_sheet_pdf(context))
+                self.stdout.write(str(sheet))

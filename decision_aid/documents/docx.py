@@ -1,0 +1,162 @@
+"""The letter as an editable Word file (.docx), for advisors who rewrite letters.
+
+It is made from the same HTML as the PDF (the same presenter context, the same template), read
+back element by element into python-docx: headings, paragraphs, lists, tables, line breaks and
+bold. An empty box becomes a line to type on. The enclosures stay in the PDF; the letter lists
+them by number as the PDF does.
+"""
+
+from __future__ import annotations
+
+import io
+from html.parser import HTMLParser
+from typing import Any
+
+from decision_aid.documents.render import render_html
+
+BLANK = "__________________"
+_BLOCKS = {"p", "h1", "h2", "h3", "li", "dt", "dd"}
+
+
+class _LetterToDocx(HTMLParser):
+    """Walks the letter's <main> and writes it into a python-docx Document."""
+
+    def __init__(self, document: Any) -> None:
+        super().__init__(convert_charrefs=True)
+        self.doc = document
+        self.in_main = False
+        self.skip = 0  # inside <nav>/<footer>/<head>
+        self.paragraph: Any = None
+        self.bold = 0
+        self.lists: list[str] = []
+        self.table: list[list[tuple[str, bool]]] | None = None
+        self.cell: list[str] | None = None
+        self.cell_header = False
+
+    # --- paragraphs ---------------------------------------------------------------------
+    def _new(self, tag: str, classes: str) -> None:
+        if tag in ("h1", "h2", "h3"):
+            self.paragraph = self.doc.add_heading("", level={"h1": 1, "h2": 2, "h3": 3}[tag])
+        elif tag == "li":
+            style = "List Number" if self.lists and self.lists[-1] == "ol" else "List Bullet"
+            self.paragraph = self.doc.add_paragraph(style=style)
+        else:
+            self.paragraph = self.doc.add_paragraph()
+        if "box" in classes.split():
+            self.paragraph.add_run(BLANK)
+
+    def _text(self, text: str) -> None:
+        if self.cell is not None:
+            self.cell.append(text)
+            return
+        if not text.strip() and self.paragraph is None:
+            return
+        if self.paragraph is None:
+            self.paragraph = self.doc.add_paragraph()
+        run = self.paragraph.add_run(text)
+        run.bold = bool(self.bold)
+
+    # --- parser callbacks ---------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if tag == "main":
+            self.in_main = True
+            return
+        if not self.in_main or self.skip:
+            return
+        if tag in ("ul", "ol"):
+            self.lists.append(tag)
+        elif tag == "table":
+            self.table = []
+        elif tag == "tr" and self.table is not None:
+            self.table.append([])
+        elif tag in ("th", "td") and self.table is not None:
+            self.cell, self.cell_header = [], tag == "th"
+        elif tag in ("strong", "b") or tag in ("h1", "h2", "h3"):
+            self.bold += tag in ("strong", "b")
+            if tag.startswith("h"):
+                self._new(tag, classes)
+        elif tag == "br":
+            if self.cell is not None:
+                self.cell.append("\n")
+            elif self.paragraph is not None:
+                self.paragraph.add_run().add_break()
+        elif tag in _BLOCKS:
+            if self.cell is not None:
+                if "box" in classes.split():
+                    self.cell.append(BLANK)
+                return
+            self._new(tag, classes)
+        elif tag in ("span", "div") and "box" in classes.split():
+            if self.cell is not None:
+                self.cell.append(BLANK)
+            elif tag == "div":
+                self.doc.add_paragraph(BLANK)
+            else:
+                self._text(BLANK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "main":
+            self.in_main = False
+            return
+        if not self.in_main or self.skip:
+            return
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag in ("th", "td") and self.table is not None and self.cell is not None:
+            self.table[-1].append(("".join(self.cell).strip(), self.cell_header))
+            self.cell = None
+        elif tag == "table" and self.table is not None:
+            self._write_table(self.table)
+            self.table = None
+        elif tag in ("strong", "b"):
+            self.bold = max(0, self.bold - 1)
+        elif tag in _BLOCKS and self.cell is None:
+            self.paragraph = None
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_main or self.skip:
+            return
+        text = " ".join(data.split())
+        if data[:1].isspace() and text:
+            text = " " + text
+        if data[-1:].isspace() and text and not text.endswith(" "):
+            text += " "
+        if text:
+            self._text(text)
+
+    def _write_table(self, rows: list[list[tuple[str, bool]]]) -> None:
+        rows = [r for r in rows if r]
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for i, row in enumerate(rows):
+            for j, (text, header) in enumerate(row):
+                cell = table.cell(i, j)
+                run = cell.paragraphs[0].add_run(text)
+                run.bold = header
+        self.paragraph = None
+
+
+def render_docx(context: dict[str, Any]) -> bytes:
+    """The letter of this context as .docx bytes: the text of the PDF, editable."""
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    document.core_properties.title = str(context.get("title") or "")
+    document.core_properties.author = str((context.get("requester") or {}).get("name") or "")
+    style = document.styles["Normal"]
+    style.font.name = "Liberation Sans"
+    style.font.size = Pt(10.5)
+    label = (context.get("advice") or {}).get("rule_set_label")
+    if label:
+        footer = document.sections[0].footer.paragraphs[0]
+        footer.text = str(label)
+        footer.runs[0].font.size = Pt(7)
+    _LetterToDocx(document).feed(render_html(context, for_pdf=True))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
