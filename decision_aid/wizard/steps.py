@@ -134,7 +134,9 @@ STEPS: tuple[Step, ...] = (
     Step("employer_passive", f.EmployerPassiveForm, 4, employee_side),
     Step("legal_help", f.LegalHelpForm, 4, in_scope),
     Step("cao_expert", f.CaoExpertForm, 4, in_scope),
-    Step("review", f.ReviewForm, 5),
+    # out of scope: the result (with where to go instead) comes right after the deciding
+    # answer, not after a check page of answers that do not matter (issue 16, item 8)
+    Step("review", f.ReviewForm, 5, in_scope),
     Step("advice", f.AdviceForm, 6),
     Step("details", f.DetailsForm, 7, in_scope),
 )
