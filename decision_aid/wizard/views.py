@@ -30,6 +30,9 @@ from decision_aid.wizard.answers import build_case_file, review_rows
 from decision_aid.wizard.presenter import advice_context
 
 SWITCH_LANGUAGE = "switch_language"
+# set when "Change" on the check page was pressed: after the changed page (and any page the
+# change newly opens), the person returns to the check page (issue 16, item 4)
+RETURN_TO_REVIEW = "return_to_review"
 
 
 def _condition(step: s.Step):  # noqa: ANN202
@@ -157,6 +160,11 @@ class IntakeWizard(NamedUrlWizardView):
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
             self._save_current_page()
+        if (
+            goto in self.get_form_list()
+            and self.request.POST.get(f"{self.prefix}-current_step") == "review"
+        ):
+            self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_REVIEW: True}
         if language in dict(settings.LANGUAGES):
             url = translate_url(self.get_step_url(self.steps.current), language)
             return redirect(url)
@@ -165,7 +173,21 @@ class IntakeWizard(NamedUrlWizardView):
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
         self._ensure_case()
+        if self.storage.extra_data.get(RETURN_TO_REVIEW):
+            if "review" in self.get_form_list():
+                # a page the change opened (never answered) first, then the check page
+                target = self.first_unfinished_step(before="review") or "review"
+                if target == "review":
+                    self._stop_returning_to_review()
+                self.storage.current_step = target
+                return redirect(self.get_step_url(target))
+            self._stop_returning_to_review()  # now out of scope: the result comes next
         return super().render_next_step(form, **kwargs)
+
+    def _stop_returning_to_review(self) -> None:
+        extra = dict(self.storage.extra_data)
+        extra.pop(RETURN_TO_REVIEW, None)
+        self.storage.extra_data = extra
 
     def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
         """Like formtools, but answers stay stored, so the person can still change them."""
