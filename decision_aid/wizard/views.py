@@ -215,7 +215,7 @@ class IntakeWizard(NamedUrlWizardView):
         step = s.STEP_BY_NAME[self.steps.current]
         context.update(
             section=s.SECTIONS[step.section - 1],
-            section_count=len(s.SECTIONS),
+            progress=s.progress(step.name, s.journey_pages(self.raw_answers())),
             page_title=form.title,
             prev_step=self.steps.prev,
             language_switch_form="wizard-form",

@@ -37,7 +37,8 @@ def test_typical_employee_walk_at_360px(page, live_server):
     answers = resolve_dates(TYPICAL_EMPLOYEE, timezone.localdate())
     loads = {"n": 0}
     page.on("load", lambda _page: loads.__setitem__("n", loads["n"] + 1))
-    taps = typed = 0
+    taps = typed = words = 0
+    progress_seen = []
 
     page.goto("/")
     page.get_by_role("link", name="Start").first.click()
@@ -50,6 +51,13 @@ def test_typical_employee_walk_at_360px(page, live_server):
             break
         step = _current_step(page)
         seen.append(step)
+        progress_seen.append(page.locator(".progress-text").inner_text())
+        # the words a person reads on the page (main content without the case panel)
+        words += page.evaluate(
+            "() => { const m = document.querySelector('main').cloneNode(true);"
+            " m.querySelectorAll('details:not([open]) > :not(summary), .case-panel')"
+            ".forEach(e => e.remove()); return m.innerText.split(/\\s+/).filter(Boolean).length; }"
+        )
         if step == "advice":
             button = page.locator(".actions button[type='submit']").first
             advice_height = page.evaluate(
@@ -85,9 +93,17 @@ def test_typical_employee_walk_at_360px(page, live_server):
         assert _current_step(page) != step or "/brief/" in page.url, f"{step} did not advance"
 
     assert advice_height is not None, f"never reached the advice page: {seen}"
+    # a plain estimate of the time: reading at 120 words a minute (B1, under stress), 3 s per
+    # tap (find, aim, tap), 1 s per typed character
+    seconds = words / 120 * 60 + taps * 3 + typed
     print(
         f"\n[phone walk 360x740] page loads to the letter details: {loads['n']}, taps: {taps}, "
-        f"typed characters: {typed}, question pages: {len(seen) - 2}; advice page "
-        f"{page_height} px high, letter button bottom at {advice_height} px"
+        f"typed characters: {typed}, question pages: {len(seen) - 3}; words read: {words}, "
+        f"estimated time {seconds / 60:.1f} min; advice page "
+        f"{page_height} px high, letter button bottom at {advice_height} px; "
+        f"progress: {progress_seen[0]} .. {progress_seen[-1]}"
     )
+    # the progress moves on every page
+    numbers = [int(text.split()[1]) for text in progress_seen]
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), progress_seen
     assert advice_height <= BUTTON_BOTTOM_LIMIT, advice_height
