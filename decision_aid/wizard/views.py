@@ -16,17 +16,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, session_add_case
 from decision_aid.cases.services import case_create, case_finish, case_save_state
+from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.answers import build_case_file, review_rows
+from decision_aid.wizard.dates import parse_date
+from decision_aid.wizard.forms import DutchDateField
 from decision_aid.wizard.presenter import advice_context
 
 SWITCH_LANGUAGE = "switch_language"
@@ -173,6 +179,7 @@ class IntakeWizard(NamedUrlWizardView):
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
         self._ensure_case()
+        self._echo_dates(form)
         if self.storage.extra_data.get(RETURN_TO_REVIEW):
             if "review" in self.get_form_list():
                 # a page the change opened (never answered) first, then the check page
@@ -183,6 +190,27 @@ class IntakeWizard(NamedUrlWizardView):
                 return redirect(self.get_step_url(target))
             self._stop_returning_to_review()  # now out of scope: the result comes next
         return super().render_next_step(form, **kwargs)
+
+    def _echo_dates(self, form: Any) -> None:
+        """Say back what a typed date was understood as ("Begrepen: maandag 4 mei 2026, nu week
+        31"), on the next page, so a misread date is seen at once (issue 16, item 7)."""
+        for name, field in form.fields.items():
+            value = form.cleaned_data.get(name)
+            if not isinstance(field, DutchDateField) or value is None:
+                continue
+            typed = str(form.data.get(form.add_prefix(name), ""))
+            parsed = parse_date(typed, today=timezone.localdate())
+            day = date_format(value, "l j F Y")
+            if name == "sick_since":
+                text = gettext("Understood: %(date)s, now week %(week)s.") % {
+                    "date": day,
+                    "week": sick_week(value, timezone.localdate()),
+                }
+            else:
+                text = gettext("Understood: %(date)s.") % {"date": day}
+            if parsed is not None and parsed.approximate:
+                text += " " + gettext("That is an estimate: change it if you know the exact day.")
+            messages.info(self.request, text)
 
     def _stop_returning_to_review(self) -> None:
         extra = dict(self.storage.extra_data)

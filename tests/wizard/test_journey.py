@@ -92,8 +92,8 @@ def test_back_keeps_what_was_typed_even_if_not_submitted(client, typical_answers
     ("value", "message_nl"),
     [
         ("", "Vul de eerste ziektedag in."),
-        ("31-02-2026", "Vul een datum in als dag-maand-jaar"),
-        ("morgen", "Vul een datum in als dag-maand-jaar"),
+        ("31-02-2026", "We kunnen deze datum niet lezen. Schrijf hem bijvoorbeeld als"),
+        ("morgen", "Deze datum ligt in de toekomst."),  # read as tomorrow
         ("01-01-2999", "Deze datum ligt in de toekomst."),
     ],
 )
@@ -114,7 +114,7 @@ def test_bad_sick_date_message_next_to_field_and_in_summary(
 def test_errors_are_in_english_on_the_english_site(client, typical_answers):
     walk(client, typical_answers, lang="/en", stop_at="sick_since")
     response = post_step(client, "sick_since", {"sick_since": "31-02-2026"}, lang="/en")
-    assert "Enter a date as day-month-year" in response.content.decode()
+    assert "We could not read this date. Write it for example as" in response.content.decode()
 
 
 def test_too_long_text_is_refused_and_other_answers_stay(client, typical_answers):
