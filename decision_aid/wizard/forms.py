@@ -64,11 +64,20 @@ def _not_in_future(value: date | None) -> None:
 
 
 class WizardForm(forms.Form):
-    """Base: every wizard page knows its own title (the question, shown as <h1>)."""
+    """Base: every wizard page knows its own title (the question, shown as <h1>). With the
+    person's role, the words fit them (wizard/wording.py)."""
 
     title: str = ""
     intro: str = ""
     template_name_suffix = "question"
+
+    def __init__(self, *args: object, role: str | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.role = role
+        if self.prefix:
+            from decision_aid.wizard.wording import apply_wording
+
+            apply_wording(self, self.prefix, role)
 
 
 def choice_form(

@@ -257,8 +257,7 @@ class IntakeWizard(NamedUrlWizardView):
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(step)
-        if step == "details":
-            kwargs["role"] = self.raw_answers().get("role")
+        kwargs["role"] = self.raw_answers().get("role")
         return kwargs
 
     def _case_file(self) -> dict[str, Any]:
