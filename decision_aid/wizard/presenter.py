@@ -16,6 +16,7 @@ from decision_aid.content import citation_label, get_source
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import load_case
+from decision_aid.wizard.timeline_svg import timeline_figure
 
 
 def _source_view(source_id: str) -> dict[str, Any]:
@@ -58,6 +59,8 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
     # the other reasons are folded (issue 16, item 3)
     reasons = advice["primary"]["reasons"]
     advice["short_why"], advice["more_why"] = reasons[:SHORT_WHY], reasons[SHORT_WHY:]
+    figure = None if advice.get("out_of_scope") else timeline_figure(advice)
+    advice["timeline_svg"], advice["timeline_text"] = figure or ("", "")
     advice["rule_set_label"] = rule_set_label(advice.get("rule_set"))
     return advice
 
