@@ -16,8 +16,9 @@ from django.utils.translation import gettext
 
 from decision_aid.routing.weeks import MAX_SICK_WEEKS, PLAN_EXPERT_OPINION_WEEKS
 
-WIDTH, HEIGHT = 320, 96
+WIDTH, HEIGHT = 320, 92
 LEFT, RIGHT, AXIS_Y = 12, 308, 52
+LABEL_GAP = 18  # px between two week numbers on one row
 # UWV says 2 to 4 weeks, in practice 4 to 8 (domain §3 [B], [I]): the picture shows 2 to 8
 EXPERT_OPINION_FIRST_WEEK = 2
 
@@ -43,6 +44,12 @@ def timeline_figure(advice: dict[str, Any]) -> tuple[SafeString, str] | None:
     def x(w: int) -> float:
         return round(LEFT + (RIGHT - LEFT) * min(max(w, 0), end) / end, 1)
 
+    rows = []  # a week number close to the one before goes on a second row
+    last_x = {0: -100.0, 1: -100.0}
+    for m in milestones:
+        row = 0 if x(m["week"]) - last_x[0] >= LABEL_GAP else 1
+        last_x[row] = x(m["week"])
+        rows.append(row)
     ticks = format_html_join(
         "",
         '<circle cx="{}" cy="{}" r="4" class="{}"/><text x="{}" y="{}" class="tl-week">{}</text>',
@@ -52,10 +59,10 @@ def timeline_figure(advice: dict[str, Any]) -> tuple[SafeString, str] | None:
                 AXIS_Y,
                 "tl-late" if m.get("late") else f"tl-{m['status']}",
                 x(m["week"]),
-                AXIS_Y + 20,
+                AXIS_Y + 20 + 12 * row,
                 m["week"],
             )
-            for m in milestones
+            for m, row in zip(milestones, rows, strict=True)
         ),
     )
     band = ""
@@ -66,8 +73,8 @@ def timeline_figure(advice: dict[str, Any]) -> tuple[SafeString, str] | None:
             x(window[0]),
             AXIS_Y - 6,
             max(2.0, x(window[1]) - x(window[0])),
-            x(window[0]),
-            AXIS_Y + 36,
+            x(window[1]) + 2,
+            AXIS_Y - 10,
             gettext("answer"),
         )
     here = x(week)
