@@ -113,14 +113,17 @@ def _display(field: forms.Field, value: Any) -> str:
     return str(choices.get(value, value))
 
 
-def review_rows(answers: Mapping[str, Any], active_steps: Iterable[str]) -> list[ReviewRow]:
-    """One row per answered question on the pages that are asked, in wizard order."""
+def review_rows(
+    answers: Mapping[str, Any], active_steps: Iterable[str], *, role: str | None = None
+) -> list[ReviewRow]:
+    """One row per answered question on the pages that are asked, in wizard order, in the words
+    the person saw (their role's wording)."""
     rows = []
     for name in active_steps:
         step = s.STEP_BY_NAME[name]
         if step.section > 4:
             continue
-        for field_name, field in step.form.base_fields.items():
+        for field_name, field in step.form(prefix=name, role=role).fields.items():
             rows.append(
                 ReviewRow(
                     step=name,

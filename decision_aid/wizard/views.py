@@ -250,7 +250,9 @@ class IntakeWizard(NamedUrlWizardView):
             case=self.case,
         )
         if step.name == "review":
-            context["review_rows"] = review_rows(self.cleaned_answers(), self.get_form_list())
+            context["review_rows"] = review_rows(
+                self.cleaned_answers(), self.get_form_list(), role=self.raw_answers().get("role")
+            )
         elif step.name == "advice":
             context["advice"] = advice_context(self._case_file())
         return context
