@@ -127,7 +127,7 @@ class IntakeForm(forms.Form):
 
 def initial_from_case_file(case_file: dict[str, Any]) -> dict[str, Any]:
     """Form initial values for reopening a case."""
-    from decision_aid.wizard.answers import case_file_to_answers
+    from decision_aid.casefile.answers import case_file_to_answers
 
     flat: dict[str, Any] = {}
     for answers in case_file_to_answers(case_file).values():

@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
+from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.selectors import owned_case
 from decision_aid.wizard import steps as s
-from decision_aid.wizard.answers import build_case_file, review_rows
+from decision_aid.wizard.review import review_rows
 
 
 def cleaned_from_state(state: dict[str, Any] | None) -> tuple[dict[str, Any], list[str], bool]:

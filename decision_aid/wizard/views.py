@@ -25,15 +25,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, session_add_case
 from decision_aid.cases.services import case_create, case_finish, case_save_state
 from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
-from decision_aid.wizard.answers import build_case_file, review_rows
 from decision_aid.wizard.dates import parse_date
 from decision_aid.wizard.forms import DutchDateField
 from decision_aid.wizard.presenter import advice_context
+from decision_aid.wizard.review import review_rows
 
 SWITCH_LANGUAGE = "switch_language"
 # set when "Change" on the check page was pressed: after the changed page (and any page the
