@@ -13,10 +13,10 @@ What this view adds to formtools, and why:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, translate_url
@@ -40,6 +40,7 @@ SWITCH_LANGUAGE = "switch_language"
 # set when "Change" on the check page was pressed: after the changed page (and any page the
 # change newly opens), the person returns to the check page (issue 16, item 4)
 RETURN_TO_REVIEW = "return_to_review"
+DATE_ECHO = "date_echo"
 
 
 def _condition(step: s.Step):  # noqa: ANN202
@@ -180,38 +181,55 @@ class IntakeWizard(NamedUrlWizardView):
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
         self._ensure_case()
-        self._echo_dates(form)
+        target = None
         if self.storage.extra_data.get(RETURN_TO_REVIEW):
             if "review" in self.get_form_list():
                 # a page the change opened (never answered) first, then the check page
                 target = self.first_unfinished_step(before="review") or "review"
                 if target == "review":
                     self._stop_returning_to_review()
-                self.storage.current_step = target
-                return redirect(self.get_step_url(target))
-            self._stop_returning_to_review()  # now out of scope: the result comes next
+            else:
+                self._stop_returning_to_review()  # now out of scope: the result comes next
+        self._remember_date_echo(form, on=target or self.get_next_step())
+        if target is not None:
+            self.storage.current_step = target
+            return redirect(self.get_step_url(target))
         return super().render_next_step(form, **kwargs)
 
-    def _echo_dates(self, form: Any) -> None:
-        """Say back what a typed date was understood as ("Begrepen: maandag 4 mei 2026, nu week
-        31"), on the next page, so a misread date is seen at once (issue 16, item 7)."""
+    def _remember_date_echo(self, form: Any, *, on: str | None) -> None:
+        """Keep what a typed date was understood as, to say it on the next page ("Begrepen:
+        maandag 4 mei 2026, nu week 31"), so a misread date is seen at once (issue 16, item 7).
+        Kept with the answers (saved anyway), not in the session: no extra write per page."""
+        extra = {k: v for k, v in self.storage.extra_data.items() if k != DATE_ECHO}
         for name, field in form.fields.items():
             value = form.cleaned_data.get(name)
-            if not isinstance(field, DutchDateField) or value is None:
-                continue
-            typed = str(form.data.get(form.add_prefix(name), ""))
-            parsed = parse_date(typed, today=timezone.localdate())
-            day = date_format(value, "l j F Y")
-            if name == "sick_since":
-                text = gettext("Understood: %(date)s, now week %(week)s.") % {
-                    "date": day,
-                    "week": sick_week(value, timezone.localdate()),
+            if isinstance(field, DutchDateField) and value is not None and on:
+                typed = str(form.data.get(form.add_prefix(name), ""))
+                parsed = parse_date(typed, today=timezone.localdate())
+                extra[DATE_ECHO] = {
+                    "on": on,
+                    "field": name,
+                    "date": value.isoformat(),
+                    "approximate": bool(parsed and parsed.approximate),
                 }
-            else:
-                text = gettext("Understood: %(date)s.") % {"date": day}
-            if parsed is not None and parsed.approximate:
-                text += " " + gettext("That is an estimate: change it if you know the exact day.")
-            messages.info(self.request, text)
+        self.storage.extra_data = extra
+
+    def _date_echo_text(self, step: str) -> str:
+        echo = self.storage.extra_data.get(DATE_ECHO)
+        if not echo or echo.get("on") != step:
+            return ""
+        value = date.fromisoformat(echo["date"])
+        day = date_format(value, "l j F Y")
+        if echo["field"] == "sick_since":
+            text = gettext("Understood: %(date)s, now week %(week)s.") % {
+                "date": day,
+                "week": sick_week(value, timezone.localdate()),
+            }
+        else:
+            text = gettext("Understood: %(date)s.") % {"date": day}
+        if echo.get("approximate"):
+            text += " " + gettext("That is an estimate: change it if you know the exact day.")
+        return text
 
     def _stop_returning_to_review(self) -> None:
         extra = dict(self.storage.extra_data)
@@ -245,6 +263,7 @@ class IntakeWizard(NamedUrlWizardView):
         context.update(
             section=s.SECTIONS[step.section - 1],
             progress=s.progress(step.name, s.journey_pages(self.raw_answers())),
+            date_echo=self._date_echo_text(step.name),
             page_title=form.title,
             prev_step=self.steps.prev,
             language_switch_form="wizard-form",
