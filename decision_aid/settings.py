@@ -248,3 +248,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 
 # Retention (AVG): a saved case and its uploads are deleted after this many days.
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=30)
+
+# Privacy page (AVG art. 13): who is responsible for the data (the organisation that runs this
+# aid) and how to reach them. Set both in production; the page says when they are missing.
+PRIVACY_CONTROLLER = env.str("PRIVACY_CONTROLLER", default="")
+PRIVACY_CONTACT = env.str("PRIVACY_CONTACT", default="")

@@ -45,7 +45,9 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
         assert response.status_code in (200, 400, 429), (name, response.status_code)
         pages[name] = response.content.decode()
 
-    for path in ("/", "/en/", "/privacy/", "/bronnen/", "/zaak/hervatten/"):
+    for path in ("/", "/en/", "/privacy/", "/en/privacy/", "/bronnen/", "/en/sources/"):
+        keep(path.strip("/").replace("/", "_") or "home", client.get(path))
+    for path in ("/zaak/hervatten/",):
         keep(path.strip("/").replace("/", "_") or "home", client.get(path))
     response = client.get("/vragen/")
     for step in TYPICAL_EMPLOYEE:
@@ -69,6 +71,7 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     )
     keep("sending_sheet", client.get(f"/brief/{case_id}/verzenden/{slug}/"))
     keep("delete", client.get(f"/zaak/{case_id}/verwijderen/"))
+    keep("summary", client.get(f"/vragen/{case_id}/samenvatting/"))
 
     settings.ADVISOR_REQUIRE_2FA = False
     advisor = make_advisor("v1", "FNV Utrecht", lead=True)

@@ -25,7 +25,21 @@ class WeeksOrDateField(DutchDateField):
         return super().to_python(value)
 
 
-def _radio(label: str, options: list[tuple[str, str]], initial: str) -> forms.ChoiceField:
+class UnknownIfSkippedChoiceField(forms.ChoiceField):
+    """A question the advisor may skip: nothing chosen means "I don't know", never a fact
+    (issue 16, item 13: a skipped "loon betaald" must not go into a letter as a fact)."""
+
+    def to_python(self, value: object) -> str:
+        return super().to_python(value) or c.UNKNOWN
+
+
+def _radio(label: str, options: list[tuple[str, str]], initial: str | None = None) -> forms.Field:
+    """No answer is pre-selected: the intake starts with the facts unanswered. A question that
+    has "I don't know" may be skipped (it then means that); one without it must be answered."""
+    if any(value == c.UNKNOWN for value, _label in options):
+        return UnknownIfSkippedChoiceField(
+            label=label, choices=options, widget=forms.RadioSelect, required=False
+        )
     return forms.ChoiceField(
         label=label,
         choices=options,
@@ -52,32 +66,24 @@ class IntakeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one subject.")},
     )
-    talked = _radio(_("Talked about it yet?"), c.YES_NO_UNKNOWN_CHOICES, c.UNKNOWN)
-    wage = _radio(_("Wage"), c.WAGE_CHOICES, "paid")
-    first_opinion = _radio(
-        _("Written advice of the company doctor?"), c.FIRST_OPINION_CHOICES, "bedrijfsarts"
-    )
+    talked = _radio(_("Talked about it yet?"), c.YES_NO_UNKNOWN_CHOICES)
+    wage = _radio(_("Wage"), c.WAGE_CHOICES)
+    first_opinion = _radio(_("Written advice of the company doctor?"), c.FIRST_OPINION_CHOICES)
     first_opinion_date = DutchDateField(label=_("Date of that advice"), required=False)
-    relationship = _radio(_("Working relationship"), c.RELATIONSHIP_CHOICES, "good")
-    mediation = _radio(_("Mediator involved?"), c.MEDIATION_CHOICES, "not_tried")
-    expert_opinion = _radio(_("Expert opinion of UWV?"), c.EXPERT_OPINION_CHOICES, "none")
-    employer_passive = _radio(
-        _("Employer does little or nothing?"), c.YES_NO_UNKNOWN_CHOICES, c.UNKNOWN
-    )
-    employment = _radio(_("Contract"), c.EMPLOYMENT_CHOICES, "permanent")
+    relationship = _radio(_("Working relationship"), c.RELATIONSHIP_CHOICES)
+    mediation = _radio(_("Mediator involved?"), c.MEDIATION_CHOICES)
+    expert_opinion = _radio(_("Expert opinion of UWV?"), c.EXPERT_OPINION_CHOICES)
+    employer_passive = _radio(_("Employer does little or nothing?"), c.YES_NO_UNKNOWN_CHOICES)
+    employment = _radio(_("Contract"), c.EMPLOYMENT_CHOICES)
     contract_end = DutchDateField(label=_("End date (temporary contract)"), required=False)
-    still_sick = _radio(_("Sick now?"), c.STILL_SICK_CHOICES, "yes")
+    still_sick = _radio(_("Sick now?"), c.STILL_SICK_CHOICES)
     # Optional: an intake posted without it (older page, another client) means "unknown".
-    wage_sanction = forms.ChoiceField(
-        label=_("Wage sanction (loonsanctie) after week 104?"),
-        choices=c.YES_NO_UNKNOWN_CHOICES,
-        widget=forms.RadioSelect,
-        initial=c.UNKNOWN,
-        required=False,
+    wage_sanction = _radio(
+        _("Wage sanction (loonsanctie) after week 104?"), c.YES_NO_UNKNOWN_CHOICES
     )
-    union_member = _radio(_("Member of the union?"), c.YES_NO_UNKNOWN_CHOICES, "yes")
-    legal_insurance = _radio(_("Legal expenses insurance?"), c.YES_NO_UNKNOWN_CHOICES, c.UNKNOWN)
-    cao_expert = _radio(_("Does the cao name its own expert?"), c.YES_NO_UNKNOWN_CHOICES, c.UNKNOWN)
+    union_member = _radio(_("Member of the union?"), c.YES_NO_UNKNOWN_CHOICES)
+    legal_insurance = _radio(_("Legal expenses insurance?"), c.YES_NO_UNKNOWN_CHOICES)
+    cao_expert = _radio(_("Does the cao name its own expert?"), c.YES_NO_UNKNOWN_CHOICES)
     member_address = forms.CharField(
         label=_("Address of the member"),
         max_length=ADDRESS_MAX,
@@ -121,7 +127,7 @@ class IntakeForm(forms.Form):
 
 def initial_from_case_file(case_file: dict[str, Any]) -> dict[str, Any]:
     """Form initial values for reopening a case."""
-    from decision_aid.wizard.answers import case_file_to_answers
+    from decision_aid.casefile.answers import case_file_to_answers
 
     flat: dict[str, Any] = {}
     for answers in case_file_to_answers(case_file).values():

@@ -15,11 +15,11 @@ from decision_aid.advisors.models import (
     CaseNote,
     MemberNameWord,
 )
+from decision_aid.casefile.answers import case_file_to_wizard_state
 from decision_aid.cases import crypto
 from decision_aid.cases.services import case_create, case_delete, case_finish, case_save_state
 from decision_aid.routing import advise
 from decision_aid.routing.casefile import load_case
-from decision_aid.wizard.answers import case_file_to_wizard_state
 
 
 def audit_log(*, advisor: Advisor, advisor_case: AdvisorCase, action: str) -> None:

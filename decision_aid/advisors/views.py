@@ -39,8 +39,8 @@ from decision_aid.advisors.services import (
     audit_log,
     note_add,
 )
+from decision_aid.casefile.answers import build_case_file
 from decision_aid.routing.casefile import CaseFileError, load_case
-from decision_aid.wizard.answers import build_case_file
 from decision_aid.wizard.presenter import advice_context
 
 

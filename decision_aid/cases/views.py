@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_ratelimit.core import get_usage
 
+from decision_aid.casefile.answers import case_file_to_wizard_state
+from decision_aid.casefile.state import case_file_from_state
 from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import owned_case, session_add_case, session_remove_case
@@ -23,7 +25,6 @@ from decision_aid.cases.services import (
     case_save_state,
 )
 from decision_aid.routing.casefile import CaseFileError, load_case
-from decision_aid.wizard.answers import case_file_to_wizard_state
 
 
 def _everyone(group: str, request: HttpRequest) -> str:
@@ -148,10 +149,8 @@ class DeleteView(View):
 
 class CaseFileDownloadView(View):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        from decision_aid.wizard.answers import wizard_state_to_case_file
-
         case = owned_case(request, case_id)
-        data = case.case_file or wizard_state_to_case_file(case.wizard_state or {})
+        data = case.case_file or case_file_from_state(case.wizard_state or {})
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
         )

@@ -61,3 +61,37 @@ def get_source(source_id: str) -> Source:
 
 def all_sources() -> tuple[Source, ...]:
     return tuple(_load().values())
+
+
+# Short names a person recognises, for citations in the advice ("UWV-beleidsregels, §10",
+# "Burgerlijk Wetboek 7:629a lid 1"); the full title and passage are on the sources page.
+_SEED_NAMES = {
+    "000": ("Belangenorganisatie over het deskundigenoordeel", "Advocacy group on expert opinions"),
+    "001": ("Welder, Steuntje in de rug", "Welder support sheet"),
+    "002": ("Blog: als uw werkgever niet meewerkt", "Blog: when the employer does not cooperate"),
+    "003": ("Aanbieder van second opinions", "Second-opinion provider"),
+}
+
+
+def citation_label(source_id: str, *, english: bool = False) -> str:
+    """A short, readable name for a source id, e.g. ``"004 §10"`` -> ``"UWV-beleidsregels,
+    §10"``, ``"BW 7:629a lid 1"`` -> ``"Burgerlijk Wetboek 7:629a lid 1"``."""
+    source = get_source(source_id)
+    if source.seed == "004":
+        part = source_id.removeprefix("004 ")
+        if english:
+            part = part.replace("noot", "footnote")
+            return f"UWV policy rules, {part}"
+        return f"UWV-beleidsregels, {part}"
+    if source.seed in _SEED_NAMES:
+        nl, en = _SEED_NAMES[source.seed]
+        return en if english else nl
+    if source_id.startswith("BW "):
+        article = source_id.removeprefix("BW ")
+        if english:
+            return "Civil Code " + article.replace(" lid ", ", paragraph ")
+        return f"Burgerlijk Wetboek {article}"
+    if source_id.startswith("Arbobesluit "):
+        article = source_id.removeprefix("Arbobesluit ")
+        return f"Working Conditions Decree {article}" if english else source_id
+    return source.title_en if english else source.title_nl

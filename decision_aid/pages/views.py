@@ -7,6 +7,22 @@ from django.views.generic import TemplateView
 
 from decision_aid.content import all_sources
 
+# The typical employee journey measured on a phone (tests/e2e/test_phone_walk.py, docs/
+# benchmarks.md "The phone walk"): about 12 minutes to the letter details by the reading and
+# tapping estimate, and testers took 12-15 minutes before the advice page was shortened; with
+# the letter details and the attachment, about 15 minutes (issue 16, item 5).
+TYPICAL_MINUTES = 15
+
+
+def typical_question_count() -> int:
+    """The question pages of the common journey (employee, contract, sick, first opinion)."""
+    from django.utils import timezone
+
+    from decision_aid.wizard.steps import STEP_BY_NAME, Answers, journey_pages
+
+    pages = journey_pages(Answers(timezone.localdate()))
+    return sum(1 for page in pages if page in STEP_BY_NAME and STEP_BY_NAME[page].section <= 4)
+
 
 class HomeView(TemplateView):
     template_name = "pages/home.html"
@@ -16,6 +32,8 @@ class HomeView(TemplateView):
         from decision_aid.cases.views import case_home_url
 
         context = super().get_context_data(**kwargs)
+        context["typical_questions"] = typical_question_count()
+        context["typical_minutes"] = TYPICAL_MINUTES
         context["my_cases"] = [
             {"url": case_home_url(case), "updated": case.updated_at}
             for case in session_cases(self.request)
@@ -25,6 +43,13 @@ class HomeView(TemplateView):
 
 class PrivacyView(TemplateView):
     template_name = "pages/privacy.html"
+
+    def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
+        context = super().get_context_data(**kwargs)
+        context["controller"] = settings.PRIVACY_CONTROLLER
+        context["contact"] = settings.PRIVACY_CONTACT
+        context["retention_days"] = settings.CASE_RETENTION_DAYS
+        return context
 
 
 class SourcesView(TemplateView):

@@ -6,7 +6,7 @@ Values are the case file's values (docs/case-file.schema.json).
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-UNKNOWN = "unknown"
+from decision_aid.casefile.answers import UNKNOWN  # one value for the form and the case file
 
 ROLE_CHOICES = [
     ("employee", _("I am the employee: I am sick")),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from decision_aid.wizard import choices as c
+from decision_aid.wizard.dates import parse_date
 
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y"]
 TEXT_MAX = 200
@@ -34,9 +35,14 @@ class DateInput(forms.TextInput):
 
 
 class DutchDateField(forms.DateField):
+    """A date as people write it: "4 mei 2026", "4-5-2026", "mei 2026", "30 weken geleden"
+    (wizard/dates.py)."""
+
     widget = DateInput
     default_error_messages = {
-        "invalid": _("Enter a date as day-month-year, for example 15-03-2026."),
+        "invalid": _(
+            "We could not read this date. Write it for example as 4 mei 2026, 4-5-2026 or mei 2026."
+        ),
     }
 
     def __init__(self, **kwargs: object) -> None:
@@ -44,12 +50,12 @@ class DutchDateField(forms.DateField):
         super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def to_python(self, value: object) -> date | None:
-        if isinstance(value, str):
-            value = value.strip()
-        result = super().to_python(value)
-        if result is not None and result.year < 1950:
+        if isinstance(value, date) or value in self.empty_values:
+            return super().to_python(value)
+        parsed = parse_date(str(value), today=timezone.localdate())
+        if parsed is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return result
+        return parsed.value
 
 
 def _not_in_future(value: date | None) -> None:
@@ -58,11 +64,20 @@ def _not_in_future(value: date | None) -> None:
 
 
 class WizardForm(forms.Form):
-    """Base: every wizard page knows its own title (the question, shown as <h1>)."""
+    """Base: every wizard page knows its own title (the question, shown as <h1>). With the
+    person's role, the words fit them (wizard/wording.py)."""
 
     title: str = ""
     intro: str = ""
     template_name_suffix = "question"
+
+    def __init__(self, *args: object, role: str | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.role = role
+        if self.prefix:
+            from decision_aid.wizard.wording import apply_wording
+
+            apply_wording(self, self.prefix, role)
 
 
 def choice_form(
@@ -108,7 +123,7 @@ class ContractEndForm(WizardForm):
     contract_end = DutchDateField(
         label=_("End date of the contract"),
         required=False,
-        help_text=_("For example 31-12-2026. Leave empty if you do not know."),
+        help_text=_("For example 31 December 2026 or 31-12-2026. Leave empty if you do not know."),
     )
 
 
@@ -129,8 +144,9 @@ class SickSinceForm(WizardForm):
     sick_since = DutchDateField(
         label=_("First day of sickness"),
         help_text=_(
-            "The first day of the sick report, for example 15-03-2026. "
-            "We use it to show where you are in the two years of re-integration."
+            "The first day of the sick report, for example 4 May 2026 or 4-5-2026. Only know "
+            "the month or the weeks? Write May 2026 or 30 weeks ago. We use it to show where "
+            "you are in the two years of re-integration."
         ),
         validators=[_not_in_future],
     )
@@ -178,7 +194,10 @@ class FirstOpinionDateForm(WizardForm):
     first_opinion_date = DutchDateField(
         label=_("Date of the advice"),
         required=False,
-        help_text=_("The date on the letter or report, for example 01-09-2026. Empty if unknown."),
+        help_text=_(
+            "The date on the letter or report, for example 1 September 2026 or 1-9-2026. "
+            "Empty if unknown."
+        ),
         validators=[_not_in_future],
     )
 

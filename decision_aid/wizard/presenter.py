@@ -8,24 +8,29 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.content import get_source
+from decision_aid.content import citation_label, get_source
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import load_case
+from decision_aid.wizard.timeline_svg import timeline_figure
 
 
 def _source_view(source_id: str) -> dict[str, Any]:
     source = get_source(source_id)
     english = (get_language() or "nl").startswith("en")
+    anchor = "bron-" + "".join(ch if ch.isalnum() else "-" for ch in source_id).strip("-")
     return {
         "id": source_id,
-        "anchor": "bron-" + "".join(ch if ch.isalnum() else "-" for ch in source_id).strip("-"),
+        "label": citation_label(source_id, english=english),
+        "anchor": anchor,
         "title": source.title_en if english else source.title_nl,
         "passage": source.passage_en if english else source.passage_nl,
         "url": source.url,
+        "href": reverse("pages:sources") + "#" + anchor,
     }
 
 
@@ -50,6 +55,12 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
     for milestone in advice["timeline"].get("milestones", []):
         milestone["status_label"] = STATUS_LABELS.get(milestone["status"], milestone["status"])
     advice["cited_sources"] = list(cited.values())
+    # the phone's first two screens: the recommendation, one reason and the letter button;
+    # the other reasons are folded (issue 16, item 3)
+    reasons = advice["primary"]["reasons"]
+    advice["short_why"], advice["more_why"] = reasons[:SHORT_WHY], reasons[SHORT_WHY:]
+    figure = None if advice.get("out_of_scope") else timeline_figure(advice)
+    advice["timeline_svg"], advice["timeline_text"] = figure or ("", "")
     advice["rule_set_label"] = rule_set_label(advice.get("rule_set"))
     return advice
 
@@ -64,6 +75,8 @@ def rule_set_label(rule_set: dict[str, str] | None) -> str:
         "date": day,
     }
 
+
+SHORT_WHY = 1
 
 ROUTE_TITLES = {
     "talk": _("Talk about it with the employer or the company doctor"),

@@ -134,12 +134,16 @@ STEPS: tuple[Step, ...] = (
     Step("employer_passive", f.EmployerPassiveForm, 4, employee_side),
     Step("legal_help", f.LegalHelpForm, 4, in_scope),
     Step("cao_expert", f.CaoExpertForm, 4, in_scope),
-    Step("review", f.ReviewForm, 5),
+    # out of scope: the result (with where to go instead) comes right after the deciding
+    # answer, not after a check page of answers that do not matter (issue 16, item 8)
+    Step("review", f.ReviewForm, 5, in_scope),
     Step("advice", f.AdviceForm, 6),
     Step("details", f.DetailsForm, 7, in_scope),
 )
 
 STEP_BY_NAME = {s.name: s for s in STEPS}
+# after the wizard, for a case in scope: the attachments page and the draft page
+LETTER_PAGES = ("attachments", "draft")
 QUESTION_STEPS = tuple(s for s in STEPS if s.section <= 4)
 
 
@@ -165,3 +169,49 @@ def raw_answers(step_data: Callable[[str], Any], *, today: date | None = None) -
             multiple = getattr(field.widget, "allow_multiple_selected", False)
             raw[name] = data.getlist(key) if multiple else data.get(key)
     return raw
+
+
+# For counting pages only: an unanswered question that decides whether later pages are asked is
+# counted as the common answer, so the count starts near the truth ("Stap 2 van 19", not "van 3"
+# before the contract is known); another answer then adds or removes a page or two.
+_ASSUMED_FOR_COUNTING = {
+    "employment": "permanent",
+    "still_sick": "yes",
+    "first_opinion": "bedrijfsarts",
+}
+
+
+def journey_pages(answers: RawAnswers) -> list[str]:
+    """Every page of this person's journey as the answers so far make it: the wizard pages whose
+    condition holds, then the letter pages when there is a letter (the same list formtools
+    builds from ``condition_dict``; unanswered scope questions counted as the common answer)."""
+    today = answers.today if isinstance(answers, Answers) else timezone.localdate()
+    counted = Answers(today)
+    counted.update(answers)
+    for name, value in _ASSUMED_FOR_COUNTING.items():
+        if not counted.get(name):
+            counted[name] = value
+    pages = [step.name for step in STEPS if step.condition is None or step.condition(counted)]
+    if "details" in pages:
+        pages.extend(LETTER_PAGES)
+    return pages
+
+
+def progress(page: str, pages: list[str]) -> dict[str, int]:
+    """ "Stap n van total" for a page: moves on every page (issue 16, item 5). The total can
+    grow or shrink by a page when an answer opens or closes a question."""
+    n = pages.index(page) + 1 if page in pages else len(pages)
+    return {"n": n, "total": len(pages)}
+
+
+def stored_answers(state: Mapping[str, Any] | None, *, today: date | None = None) -> Answers:
+    """Raw answers from a case's stored wizard state (``Case.wizard_state``)."""
+    from django.utils.datastructures import MultiValueDict
+
+    step_data = (state or {}).get("step_data") or {}
+
+    def get(name: str) -> Any:
+        values = step_data.get(name)
+        return MultiValueDict(values) if values is not None else None
+
+    return raw_answers(get, today=today)

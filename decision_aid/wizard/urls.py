@@ -1,5 +1,6 @@
 from django.urls import path
 
+from decision_aid.wizard.summary import summary_view
 from decision_aid.wizard.views import IntakeWizard
 
 app_name = "wizard"
@@ -8,5 +9,6 @@ urlpatterns = [
     # A new case: the first page. The case is created when the first answer is stored.
     path("", intake, {"step": "role"}, name="start"),
     path("<uuid:case_id>/", intake, name="case"),
+    path("<uuid:case_id>/samenvatting/", summary_view, name="summary"),
     path("<uuid:case_id>/<slug:step>/", intake, name="step"),
 ]

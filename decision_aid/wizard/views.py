@@ -13,6 +13,7 @@ What this view adds to formtools, and why:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -20,16 +21,26 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, session_add_case
 from decision_aid.cases.services import case_create, case_finish, case_save_state
+from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
-from decision_aid.wizard.answers import build_case_file, review_rows
+from decision_aid.wizard.dates import parse_date
+from decision_aid.wizard.forms import DutchDateField
 from decision_aid.wizard.presenter import advice_context
+from decision_aid.wizard.review import review_rows
 
 SWITCH_LANGUAGE = "switch_language"
+# set when "Change" on the check page was pressed: after the changed page (and any page the
+# change newly opens), the person returns to the check page (issue 16, item 4)
+RETURN_TO_REVIEW = "return_to_review"
+DATE_ECHO = "date_echo"
 
 
 def _condition(step: s.Step):  # noqa: ANN202
@@ -157,6 +168,11 @@ class IntakeWizard(NamedUrlWizardView):
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
             self._save_current_page()
+        if (
+            goto in self.get_form_list()
+            and self.request.POST.get(f"{self.prefix}-current_step") == "review"
+        ):
+            self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_REVIEW: True}
         if language in dict(settings.LANGUAGES):
             url = translate_url(self.get_step_url(self.steps.current), language)
             return redirect(url)
@@ -165,7 +181,60 @@ class IntakeWizard(NamedUrlWizardView):
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
         self._ensure_case()
+        target = None
+        if self.storage.extra_data.get(RETURN_TO_REVIEW):
+            if "review" in self.get_form_list():
+                # a page the change opened (never answered) first, then the check page
+                target = self.first_unfinished_step(before="review") or "review"
+                if target == "review":
+                    self._stop_returning_to_review()
+            else:
+                self._stop_returning_to_review()  # now out of scope: the result comes next
+        self._remember_date_echo(form, on=target or self.get_next_step())
+        if target is not None:
+            self.storage.current_step = target
+            return redirect(self.get_step_url(target))
         return super().render_next_step(form, **kwargs)
+
+    def _remember_date_echo(self, form: Any, *, on: str | None) -> None:
+        """Keep what a typed date was understood as, to say it on the next page ("Begrepen:
+        maandag 4 mei 2026, nu week 31"), so a misread date is seen at once (issue 16, item 7).
+        Kept with the answers (saved anyway), not in the session: no extra write per page."""
+        extra = {k: v for k, v in self.storage.extra_data.items() if k != DATE_ECHO}
+        for name, field in form.fields.items():
+            value = form.cleaned_data.get(name)
+            if isinstance(field, DutchDateField) and value is not None and on:
+                typed = str(form.data.get(form.add_prefix(name), ""))
+                parsed = parse_date(typed, today=timezone.localdate())
+                extra[DATE_ECHO] = {
+                    "on": on,
+                    "field": name,
+                    "date": value.isoformat(),
+                    "approximate": bool(parsed and parsed.approximate),
+                }
+        self.storage.extra_data = extra
+
+    def _date_echo_text(self, step: str) -> str:
+        echo = self.storage.extra_data.get(DATE_ECHO)
+        if not echo or echo.get("on") != step:
+            return ""
+        value = date.fromisoformat(echo["date"])
+        day = date_format(value, "l j F Y")
+        if echo["field"] == "sick_since":
+            text = gettext("Understood: %(date)s, now week %(week)s.") % {
+                "date": day,
+                "week": sick_week(value, timezone.localdate()),
+            }
+        else:
+            text = gettext("Understood: %(date)s.") % {"date": day}
+        if echo.get("approximate"):
+            text += " " + gettext("That is an estimate: change it if you know the exact day.")
+        return text
+
+    def _stop_returning_to_review(self) -> None:
+        extra = dict(self.storage.extra_data)
+        extra.pop(RETURN_TO_REVIEW, None)
+        self.storage.extra_data = extra
 
     def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
         """Like formtools, but answers stay stored, so the person can still change them."""
@@ -193,22 +262,24 @@ class IntakeWizard(NamedUrlWizardView):
         step = s.STEP_BY_NAME[self.steps.current]
         context.update(
             section=s.SECTIONS[step.section - 1],
-            section_count=len(s.SECTIONS),
+            progress=s.progress(step.name, s.journey_pages(self.raw_answers())),
+            date_echo=self._date_echo_text(step.name),
             page_title=form.title,
             prev_step=self.steps.prev,
             language_switch_form="wizard-form",
             case=self.case,
         )
         if step.name == "review":
-            context["review_rows"] = review_rows(self.cleaned_answers(), self.get_form_list())
+            context["review_rows"] = review_rows(
+                self.cleaned_answers(), self.get_form_list(), role=self.raw_answers().get("role")
+            )
         elif step.name == "advice":
             context["advice"] = advice_context(self._case_file())
         return context
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(step)
-        if step == "details":
-            kwargs["role"] = self.raw_answers().get("role")
+        kwargs["role"] = self.raw_answers().get("role")
         return kwargs
 
     def _case_file(self) -> dict[str, Any]:

@@ -69,8 +69,29 @@ def test_keyboard_only_phone_intake_from_login_to_pdf(page, axe, settings, capsy
     keys.type("30w")
     keys.press("Tab", 3)  # third subject: is there suitable work in the company
     keys.press("Space")
-    keys.press("Tab")  # talked: "I don't know" is the default
-    keys.press("ArrowUp", 2)  # -> "yes"
+    # Nothing is pre-selected (issue 16, item 13): Tab reaches a question's first answer,
+    # Space chooses it; a question left alone means "I don't know", never a fact.
+    keys.press("Tab", 8)  # past the other seven subjects (each check box is a stop) to talked
+    keys.press("Space")  # -> "yes"
+    keys.press("Tab")  # wage
+    keys.press("Space")  # -> "paid"
+    keys.press("Tab")  # written advice of the company doctor
+    keys.press("Space")  # -> "yes, from the company doctor"
+    keys.press("Tab", 6)  # past its date, relationship, mediator, expert opinion, passive
+    keys.press("Space")  # contract: "permanent"
+    keys.press("Tab", 2)  # past the end date, to "sick now?"
+    keys.press("Space")  # -> "yes"
+    checked = page.evaluate(
+        "() => [...document.querySelectorAll('input:checked')].map(e => e.name + '=' + e.value)"
+    )
+    assert checked == [
+        "disputes=suitable_work_available",
+        "talked=yes",
+        "wage=paid",
+        "first_opinion=bedrijfsarts",
+        "employment=permanent",
+        "still_sick=yes",
+    ], checked
     # the advice beside the form follows the answers (live, no button pressed)
     expect(page.locator("#advice-panel")).to_contain_text(re.compile("deskundigenoordeel", re.I))
     assert_accessible(axe, page)

@@ -30,7 +30,7 @@ def test_resume_in_a_new_browser_context_with_the_code(page, browser, live_serve
     tab.get_by_label("Uw hervatcode").fill(code.lower().replace("-", " "))
     tab.get_by_role("button", name="Verder", exact=True).click()
     # the new device continues at the question where the first one stopped
-    assert tab.locator("h1").inner_text().startswith("Is de werknemer nu ziek")
+    assert tab.locator("h1").inner_text().startswith("Bent u nu ziek")
     tab.get_by_role("button", name="Vorige").click()
     assert tab.get_by_label("Een vast contract").is_checked()
     other.close()
@@ -54,7 +54,7 @@ def test_every_request_of_a_full_journey_goes_to_our_own_origin(page, live_serve
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     _start(page)
-    page.get_by_label("Ja, de werknemer is ziek", exact=True).check()
+    page.get_by_label("Ja, ik ben ziek", exact=True).check()
     page.get_by_role("button", name="Volgende", exact=True).last.click()
     since = (timezone.localdate() - timedelta(weeks=10)).strftime("%d-%m-%Y")
     page.locator("input[name='sick_since-sick_since']").fill(since)

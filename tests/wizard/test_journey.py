@@ -27,9 +27,30 @@ def test_home_is_dutch_by_default_and_english_under_en(client):
     assert "Stuck in a re-integration dispute?" in en.content.decode()
 
 
-def test_progress_shows_step_n_of_7(client):
+def test_progress_moves_on_every_page_of_the_journey(client, typical_answers, make_pdf):
+    """Issue 16, item 5: "Stap n van N" counts pages, not 7 sections that stood still for ten
+    pages; it moves by one on every page, down to the draft."""
+    import re
+
+    seen = []
+
+    def progress(response) -> tuple[int, int]:  # noqa: ANN001
+        text = re.search(r"Stap (\d+) van (\d+)", response.content.decode())
+        assert text, response.request["PATH_INFO"]
+        return int(text.group(1)), int(text.group(2))
+
     response = client.get("/vragen/", follow=True)
-    assert "Stap 1 van 7" in response.content.decode()
+    for _ in range(30):
+        seen.append(progress(response))
+        if "/brief/" in response.request["PATH_INFO"]:
+            break
+        step = step_of(response)
+        response = post_step(client, step, typical_answers[step])
+    response = client.post(response.request["PATH_INFO"], {"action": "go"}, follow=True)
+    seen.append(progress(response))
+    numbers = [n for n, _ in seen]
+    assert numbers == list(range(1, len(seen) + 1)), seen
+    assert {total for _, total in seen} == {len(seen)}, seen
 
 
 def test_full_journey_gives_pdf_with_name_and_first_opinion_pages(
@@ -71,8 +92,8 @@ def test_back_keeps_what_was_typed_even_if_not_submitted(client, typical_answers
     ("value", "message_nl"),
     [
         ("", "Vul de eerste ziektedag in."),
-        ("31-02-2026", "Vul een datum in als dag-maand-jaar"),
-        ("morgen", "Vul een datum in als dag-maand-jaar"),
+        ("31-02-2026", "We kunnen deze datum niet lezen. Schrijf hem bijvoorbeeld als"),
+        ("morgen", "Deze datum ligt in de toekomst."),  # read as tomorrow
         ("01-01-2999", "Deze datum ligt in de toekomst."),
     ],
 )
@@ -93,7 +114,7 @@ def test_bad_sick_date_message_next_to_field_and_in_summary(
 def test_errors_are_in_english_on_the_english_site(client, typical_answers):
     walk(client, typical_answers, lang="/en", stop_at="sick_since")
     response = post_step(client, "sick_since", {"sick_since": "31-02-2026"}, lang="/en")
-    assert "Enter a date as day-month-year" in response.content.decode()
+    assert "We could not read this date. Write it for example as" in response.content.decode()
 
 
 def test_too_long_text_is_refused_and_other_answers_stay(client, typical_answers):
@@ -165,3 +186,18 @@ def test_someone_elses_draft_is_404(client, typical_answers):
 
 def test_management_form_prefix_is_stable():
     assert PREFIX == "intake_wizard"
+
+
+def test_home_states_the_measured_journey(client, typical_answers):
+    """Issue 16, item 5: the home page names the real number of question pages and the
+    measured time, not "about 5 minutes"."""
+    import re
+
+    html = client.get("/").content.decode()
+    match = re.search(r"Ongeveer (\d+) korte vragen.*?Reken op ongeveer (\d+) minuten", html)
+    assert match, "home page does not state the journey"
+    walk(client, typical_answers, stop_at="review")
+    case_pages = [s for s in typical_answers if s not in ("review", "advice", "details")]
+    assert int(match.group(1)) == len(case_pages)
+    assert int(match.group(2)) >= 10
+    assert "ongeveer 5 minuten" not in html.lower()

@@ -56,3 +56,13 @@ def described(field: BoundField) -> str:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def journey_progress(case: object, page: str) -> dict[str, int]:
+    """{% journey_progress case "attachments" as progress %}: "Stap n van total" for the pages
+    after the wizard, counted over the same pages the wizard counts."""
+    from decision_aid.wizard.steps import journey_pages, progress, stored_answers
+
+    answers = stored_answers(getattr(case, "wizard_state", None))
+    return progress(page, journey_pages(answers))

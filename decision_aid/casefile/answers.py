@@ -1,20 +1,20 @@
-"""From the wizard's cleaned answers to the JSON case file, and to the "check your answers" rows.
+"""The case-file mapping: answers (by field name, as the wizard and the advisor intake clean them)
+to the JSON case file, and a case file back to answers per wizard page.
 
 The case file (docs/case-file.schema.json) is the engine's only door: the wizard, the CLI and a
-downloaded file all reach the same advice through it.
+downloaded file all reach the same advice through it. This package is the home that wizard/,
+cases/ and advisors/ all import downward from (issue 16, item 15): it imports none of them,
+and nothing from Django.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django import forms
-
-from decision_aid.wizard import steps as s
-from decision_aid.wizard.choices import UNKNOWN
+#: "I don't know": a valid answer, null in the case file (the wizard's choices use this value)
+UNKNOWN = "unknown"
 
 _TRI = {"yes": True, "no": False, UNKNOWN: None, None: None, "": None}
 #: The three answers to "is the employee sick now?" as (still_sick, declared_fit).
@@ -108,42 +108,6 @@ _LETTER_DATES = ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_
 _LETTER_FIELDS = (*_LETTER_DATES, "job_title", "contract_hours", "doctor_advice", "work_offered")
 
 
-@dataclass(frozen=True)
-class ReviewRow:
-    step: str
-    question: str
-    answer: str
-
-
-def _display(field: forms.Field, value: Any) -> str:
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
-    choices = dict(getattr(field, "choices", ()) or ())
-    if isinstance(value, list):
-        return "; ".join(str(choices.get(v, v)) for v in value)
-    return str(choices.get(value, value))
-
-
-def review_rows(answers: Mapping[str, Any], active_steps: Iterable[str]) -> list[ReviewRow]:
-    """One row per answered question on the pages that are asked, in wizard order."""
-    rows = []
-    for name in active_steps:
-        step = s.STEP_BY_NAME[name]
-        if step.section > 4:
-            continue
-        for field_name, field in step.form.base_fields.items():
-            rows.append(
-                ReviewRow(
-                    step=name,
-                    question=str(field.label),
-                    answer=_display(field, answers.get(field_name)),
-                )
-            )
-    return rows
-
-
 # --- case file <-> stored wizard pages ----------------------------------------------------
 def _tri_answer(value: bool | None) -> str:
     return {True: "yes", False: "no"}.get(value, UNKNOWN)  # type: ignore[arg-type]
@@ -229,21 +193,3 @@ def case_file_to_wizard_state(case_file: Mapping[str, Any]) -> dict[str, Any]:
             for name, value in answers.items()
         }
     return {"step": "review", "step_data": step_data, "step_files": {}, "extra_data": {}}
-
-
-def wizard_state_to_case_file(state: Mapping[str, Any], *, language: str = "nl") -> dict[str, Any]:
-    """The case file for stored wizard pages: only valid pages that the answers make relevant."""
-    from django.utils import timezone
-    from django.utils.datastructures import MultiValueDict
-
-    data = {step: MultiValueDict(values) for step, values in state.get("step_data", {}).items()}
-    raw = s.raw_answers(data.get)
-    cleaned: dict[str, Any] = {}
-    for step in s.STEPS:
-        if step.name not in data or (step.condition and not step.condition(raw)):
-            continue
-        kwargs = {"role": raw.get("role")} if step.name == "details" else {}
-        form = step.form(data=data[step.name], prefix=step.name, **kwargs)
-        if form.is_valid():
-            cleaned.update(form.cleaned_data)
-    return build_case_file(cleaned, as_of=timezone.localdate(), language=language)

@@ -1,0 +1,68 @@
+"""Dates as people write them (issue 16, item 7): "4 mei 2026", "4-5-2026", "4/5/2026",
+"2026-05-04", "mei 2026", "30 weken geleden", "30w".
+
+Numbers are read day-month-year with Python's own ``strptime`` (no guessing of month-day order);
+words go to dateparser, a maintained parser that reads Dutch and English, with today as the base
+for "geleden"/"ago". A month without a day ("mei 2026") or a number of weeks is approximate: the
+first of the month, or that many weeks before today, and the echo says so. No Django here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+NUMERIC_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y")
+WEEKS_AGO = re.compile(r"^\s*(\d{1,3})\s*w(eken|eek|eeks|k)?(\s+(geleden|ago))?\s*$", re.I)
+EARLIEST_YEAR = 1950
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: date
+    approximate: bool  # the person gave a month or a number of weeks, not a day
+
+
+def parse_date(text: str, *, today: date) -> ParsedDate | None:
+    """The date in ``text``, or None when it is not a date a person could mean."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    parsed = _parse(text.lower(), today)
+    if parsed is None or parsed.value.year < EARLIEST_YEAR:
+        return None
+    return parsed
+
+
+@lru_cache(maxsize=512)
+def _parse(text: str, today: date) -> ParsedDate | None:
+    for fmt in NUMERIC_FORMATS:
+        try:
+            return ParsedDate(datetime.strptime(text, fmt).date(), approximate=False)  # noqa: DTZ007
+        except ValueError:
+            continue
+    if match := WEEKS_AGO.match(text):
+        return ParsedDate(today - timedelta(weeks=int(match[1])), approximate=True)
+    if not re.search(r"[a-z]", text):
+        return None  # numbers in another order ("12-13-2026"): do not guess
+    return _parse_words(text, today)
+
+
+def _parse_words(text: str, today: date) -> ParsedDate | None:
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["nl", "en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": datetime(today.year, today.month, today.day),  # noqa: DTZ001
+        },
+    )
+    data = parser.get_date_data(text)
+    if data.date_obj is None or data.period not in ("day", "week", "month"):
+        return None  # a year alone is too vague for a deadline
+    return ParsedDate(data.date_obj.date(), approximate=data.period != "day")

@@ -1,0 +1,79 @@
+"""Words that fit the person (issue 16, item 6): an employee reads "u" and "uw werkgever", an
+employer reads "uw werknemer" and employer examples, no English on Dutch pages, and an
+unanswered question says what to choose."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.journey import post_step, step_of, walk
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response) -> str:  # noqa: ANN001
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
+
+
+def _walk_pages(client, answers) -> dict[str, str]:  # noqa: ANN001
+    """Each question page's visible text, by step, for these answers."""
+    pages = {}
+    response = client.get("/vragen/", follow=True)
+    for _ in range(30):
+        step = step_of(response)
+        if step in ("review", "advice"):
+            break
+        pages[step] = _text(response)
+        response = post_step(client, step, answers[step])
+    return pages
+
+
+def test_employee_reads_u_and_uw_werkgever(client, typical_answers):
+    pages = _walk_pages(client, typical_answers)
+    later = {step: text for step, text in pages.items() if step not in ("role", "employment")}
+    for step, text in later.items():
+        assert "de werknemer" not in text.lower(), (step, text)
+    assert "Bent u nu ziek?" in pages["still_sick"]
+    assert "Ja, ik ben ziek" in pages["still_sick"]
+    assert "uw werkgever" in pages["talked"]
+    assert "Krijgt u nog loon?" in pages["wage"]
+    assert "Bent u lid van een vakbond?" in pages["legal_help"]
+
+
+def test_employer_reads_uw_werknemer_and_employer_examples(client, typical_answers):
+    answers = {**typical_answers, "role": {"role": "employer"}}
+    pages = _walk_pages(client, answers)
+    assert "Is uw werknemer nu ziek?" in pages["still_sick"]
+    assert "uw werknemer weigert werk dat u aanbiedt" in pages["disputes"]
+    assert "plan van aanpak" in pages["talked"]
+    assert "Betaalt u het loon nog?" in pages["wage"]
+    assert "Ja, ik ben ziek" not in pages["still_sick"]
+
+
+def test_no_first_opinion_in_dutch_pages(client, typical_answers):
+    pages = _walk_pages(client, typical_answers)
+    for step, text in pages.items():
+        assert "first opinion" not in text.lower(), step
+    advice = walk(client, typical_answers, stop_at="advice")
+    assert "first opinion" not in advice.content.decode().lower()
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        ("talked", "Kies of u al met uw werkgever hebt gepraat."),
+        ("wage", "Kies of het loon nog wordt betaald."),
+        ("relationship", "Kies hoe de werkrelatie nu is."),
+    ],
+)
+def test_an_unanswered_question_says_what_to_choose(client, typical_answers, step, message):
+    walk(client, typical_answers, stop_at=step)
+    response = post_step(client, step, {})
+    assert step_of(response) == step
+    html = response.content.decode()
+    assert html.count(message) == 2  # error summary and next to the question
+    assert "Kies een van de antwoorden" not in html
