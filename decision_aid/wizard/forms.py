@@ -240,7 +240,7 @@ WageForm = choice_form(
     "wage",
     title=_("Is the wage still being paid?"),
     options=c.WAGE_CHOICES,
-    help_text=_("During sickness the employer usually pays at least 70% of the wage."),
+    help_text=_("During sickness the employer usually pays at least 70 percent of the wage."),
 )
 
 EmployerPassiveForm = choice_form(

@@ -47,7 +47,9 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
         "relationship": {"help": _("How you and your employer get on now.")},
         "wage": {
             "title": _("Is your wage still being paid?"),
-            "help": _("During sickness your employer usually pays at least 70% of your wage."),
+            "help": _(
+                "During sickness your employer usually pays at least 70 percent of your wage."
+            ),
             "choices": {
                 "withheld": _("It is held back until I do something (suspended)"),
                 "stopped": _("No, my employer stopped paying (wage stop)"),
@@ -103,7 +105,7 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
         "relationship": {"help": _("How you and your employee get on now.")},
         "wage": {
             "title": _("Do you still pay the wage?"),
-            "help": _("During sickness you usually pay at least 70% of the wage."),
+            "help": _("During sickness you usually pay at least 70 percent of the wage."),
             "choices": {
                 "paid": _("Yes, we pay the wage"),
                 "withheld": _("We hold it back until the employee does something (suspended)"),

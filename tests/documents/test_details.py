@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from decision_aid.routing.casefile import case_to_dict, load_case
 from decision_aid.casefile.answers import build_case_file, case_file_to_answers
+from decision_aid.routing.casefile import case_to_dict, load_case
 from decision_aid.wizard.forms import DetailsForm
 from tests.documents.cases import case_file_for
 

@@ -108,8 +108,8 @@ def test_from_the_advice_to_the_letter_and_its_sending_sheet(browser, live_serve
     letter to download, named for what it is, and its sending sheet beside it."""
     from pypdf import PdfReader
 
-    from decision_aid.cases.services import case_create, case_save_state
     from decision_aid.casefile.answers import case_file_to_wizard_state
+    from decision_aid.cases.services import case_create, case_save_state
 
     t = TEXT[lang]
     case_file = case_file_for("expert_opinion", disputes=["fitness_own_work"], wage="stopped")
