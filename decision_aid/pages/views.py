@@ -30,10 +30,12 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
         from decision_aid.cases.selectors import session_cases
         from decision_aid.cases.views import case_home_url
+        from decision_aid.wizard.choices import ROLE_CHOICES
 
         context = super().get_context_data(**kwargs)
         context["typical_questions"] = typical_question_count()
         context["typical_minutes"] = TYPICAL_MINUTES
+        context["roles"] = ROLE_CHOICES
         context["my_cases"] = [
             {"url": case_home_url(case), "updated": case.updated_at}
             for case in session_cases(self.request)

@@ -72,14 +72,13 @@ def test_journey_to_pdf_in_a_real_browser(page, axe, make_pdf, tmp_path, lang):
     page.goto(f"{t['prefix']}/")
     assert page.locator("html").get_attribute("lang") == lang
     assert_accessible(axe, page)
-    page.get_by_role("link", name="Start").click()
+    # the first question is on the home page: one tap answers it and starts
+    page.get_by_role("button", name=t["employee"]).click()
 
     def next_page() -> None:
         assert_accessible(axe, page)
         page.get_by_role("button", name=t["next"], exact=True).last.click()
 
-    _choose(page, t["employee"])
-    next_page()
     _choose(page, t["permanent"])
     next_page()
     page.get_by_label(t["sick"], exact=True).check()
