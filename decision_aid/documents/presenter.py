@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from decision_aid.content import citation_label
 from decision_aid.documents import texts as t
 from decision_aid.wizard.presenter import advice_context
+from decision_aid.wizard.timeline_svg import for_print
 
 DOCUMENT_TITLES = t.DOCUMENT_TITLES
 KINDS = tuple(t.DOCUMENT_TITLES)
@@ -340,7 +342,7 @@ def _sending_sheet(ctx: dict[str, Any]) -> dict[str, Any]:
         answer = str(t.SEND_ANSWER[kind])
     costs = (
         [
-            {"item": str(c["item"]), "text": str(c["text"]), "sources": c.get("sources") or []}
+            {"item": str(c["item"]), "text": str(c["text"]), "sources": _labels(c)}
             for c in ctx["advice"].get("costs", [])
         ]
         if ctx["is_primary"]
@@ -361,7 +363,22 @@ def _sending_sheet(ctx: dict[str, Any]) -> dict[str, Any]:
         "costs": costs,
         "no_medical": str(t.SEND_NO_MEDICAL) if ctx["reaches_employer"] else "",
         "sign": kind != "talk",
+        # the same 104-week picture as on the advice page, with its words (issue 16, item 10)
+        "timeline_svg": ctx["advice"].get("timeline_svg", ""),
+        "timeline_svg_print": for_print(ctx["advice"].get("timeline_svg", "")),
+        "timeline_text": ctx["advice"].get("timeline_text", ""),
     }
+
+
+def _labels(cost: dict[str, Any]) -> list[str]:
+    """A cost's sources as names a person understands ("UWV-beleidsregels, §10"), not ids."""
+    english = (get_language() or "nl").startswith("en")
+    labels: list[str] = []
+    for source_id in cost.get("sources") or []:
+        label = citation_label(source_id, english=english)
+        if label not in labels:
+            labels.append(label)
+    return labels
 
 
 # --- per kind ---------------------------------------------------------------------------

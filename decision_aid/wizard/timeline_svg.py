@@ -31,6 +31,26 @@ def answer_window(advice: dict[str, Any]) -> tuple[int, int] | None:
     return week + EXPERT_OPINION_FIRST_WEEK, week + PLAN_EXPERT_OPINION_WEEKS
 
 
+# For a PDF (the sending sheet): WeasyPrint styles an inline SVG only from the SVG's own
+# <style>, not from the page's stylesheet; the same rules as site.css, with plain colours.
+PRINT_STYLE = (
+    "<style>"
+    "text{font-family:'Aid Sans',sans-serif;font-size:10px}"
+    ".tl-axis{stroke:#b1b4b6;stroke-width:4}.tl-done{stroke:#154273;stroke-width:4}"
+    ".tl-past{fill:#154273}.tl-due,.tl-coming{fill:#fff;stroke:#154273;stroke-width:2}"
+    ".tl-late{fill:#d4351c}.tl-answer{fill:#ffdd00;stroke:#1b1b1b;stroke-width:1}"
+    ".tl-here{fill:#1b1b1b}.tl-here-text{font-weight:700;font-size:12px;fill:#1b1b1b}"
+    ".tl-week{fill:#1b1b1b;text-anchor:middle}.tl-note{fill:#1b1b1b;text-anchor:start}"
+    "</style>"
+)
+
+
+def for_print(svg: str) -> SafeString:
+    """The picture with its own styles, for a PDF."""
+    head, sep, rest = svg.partition(">")
+    return SafeString(head + sep + PRINT_STYLE + rest) if sep else SafeString(svg)
+
+
 def timeline_figure(advice: dict[str, Any]) -> tuple[SafeString, str] | None:
     """(svg, text) for the advice, or None when the first sick day is not known."""
     timeline = advice.get("timeline") or {}
