@@ -168,8 +168,17 @@ MEDIA_ROOT = Path(env.str("DJANGO_UPLOAD_ROOT", default=str(BASE_DIR / "var" / "
 
 # Upload limits (also stated to the user on the upload page).
 FIRST_OPINION_MAX_BYTES = env.int("FIRST_OPINION_MAX_BYTES", default=10 * 1024 * 1024)
+FIRST_OPINION_MAX_DECODED_BYTES = env.int(
+    "FIRST_OPINION_MAX_DECODED_BYTES", default=128 * 1024 * 1024
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Every upload is checked in a child process with hard limits (documents/sandbox.py).
+UPLOAD_WORKER_ISOLATED = env.bool("UPLOAD_WORKER_ISOLATED", default=True)
+UPLOAD_WORKER_CPU_SECONDS = env.int("UPLOAD_WORKER_CPU_SECONDS", default=15)
+UPLOAD_WORKER_MEMORY_MB = env.int("UPLOAD_WORKER_MEMORY_MB", default=1024)
+UPLOAD_WORKER_CONCURRENCY = env.int("UPLOAD_WORKER_CONCURRENCY", default=2)
+UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=20)
 
 # Security headers and cookies. HTTPS flags are switched on in production by environment.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)

@@ -9,10 +9,13 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from decision_aid.cases import crypto
 from decision_aid.cases.models import Attachment, Case
+from decision_aid.documents.attachments import Limits, Usage, ensure_room
 
 # Crockford's base32 without look-alikes (no I, L, O, U): easy to read aloud and type.
 RESUME_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -96,8 +99,19 @@ def attachment_add(
     page_count: int,
     size: int,
     role: str = Attachment.Role.FIRST_OPINION,
+    limits: Limits | None = None,
 ) -> Attachment:
-    """Store one attachment's PDF pages, encrypted, under a random name."""
+    """Store one attachment's PDF pages, encrypted, under a random name.
+
+    The case's limits (files, total size, pages) are checked again here with the case row
+    locked (SELECT ... FOR UPDATE): two uploads checked in parallel cannot both slip under
+    them. Raises documents.attachments.AttachmentError when the case is full."""
+    limits = limits or Limits.from_settings()
+    Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
+    totals = case.attachments.aggregate(
+        files=Count("id"), bytes=Coalesce(Sum("size"), 0), pages=Coalesce(Sum("page_count"), 0)
+    )
+    ensure_room(limits, Usage(**totals), size=size, pages=page_count)
     attachment = Attachment(case=case, kind=kind, role=role, page_count=page_count, size=size)
     attachment.file.save("upload.bin", ContentFile(crypto.encrypt(pdf)), save=False)
     attachment.save()

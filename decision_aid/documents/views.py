@@ -25,12 +25,12 @@ from decision_aid.documents.attachments import (
     Limits,
     Usage,
     normalize_text,
-    normalize_upload,
     read_limited,
 )
 from decision_aid.documents.forms import AttachmentForm, TypedTextForm
 from decision_aid.documents.presenter import document_context, documents_for
 from decision_aid.documents.render import render_html, render_pdf
+from decision_aid.documents.sandbox import check_upload
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +42,11 @@ def _shown_name(name: str) -> str:
     return name if len(name) <= MAX_NAME_SHOWN else name[: MAX_NAME_SHOWN - 1] + "…"
 
 
-def _store(case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION) -> bool:
-    """Store one checked attachment; False when the upload folder is full or not writable."""
+def _store(
+    case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION, limits: Limits | None = None
+) -> bool:
+    """Store one checked attachment; False when the upload folder is full or not writable.
+    Raises AttachmentError when a parallel upload filled the case meanwhile."""
     try:
         attachment_add(
             case=case,
@@ -52,6 +55,7 @@ def _store(case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION) -> b
             page_count=item.page_count,
             size=item.size,
             role=role,
+            limits=limits,
         )
     except OSError:
         logger.exception("Could not store an attachment")
@@ -94,12 +98,15 @@ class AttachmentsView(View):
             name = _shown_name(upload.name)
             try:
                 data = read_limited(upload, limits.max_bytes)
-                item = normalize_upload(data, name=upload.name or "", limits=limits, usage=usage)
+                item = check_upload(data, name=upload.name or "", limits=limits, usage=usage)
+                stored = _store(case, item, form.cleaned_data["role"], limits)
             except AttachmentError as exc:
                 form.add_error("file", f"{name}: {exc.message}")
                 refused = True
+                if exc.code == "busy":
+                    return self._render(request, case, form, TypedTextForm(), status=503)
                 continue
-            if not _store(case, item, form.cleaned_data["role"]):
+            if not stored:
                 form.add_error(None, _store_failed())
                 return self._render(request, case, form, TypedTextForm(), status=503)
             usage = usage.plus(item)
@@ -122,10 +129,11 @@ class AttachmentsView(View):
                     usage=usage,
                     day=timezone.localdate().strftime("%d-%m-%Y"),
                 )
+                stored = _store(case, item, limits=limits)
             except AttachmentError as exc:
                 text_form.add_error("text", exc.message)
             else:
-                if not _store(case, item):
+                if not stored:
                     text_form.add_error(None, _store_failed())
                     return self._render(request, case, AttachmentForm(), text_form, status=503)
                 messages.success(request, _("Added: the text you typed"))

@@ -1,0 +1,77 @@
+"""Item 3 of issue 14: parallel uploads cannot together exceed a case's limits.
+
+Run on real PostgreSQL (DATABASE_URL): 30 browsers (test clients in threads, each with its own
+database connection) upload a file to the same case at once through the upload page. Before the
+row lock each request checked a snapshot of the case, so 15 files (32.7 MB) got in against a
+limit of 10 (20 MB).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections
+from django.test import Client
+
+from tests.hostile import corpus
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks need PostgreSQL (DATABASE_URL)"
+    ),
+]
+
+
+def _race(threads: int) -> tuple[object, list[int]]:
+    from decision_aid.cases.services import case_create
+
+    case = case_create(language="nl")
+    clients = []
+    for _ in range(threads):
+        client = Client()
+        session = client.session
+        session["cases"] = [str(case.id)]
+        session.save()
+        client.cookies["sessionid"] = session.session_key
+        clients.append(client)
+    photo = corpus.jpeg_with_comment()
+    start = threading.Barrier(threads)
+    statuses: list[int] = []
+
+    def one(client: Client) -> None:
+        try:
+            upload = SimpleUploadedFile("foto.jpg", photo, content_type="image/jpeg")
+            start.wait()
+            response = client.post(f"/en/brief/{case.id}/bijlagen/", {"file": upload})
+            statuses.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=one, args=(c,)) for c in clients]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return case, statuses
+
+
+def test_thirty_parallel_uploads_store_no_more_than_the_file_limit(settings):
+    settings.FIRST_OPINION_MAX_FILES = 10
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 60
+    case, statuses = _race(30)
+    assert len(statuses) == 30
+    assert case.attachments.count() == 10
+    assert statuses.count(302) == 10 and statuses.count(400) == 20
+
+
+def test_parallel_uploads_stay_under_the_total_size(settings):
+    size = len(corpus.jpeg_with_comment())
+    settings.FIRST_OPINION_MAX_FILES = 30
+    settings.FIRST_OPINION_MAX_TOTAL_BYTES = int(4.5 * size)
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 60
+    case, statuses = _race(12)
+    assert sum(a.size for a in case.attachments.all()) <= 4.5 * size
+    assert case.attachments.count() == 4
