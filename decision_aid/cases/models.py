@@ -86,3 +86,22 @@ class Attachment(models.Model):
         """The attachment's PDF pages, decrypted."""
         with self.file.open("rb") as fh:
             return crypto.decrypt(fh.read())
+
+
+class ThrottleCounter(models.Model):
+    """One limit's count in one time window (cases.throttle). ``name`` holds the limit and a
+    client address or case id; rows are deleted once their window has ended."""
+
+    name = models.CharField(max_length=200)
+    slot = models.BigIntegerField(help_text="Window number: seconds since 1970 // window length.")
+    ends_at = models.BigIntegerField(help_text="When the window ends, in seconds since 1970.")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "slot"], name="throttle_one_row_per_window")
+        ]
+        indexes = [models.Index(fields=["ends_at"], name="throttle_ends_at")]
+
+    def __str__(self) -> str:
+        return f"{self.name}@{self.slot}: {self.count}"

@@ -75,3 +75,42 @@ def test_parallel_uploads_stay_under_the_total_size(settings):
     case, statuses = _race(12)
     assert sum(a.size for a in case.attachments.all()) <= 4.5 * size
     assert case.attachments.count() == 4
+
+
+def _parallel_guesses(addresses: list[str]) -> list[int]:
+    start = threading.Barrier(len(addresses))
+    statuses: list[int] = []
+
+    def one(address: str) -> None:
+        try:
+            browser = Client(REMOTE_ADDR=address)
+            start.wait()
+            statuses.append(
+                browser.post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"}).status_code
+            )
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=one, args=(a,)) for a in addresses]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return statuses
+
+
+def test_parallel_wrong_codes_from_one_client_get_no_more_than_its_five_tries():
+    statuses = _parallel_guesses(["203.0.113.77"] * 20)
+    assert statuses.count(400) == 5  # evaluated
+    assert statuses.count(429) == 15
+
+
+def test_parallel_wrong_codes_from_many_clients_are_all_counted(settings):
+    settings.RESUME_RATE_OVERALL = "20/h"
+    settings.RESUME_RATE_PER_CLIENT_UNDER_ATTACK = "1/h"
+    statuses = _parallel_guesses([f"192.0.2.{n}" for n in range(30)])
+    assert statuses.count(400) == 30  # each client's first try is always evaluated ...
+    # ... and every one was counted, so the site is now in its slow mode: one more wrong
+    # guess from a client that already tried is refused.
+    again = Client(REMOTE_ADDR="192.0.2.1").post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"})
+    assert again.status_code == 429

@@ -12,5 +12,8 @@ class Command(BaseCommand):
     help = "Delete cases past their expiry date, with their uploaded files."
 
     def handle(self, *args: object, **options: object) -> None:
+        from decision_aid.cases import throttle
+
         count = cases_purge_expired()
-        self.stdout.write(f"deleted {count} expired case(s)")
+        counters = throttle.purge_old()
+        self.stdout.write(f"deleted {count} expired case(s), {counters} old limit counter(s)")
