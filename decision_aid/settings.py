@@ -105,6 +105,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # idle for DB_HEALTH_CHECK_IDLE_SECONDS (decision_aid/db/postgresql/base.py says why).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "decision_aid.db.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Deleted rows are overwritten with zeros in the file (erasure, docs/security.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
 DB_HEALTH_CHECK_IDLE_SECONDS = env.float("DJANGO_DB_HEALTH_CHECK_IDLE_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
@@ -14,8 +15,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from decision_aid.cases import crypto
-from decision_aid.cases.models import Attachment, Case
+from decision_aid.cases.models import Attachment, Case, DataKey
 from decision_aid.documents.attachments import Limits, Usage, ensure_room
+
+logger = logging.getLogger(__name__)
 
 # Crockford's base32 without look-alikes (no I, L, O, U): easy to read aloud and type.
 RESUME_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -39,26 +42,33 @@ def _expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.CASE_RETENTION_DAYS)
 
 
+@transaction.atomic
 def case_create(*, language: str) -> Case:
+    """A new case with its own data key (stored wrapped by the app key, see DataKey)."""
     code = resume_code_new()
-    return Case.objects.create(
+    key = crypto.new_data_key()
+    box = crypto.DataBox(key)
+    case = Case.objects.create(
         language=language,
         expires_at=_expiry(),
         resume_digest=crypto.digest(code),
-        resume_code_enc=crypto.encrypt(code.encode()),
+        resume_code_enc=box.encrypt(code.encode()),
     )
+    DataKey.objects.create(case=case, key_enc=crypto.wrap_key(key))
+    case.__dict__["_box"] = box
+    return case
 
 
 def case_save_state(*, case: Case, state: dict[str, Any], language: str) -> None:
     """Store the wizard's pages; every save moves the expiry date 30 days ahead."""
-    case.wizard_state_enc = crypto.encrypt_json(state)
+    case.wizard_state_enc = case.box().encrypt_json(state)
     case.language = language
     case.expires_at = _expiry()
     case.save(update_fields=["wizard_state_enc", "language", "expires_at", "updated_at"])
 
 
 def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
-    case.case_file_enc = crypto.encrypt_json(case_file)
+    case.case_file_enc = case.box().encrypt_json(case_file)
     case.finished = True
     case.expires_at = _expiry()
     case.save(update_fields=["case_file_enc", "finished", "expires_at", "updated_at"])
@@ -73,21 +83,52 @@ def case_find_by_resume_code(*, code: str) -> Case | None:
     ).first()
 
 
-def case_delete(*, case: Case) -> None:
-    """Delete the case, its rows and its files on disk."""
+def case_delete(*, case: Case, erase: bool = True) -> None:
+    """Delete the case, its rows, its files on disk and its data keys; then erase the deleted
+    keys from the key table's file (crypto-shredding: leftover bytes become unreadable)."""
     files = [(a.file.storage, a.file.name) for a in case.attachments.all()]
-    case.delete()
+    case.delete()  # cascades to its attachments and data keys
     for storage, name in files:
         storage.delete(name)
+    if erase:
+        erase_deleted_keys()
 
 
 def cases_purge_expired(*, now: datetime | None = None) -> int:
-    """Delete every expired case with its files; safe to run again (idempotent)."""
+    """Delete every expired case with its files; safe to run again (idempotent). Always ends
+    by erasing deleted keys, so a deletion whose erasure was skipped is finished here."""
     count = 0
     for case in Case.objects.filter(expires_at__lte=now or timezone.now()).iterator():
-        case_delete(case=case)
+        case_delete(case=case, erase=False)
         count += 1
+    erase_deleted_keys()
     return count
+
+
+def erase_deleted_keys() -> bool:
+    """Rewrite the data-key table so deleted keys are in no file of the database.
+
+    PostgreSQL keeps a deleted row's bytes in the table file, even after VACUUM; VACUUM FULL
+    writes the live rows to a new file and removes the old one. The table is small (one short
+    row per case and upload), so this takes milliseconds; it waits at most 2 seconds for its
+    lock and otherwise leaves the job to the next ``purge_expired`` (hourly). SQLite (local
+    development) overwrites deleted content itself (secure_delete). True when done."""
+    from django.db import DatabaseError, connection
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return connection.vendor != "postgresql"
+    table = connection.ops.quote_name(DataKey._meta.db_table)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '2s'")
+            try:
+                cursor.execute(f"VACUUM FULL {table}")
+            finally:
+                cursor.execute("RESET lock_timeout")
+    except DatabaseError:
+        logger.warning("Could not erase deleted data keys now; purge_expired will")
+        return False
+    return True
 
 
 @transaction.atomic
@@ -113,12 +154,15 @@ def attachment_add(
     )
     ensure_room(limits, Usage(**totals), size=size, pages=page_count)
     attachment = Attachment(case=case, kind=kind, role=role, page_count=page_count, size=size)
-    attachment.file.save("upload.bin", ContentFile(crypto.encrypt(pdf)), save=False)
+    key = crypto.new_data_key()  # the upload's own key: removing it erases the upload
+    attachment.file.save("upload.bin", ContentFile(crypto.DataBox(key).encrypt(pdf)), save=False)
     attachment.save()
+    DataKey.objects.create(case=case, attachment=attachment, key_enc=crypto.wrap_key(key))
     return attachment
 
 
 def attachment_delete(*, attachment: Attachment) -> None:
     storage, name = attachment.file.storage, attachment.file.name
-    attachment.delete()
+    attachment.delete()  # cascades to its data key
     storage.delete(name)
+    erase_deleted_keys()
