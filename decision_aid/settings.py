@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "decision_aid.pages.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "decision_aid.pages.middleware.no_store",
     "decision_aid.pages.resilience.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "decision_aid.pages.middleware.session_refresh",

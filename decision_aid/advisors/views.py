@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django_otp import login as otp_login
@@ -81,6 +81,13 @@ class LoginView(auth_views.LoginView):
             url = reverse("advisors:two_factor")
             return f"{url}?{urlencode({'next': target})}" if target else url
         return super().get_success_url()
+
+
+def _download_name(reference: str) -> str:
+    """A file name from a free-text reference: no control characters, quotes, slashes or
+    semicolons (a line break in it gave a 500, a quote let it inject header parameters)."""
+    cleaned = "".join(ch for ch in reference if ch.isprintable() and ch not in '"\\/;')
+    return cleaned.strip()[:80] or "zaak"
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -367,8 +374,9 @@ class ExportView(AdvisorView):
             json.dumps(advisor_case.case.case_file, ensure_ascii=False, indent=2),
             content_type="application/json",
         )
-        name = advisor_case.reference or "zaak"
-        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        response["Content-Disposition"] = content_disposition_header(
+            True, _download_name(advisor_case.reference) + ".json"
+        )
         response["Cache-Control"] = "no-store"
         return response
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
 from decision_aid.cases.limits import (
     TooManyCases,
@@ -72,12 +73,11 @@ class ResumeView(View):
         upload_form = CaseFileUploadForm(request.POST, request.FILES)
         if upload_form.is_valid():
             try:
-                raw = upload_form.cleaned_data["case_file"].read(1_000_000)
-                data = json.loads(raw.decode("utf-8"))
-                if not isinstance(data, dict):
-                    raise CaseFileError("", "not an object")
+                raw = upload_form.cleaned_data["case_file"].read(MAX_BYTES + 1)
+                data = parse_case_json(raw)
                 load_case(data)
-            except (UnicodeDecodeError, json.JSONDecodeError, CaseFileError) as exc:
+                state = case_file_to_wizard_state(data)
+            except CaseFileError as exc:
                 field = getattr(exc, "field", "") or ""
                 message = _("This is not a valid answers file from this aid.")
                 if field:
@@ -89,11 +89,7 @@ class ResumeView(View):
                 except TooManyCases:
                     return too_many_cases_response(request)
                 request.session.cycle_key()
-                case_save_state(
-                    case=case,
-                    state=case_file_to_wizard_state(data),
-                    language=request.LANGUAGE_CODE,
-                )
+                case_save_state(case=case, state=state, language=request.LANGUAGE_CODE)
                 session_add_case(request, case)
                 return redirect(
                     reverse("wizard:step", kwargs={"case_id": case.id, "step": "review"})

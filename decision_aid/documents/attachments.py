@@ -270,22 +270,46 @@ def _too_many_pages(limit: int) -> AttachmentError:
 
 
 # --- PDF --------------------------------------------------------------------------------
-# Actions that run something or reach outside the document.
+# Actions that run something.
 _ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/Rendition"}
+# Annotations that carry files, media or form fields (never kept).
+_DROPPED_ANNOTS = {"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/Widget"}
+
+
+def _plain_action(action: Any) -> bool:
+    """The only actions kept: a jump inside the document, or a plain https:// link."""
+    from pypdf.generic import DictionaryObject
+
+    action = action.get_object() if action is not None else None
+    if not isinstance(action, DictionaryObject):
+        return False
+    kind = action.get("/S")
+    if kind == "/GoTo" and "/Next" not in action:
+        return True
+    if kind == "/URI" and "/Next" not in action:
+        uri = action.get("/URI")
+        uri = uri.get_object() if uri is not None else None
+        text = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")
+        return text.lower().startswith("https://") and not any(ord(c) < 33 for c in text)
+    return False
 
 
 @dataclass
 class _Findings:
     scripts: bool = False
     files: bool = False
+    # Actions that reach outside the document: links to other files or network shares (GoToR),
+    # an action on opening (/OpenAction), non-https links, XFA forms.
+    actions: bool = False
 
     @property
     def any(self) -> bool:
-        return self.scripts or self.files
+        return self.scripts or self.files or self.actions
 
 
 def _walk(root: Any, findings: _Findings) -> None:
-    """Look through every object reachable from ``root`` for scripts and embedded files."""
+    """Look through every object reachable from ``root`` for scripts, embedded files and
+    actions other than an in-document jump or a plain https link."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     seen: set[tuple[int, int]] = set()
@@ -306,11 +330,12 @@ def _walk(root: Any, findings: _Findings) -> None:
             keys = set(obj.keys())
             if keys & {"/JS", "/AA"} or obj.get("/S") in _ACTIVE_ACTIONS:
                 findings.scripts = True
-            if keys & {"/EmbeddedFiles", "/EF"} or obj.get("/Subtype") in (
-                "/FileAttachment",
-                "/RichMedia",
-            ):
+            if keys & {"/EmbeddedFiles", "/EF"} or obj.get("/Subtype") in _DROPPED_ANNOTS:
                 findings.files = True
+            if "/OpenAction" in keys or "/XFA" in keys:
+                findings.actions = True
+            if "/S" in keys and not _plain_action(obj) and obj.get("/S") not in _ACTIVE_ACTIONS:
+                findings.actions = True
             names = obj.get("/Names")
             names = names.get_object() if names is not None else None
             if isinstance(names, DictionaryObject):
@@ -322,7 +347,8 @@ def _walk(root: Any, findings: _Findings) -> None:
 
 
 def _strip(writer: Any) -> None:
-    """Remove scripts, active actions and embedded files from a writer holding pages only."""
+    """Remove scripts, actions (all but in-document jumps and plain https links), embedded
+    files, media and form fields from a writer holding pages only."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
     seen: set[int] = set()
@@ -335,17 +361,23 @@ def _strip(writer: Any) -> None:
             seen.add(obj.idnum)
             obj = obj.get_object()
         if isinstance(obj, DictionaryObject):
-            for key in ("/AA", "/JS", "/EmbeddedFiles", "/EF", "/OpenAction", "/AcroForm"):
+            for key in ("/AA", "/JS", "/EmbeddedFiles", "/EF", "/OpenAction", "/AcroForm", "/XFA"):
                 obj.pop(NameObject(key), None)
             action = obj.get("/A")
-            if action is not None and action.get_object().get("/S") in _ACTIVE_ACTIONS:
+            if action is not None and not _plain_action(action):
                 del obj[NameObject("/A")]
             if "/Annots" in obj:
                 annots = obj["/Annots"].get_object()
                 kept = ArrayObject(
                     a
-                    for a in annots
-                    if a.get_object().get("/Subtype") not in ("/FileAttachment", "/RichMedia")
+                    for a in (annots if isinstance(annots, ArrayObject) else [])
+                    if isinstance(a.get_object(), DictionaryObject)
+                    and a.get_object().get("/Subtype") not in _DROPPED_ANNOTS
+                    and (
+                        a.get_object().get("/Subtype") != "/Link"
+                        or _plain_action(a.get_object().get("/A"))
+                        or ("/A" not in a.get_object() and "/Dest" in a.get_object())
+                    )
                 )
                 obj[NameObject("/Annots")] = kept
             if "/Names" in obj and isinstance(obj["/Names"].get_object(), DictionaryObject):
@@ -353,6 +385,17 @@ def _strip(writer: Any) -> None:
             stack.extend(obj.values())
         elif isinstance(obj, ArrayObject):
             stack.extend(obj)
+
+
+def _without_orphans(data: bytes) -> bytes:
+    """The file written again by qpdf, which keeps only objects reachable from its catalog:
+    what _strip cut loose (a removed action, a script stream) is not in the file at all."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
 
 
 def _write(writer: Any) -> bytes:
@@ -450,7 +493,7 @@ def _normalize_pdf(
                 for page in reader.pages:
                     writer.add_page(page)
                 _strip(writer)
-                cleaned = _write(writer)
+                cleaned = _without_orphans(_write(writer))
                 check = _Findings()
                 _walk(PdfReader(io.BytesIO(cleaned)).trailer["/Root"], check)
                 if check.any:
@@ -467,6 +510,8 @@ def _normalize_pdf(
                     else _("scripts")
                     if findings.scripts
                     else _("embedded files")
+                    if findings.files
+                    else _("links or actions that open other files or websites")
                 )
                 notices.append(
                     str(

@@ -169,6 +169,17 @@ def _facts(
     return [r if r.value else Row(r.label, "—") for r in rows]
 
 
+def _plus_weeks(start: date | None, weeks: int) -> date | None:
+    """``start`` plus ``weeks``, or None past the calendar's end (a case file from year 9999
+    gave a 500 here)."""
+    if start is None:
+        return None
+    try:
+        return start + timedelta(weeks=weeks)
+    except OverflowError:
+        return None
+
+
 def _timeline(
     situation: dict[str, Any], advice: dict[str, Any], today: date
 ) -> list[dict[str, str]]:
@@ -188,7 +199,7 @@ def _timeline(
             )
         )
     for m in advice["timeline"].get("milestones", []):
-        when = start + timedelta(weeks=m["week"] - 1) if start else None
+        when = _plus_weeks(start, m["week"] - 1)
         rows.append((when, m["week"], m["label"], m.get("status_label", "")))
     rows.append((today, advice["timeline"].get("week"), str(_("Date of the answers")), ""))
     rows.sort(key=lambda r: (r[0] or date.max, r[1] or 0))

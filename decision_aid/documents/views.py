@@ -11,10 +11,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from decision_aid.cases.models import Attachment
@@ -82,8 +83,16 @@ class AttachmentsView(View):
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = owned_case(request, case_id)
         here = reverse("documents:attachments", kwargs={"case_id": case.id})
-        if remove := request.POST.get("remove"):
-            attachment = get_object_or_404(case.attachments, pk=remove)
+        if "remove" in request.POST:
+            remove = request.POST["remove"]
+            attachment = (
+                case.attachments.filter(pk=int(remove)).first()
+                if remove.isdigit() and len(remove) < 19
+                else None
+            )
+            if attachment is None:  # a made-up or already removed number: say so, keep all
+                messages.error(request, _("This file is not in your list. Nothing was removed."))
+                return redirect(here)
             attachment_delete(attachment=attachment)
             return redirect(here)
         limits = Limits.from_settings()
@@ -94,6 +103,7 @@ class AttachmentsView(View):
         if not form.is_valid():
             return self._render(request, case, form, TypedTextForm(), status=400)
         refused = False
+        added: list[tuple[str, Any]] = []
         for upload in form.cleaned_data["file"]:
             name = _shown_name(upload.name)
             try:
@@ -110,9 +120,22 @@ class AttachmentsView(View):
                 form.add_error(None, _store_failed())
                 return self._render(request, case, form, TypedTextForm(), status=503)
             usage = usage.plus(item)
+            added.append((name, item))
+        # With a refusal the page is shown now and the messages are read in this response: the
+        # file names may be in them. After a redirect they wait in the session row until shown,
+        # so then they say what was added without the name (a name is personal data).
+        for name, item in added:
+            label = (
+                name
+                if refused
+                else ngettext(
+                    "%(kind)s, %(pages)d page", "%(kind)s, %(pages)d pages", item.page_count
+                )
+                % {"kind": Attachment.Kind(item.kind).label, "pages": item.page_count}
+            )
             for notice in item.notices:
-                messages.info(request, f"{name}: {notice}")
-            messages.success(request, _("Added: %(name)s") % {"name": name})
+                messages.info(request, f"{label}: {notice}")
+            messages.success(request, _("Added: %(name)s") % {"name": label})
         if refused:
             return self._render(request, case, form, TypedTextForm(), status=400)
         return redirect(here)

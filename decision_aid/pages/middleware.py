@@ -87,3 +87,18 @@ def request_size_cap(get_response: Callable[[HttpRequest], HttpResponse]):  # no
         return get_response(request)
 
     return middleware
+
+
+def no_store(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """``Cache-Control: no-store`` on every page Django makes (answers, codes, case lists):
+    nothing stays in the browser's or a proxy's cache on a shared computer. Static files are
+    served by WhiteNoise before this middleware and keep their long cache; a view that sets its
+    own Cache-Control keeps it."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return middleware

@@ -172,6 +172,13 @@ class IntakeWizard(NamedUrlWizardView):
         return super().get(request, *args, **kwargs)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A posted current_step that is no page of this wizard ("klaar", made up, too long)
+        # made formtools look up a form that does not exist: a 500. Take it as the page shown.
+        key = f"{self.prefix}-current_step"
+        if self.request.POST.get(key) not in self.get_form_list():
+            data = self.request.POST.copy()
+            data[key] = self.steps.current
+            self.request.POST = data
         language = self.request.POST.get(SWITCH_LANGUAGE)
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
