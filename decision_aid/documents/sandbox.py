@@ -9,9 +9,13 @@ its own limits before it reads a byte:
 - ``RLIMIT_AS``: UPLOAD_WORKER_MEMORY_MB of address space; a bigger allocation fails;
 - a wall-clock timeout in the parent (the CPU budget plus start-up) for a child that waits.
 
-At most UPLOAD_WORKER_CONCURRENCY children run per web process at once (a semaphore); an
-upload that cannot get a turn within UPLOAD_WORKER_WAIT_SECONDS is told to try again. The child
-gets no secrets, no database and only the bytes of the file (see docs/security.md).
+At most UPLOAD_WORKER_CONCURRENCY children run per web process at once (a semaphore), at a lower
+CPU priority (nice UPLOAD_WORKER_NICE) so wizard pages go first. At most UPLOAD_WORKER_QUEUE more
+uploads may wait for a turn, for up to UPLOAD_WORKER_WAIT_SECONDS; any further upload is told
+to try again at once. A waiting upload holds one of the web process's threads, and the load test
+with hostile uploaders showed what happens without this cap: every thread waited for a turn and
+the wizard stalled for seconds. The child gets no secrets, no database and only the bytes of the
+file (see docs/security.md).
 
 Protocol: the parent writes one JSON line (name, limits, usage, language) then the file's bytes
 to the child's stdin; the child writes one JSON line (the result or the refusal) then the PDF.
@@ -39,16 +43,24 @@ logger = logging.getLogger(__name__)
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 _slots_lock = threading.Lock()
-_slots: dict[int, threading.BoundedSemaphore] = {}
+_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+
+
+def _semaphore(kind: str, size: int) -> threading.BoundedSemaphore:
+    with _slots_lock:
+        if (kind, size) not in _slots:
+            _slots[(kind, size)] = threading.BoundedSemaphore(size)
+        return _slots[(kind, size)]
 
 
 def slots() -> threading.BoundedSemaphore:
     """The per-process cap on concurrent upload work (one semaphore per configured size)."""
-    size = settings.UPLOAD_WORKER_CONCURRENCY
-    with _slots_lock:
-        if size not in _slots:
-            _slots[size] = threading.BoundedSemaphore(size)
-        return _slots[size]
+    return _semaphore("run", settings.UPLOAD_WORKER_CONCURRENCY)
+
+
+def admissions() -> threading.BoundedSemaphore:
+    """The per-process cap on uploads running or waiting for a turn."""
+    return _semaphore("admit", settings.UPLOAD_WORKER_CONCURRENCY + settings.UPLOAD_WORKER_QUEUE)
 
 
 def _busy() -> AttachmentError:
@@ -96,14 +108,21 @@ def check_upload(
         from decision_aid.documents.attachments import normalize_upload
 
         return normalize_upload(data, name=name, limits=limits, usage=usage)
-    gate = slots()
-    if not gate.acquire(timeout=settings.UPLOAD_WORKER_WAIT_SECONDS):
-        logger.warning("Upload refused: every upload worker slot is busy")
+    admit = admissions()
+    if not admit.acquire(blocking=False):
+        logger.warning("Upload refused: every upload worker slot and queue place is taken")
         raise _busy()
     try:
-        return _run_child(data, name=name, limits=limits, usage=usage)
+        gate = slots()
+        if not gate.acquire(timeout=settings.UPLOAD_WORKER_WAIT_SECONDS):
+            logger.warning("Upload refused: no upload worker slot came free in time")
+            raise _busy()
+        try:
+            return _run_child(data, name=name, limits=limits, usage=usage)
+        finally:
+            gate.release()
     finally:
-        gate.release()
+        admit.release()
 
 
 def _run_child(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Normalized:
@@ -114,6 +133,7 @@ def _run_child(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Norma
         "language": translation.get_language() or settings.LANGUAGE_CODE,
         "cpu_seconds": settings.UPLOAD_WORKER_CPU_SECONDS,
         "memory_mb": settings.UPLOAD_WORKER_MEMORY_MB,
+        "nice": settings.UPLOAD_WORKER_NICE,
     }
     payload = json.dumps(header).encode() + b"\n" + data
     env = {
@@ -163,9 +183,11 @@ def _run_child(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Norma
 
 
 # --- the child --------------------------------------------------------------------------
-def _limit_self(cpu_seconds: int, memory_mb: int) -> None:
+def _limit_self(cpu_seconds: int, memory_mb: int, nice: int = 0) -> None:
     import resource
 
+    if nice > 0:
+        os.nice(nice)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -176,7 +198,7 @@ def child_main() -> int:
     stdin = sys.stdin.buffer
     head = stdin.readline(64 * 1024)
     job = json.loads(head)
-    _limit_self(int(job["cpu_seconds"]), int(job["memory_mb"]))
+    _limit_self(int(job["cpu_seconds"]), int(job["memory_mb"]), int(job.get("nice", 0)))
     data = stdin.read()
 
     import django

@@ -97,6 +97,31 @@ def test_upload_work_waits_for_a_free_slot_and_then_says_try_again(settings):
     assert item.kind == "image" and item.page_count == 1
 
 
+def test_uploads_beyond_the_queue_are_told_to_wait_at_once_not_held(settings):
+    """A waiting upload holds a web thread: beyond UPLOAD_WORKER_QUEUE waiting ones, an upload
+    is refused at once, so hostile uploaders cannot take every thread (the load test showed the
+    wizard stalling for 9 s without this)."""
+    import time
+
+    from decision_aid.documents.sandbox import admissions, check_upload
+
+    settings.UPLOAD_WORKER_CONCURRENCY = 1
+    settings.UPLOAD_WORKER_QUEUE = 1
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 60
+    gate = admissions()
+    assert gate.acquire(timeout=1) and gate.acquire(timeout=1)  # one running, one waiting
+    try:
+        started = time.monotonic()
+        with pytest.raises(AttachmentError) as refused:
+            check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+        waited = time.monotonic() - started
+    finally:
+        gate.release()
+        gate.release()
+    assert refused.value.code == "busy"
+    assert waited < 5  # at once, not after the 60 s a turn may take
+
+
 @pytest.mark.django_db
 def test_upload_page_refuses_hostile_files_clearly_and_loses_nothing(client, owned_case, settings):
     from decision_aid.documents.sandbox import slots
