@@ -101,25 +101,47 @@ def cases_purge_expired(*, now: datetime | None = None) -> int:
     for case in Case.objects.filter(expires_at__lte=now or timezone.now()).iterator():
         case_delete(case=case, erase=False)
         count += 1
-    erase_deleted_keys()
+    erase_deleted_keys(wait_seconds=60)  # a batch job: it may wait for old transactions
     return count
 
 
-def erase_deleted_keys() -> bool:
+def erase_deleted_keys(*, wait_seconds: float = 2.0) -> bool:
     """Rewrite the data-key table so deleted keys are in no file of the database.
 
     PostgreSQL keeps a deleted row's bytes in the table file, even after VACUUM; VACUUM FULL
-    writes the live rows to a new file and removes the old one. The table is small (one short
-    row per case and upload), so this takes milliseconds; it waits at most 2 seconds for its
-    lock and otherwise leaves the job to the next ``purge_expired`` (hourly). SQLite (local
+    writes the live rows to a new file and removes the old one. It must also copy a deleted row
+    that a transaction begun before the deletion might still see (on any database of the
+    server, since snapshots count the oldest running transaction), so it first waits (up to
+    ``wait_seconds``) for such transactions to end. The table is small (one
+    short row per case and upload): the rewrite takes milliseconds. It waits at most 2 seconds
+    for its lock. When it could not run, or an old transaction stayed open, the next
+    ``purge_expired`` (hourly, it always ends with this) finishes the job. SQLite (local
     development) overwrites deleted content itself (secure_delete). True when done."""
+    import time as _time
+
     from django.db import DatabaseError, connection
 
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return connection.vendor != "postgresql"
     table = connection.ops.quote_name(DataKey._meta.db_table)
+    clean = False
     try:
         with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_current_xact_id()::text")
+            now = cursor.fetchone()[0]
+            deadline = _time.monotonic() + wait_seconds
+            while True:
+                # Transactions of any session on the server begun before now: while one runs,
+                # every new snapshot (also VACUUM's own) counts the deleted rows as visible.
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                    "AND (age(backend_xid) >= age(%s::xid) OR age(backend_xmin) >= age(%s::xid))",
+                    [now, now],
+                )
+                clean = cursor.fetchone()[0] == 0
+                if clean or _time.monotonic() > deadline:
+                    break
+                _time.sleep(0.05)
             cursor.execute("SET lock_timeout = '2s'")
             try:
                 cursor.execute(f"VACUUM FULL {table}")
@@ -128,7 +150,9 @@ def erase_deleted_keys() -> bool:
     except DatabaseError:
         logger.warning("Could not erase deleted data keys now; purge_expired will")
         return False
-    return True
+    if not clean:
+        logger.warning("An old transaction may keep deleted data keys; purge_expired will retry")
+    return clean
 
 
 @transaction.atomic

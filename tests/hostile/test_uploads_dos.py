@@ -58,6 +58,25 @@ def test_the_upload_worker_has_a_memory_limit(settings):
     assert refused.value.code in ("too_big", "too_many_pixels")
 
 
+def test_the_upload_helper_holds_no_secrets_and_comes_back_when_killed():
+    import os
+    import signal
+    from pathlib import Path
+
+    from decision_aid.documents import sandbox
+
+    sandbox.check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+    helper = sandbox._helper()
+    environ = Path(f"/proc/{helper.process.pid}/environ").read_bytes().split(b"\0")
+    names = {line.split(b"=", 1)[0].decode() for line in environ if line}
+    assert names <= {"PATH", "PYTHONPATH", "LANG"}  # no secret key, no database URL
+    os.kill(helper.process.pid, signal.SIGKILL)
+    helper.process.wait()
+    item = sandbox.check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+    assert item.kind == "image"
+    assert sandbox._helper().process.pid != helper.process.pid
+
+
 def test_small_rgba_png_under_the_pixel_limit_is_refused_by_its_decoded_size():
     data = corpus.rgba_png()
     assert len(data) < 500_000
