@@ -121,8 +121,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache"
 RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
 RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
 RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
-# New cases one client (address; IPv6 per /64) may start.
+# New cases one client (address; IPv6 per /64) may start, and upload requests per case.
 CASES_PER_CLIENT_RATE = env.str("CASES_PER_CLIENT_RATE", default="30/h")
+UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")
 # The client address: behind DJANGO_BEHIND_PROXY=1, the address our proxy appended to
 # X-Forwarded-For, counted from the right past this many trusted proxies (pages.clientip).
 TRUSTED_PROXY_HOPS = env.int(
@@ -197,8 +198,8 @@ UPLOAD_WORKER_ISOLATED = env.bool("UPLOAD_WORKER_ISOLATED", default=True)
 UPLOAD_WORKER_CPU_SECONDS = env.int("UPLOAD_WORKER_CPU_SECONDS", default=15)
 UPLOAD_WORKER_MEMORY_MB = env.int("UPLOAD_WORKER_MEMORY_MB", default=1024)
 UPLOAD_WORKER_CONCURRENCY = env.int("UPLOAD_WORKER_CONCURRENCY", default=2)
-UPLOAD_WORKER_QUEUE = env.int("UPLOAD_WORKER_QUEUE", default=2)
-UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=10)
+UPLOAD_WORKER_QUEUE = env.int("UPLOAD_WORKER_QUEUE", default=4)
+UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=5)
 UPLOAD_WORKER_NICE = env.int("UPLOAD_WORKER_NICE", default=10)
 
 # Security headers and cookies. HTTPS flags are switched on in production by environment.

@@ -49,6 +49,16 @@ def too_many_cases_response(request: HttpRequest) -> HttpResponse:
     )
 
 
+def upload_attempt_allowed(case: Case) -> bool:
+    """Count one upload request for this case; False past UPLOADS_PER_CASE_RATE (30 an hour).
+
+    A hostile uploader sends file after file to its own case; past the limit its requests are
+    refused before any file is read or checked, so they take no upload slot from the others.
+    For more it needs new cases, which are limited per address (CASES_PER_CLIENT_RATE)."""
+    rate = throttle.Rate.parse(settings.UPLOADS_PER_CASE_RATE)
+    return throttle.hit(f"upload:{case.pk}", rate) <= rate.limit
+
+
 def _rates() -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
     return (
         throttle.Rate.parse(settings.RESUME_RATE_PER_CLIENT),

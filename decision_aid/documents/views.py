@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from decision_aid.cases.limits import upload_attempt_allowed
 from decision_aid.cases.models import Attachment
 from decision_aid.cases.selectors import owned_case
 from decision_aid.cases.services import attachment_add, attachment_delete
@@ -95,6 +96,19 @@ class AttachmentsView(View):
                 return redirect(here)
             attachment_delete(attachment=attachment)
             return redirect(here)
+        if not upload_attempt_allowed(case):
+            return render(
+                request,
+                "limited.html",
+                {
+                    "page_title": _("Too many files at once"),
+                    "message": _(
+                        "Many files were sent for this case in the last hour. Your answers and "
+                        "the files already added are saved. Wait an hour and try again."
+                    ),
+                },
+                status=429,
+            )
         limits = Limits.from_settings()
         usage = Usage.of(case.attachments.all())
         if request.POST.get("action") == "text":

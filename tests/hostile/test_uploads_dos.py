@@ -172,3 +172,23 @@ def test_upload_page_refuses_hostile_files_clearly_and_loses_nothing(client, own
     assert response.status_code == 503
     assert "Try again in a minute" in response.content.decode()
     assert case.attachments.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_case_may_send_only_so_many_uploads_an_hour(client, owned_case, settings):
+    """A hostile uploader hammering its own case is refused before any file is read, so it
+    takes no upload slot from other people (found with make bench-load BENCH_HOSTILE=16)."""
+    settings.UPLOADS_PER_CASE_RATE = "3/h"
+    case = owned_case(case_file_for("court"))
+    other = owned_case(case_file_for("talk"))
+    url = f"/en/brief/{case.id}/bijlagen/"
+    for _ in range(3):
+        bad = SimpleUploadedFile("veel.pdf", corpus.many_page_pdf(), content_type="application/pdf")
+        assert client.post(url, {"file": bad}).status_code == 400
+    ok = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
+    response = client.post(url, {"file": ok})
+    assert response.status_code == 429
+    assert "Many files were sent for this case" in response.content.decode()
+    assert case.attachments.count() == 0
+    again = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
+    assert client.post(f"/en/brief/{other.id}/bijlagen/", {"file": again}).status_code == 302
