@@ -27,6 +27,8 @@ USER aid
 EXPOSE 8000
 # Threaded workers for the wizard (measured best on 2 cores, docs/benchmarks.md); the compose
 # file runs PDFs in their own service so a slow PDF cannot starve wizard steps.
+# The access log leaves out query strings and referrers (resume codes in ?code=, advisor searches
+# in ?q=) and user agents: method, path, status, size and time only (docs/security.md).
 CMD ["gunicorn", "decision_aid.wsgi", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", \
      "--workers", "2", "--threads", "8", "--keep-alive", "75", "--timeout", "30", \
-     "--access-logfile", "-"]
+     "--access-logfile", "-", "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s\" %(s)s %(b)s %(M)sms"]

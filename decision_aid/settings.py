@@ -69,9 +69,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "decision_aid.pages.middleware.request_size_cap",
     "csp.middleware.CSPMiddleware",
     "decision_aid.pages.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "decision_aid.pages.middleware.no_store",
     "decision_aid.pages.resilience.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "decision_aid.pages.middleware.session_refresh",
@@ -116,18 +118,29 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # idle for DB_HEALTH_CHECK_IDLE_SECONDS (decision_aid/db/postgresql/base.py says why).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "decision_aid.db.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Deleted rows are overwritten with zeros in the file (erasure, docs/security.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
 DB_HEALTH_CHECK_IDLE_SECONDS = env.float("DJANGO_DB_HEALTH_CHECK_IDLE_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (throttling counters): the database by default, so every web process shares it with zero
 # set-up; CACHE_URL=redis://127.0.0.1:6379/1 for Redis. The table is made by a migration.
 CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
-RATELIMIT_USE_CACHE = "default"
-# Wrong resume codes: per client (IP) and for everyone together.
+# Limits count in the database with atomic upserts (cases.throttle), shared by every process.
+# Wrong resume codes: per client, and for everyone together; once the overall rate is passed,
+# each client gets the smaller "under attack" rate (cases.limits says why nobody is locked out).
 RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
 RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
-if env.bool("DJANGO_BEHIND_PROXY", default=False):
-    RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
+# New cases one client (address; IPv6 per /64) may start, and upload requests per case.
+CASES_PER_CLIENT_RATE = env.str("CASES_PER_CLIENT_RATE", default="30/h")
+UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")
+# The client address: behind DJANGO_BEHIND_PROXY=1, the address our proxy appended to
+# X-Forwarded-For, counted from the right past this many trusted proxies (pages.clientip).
+TRUSTED_PROXY_HOPS = env.int(
+    "DJANGO_TRUSTED_PROXY_HOPS", default=1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0
+)
 
 # Messages live in the session: no cookie beyond session, CSRF and language.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
@@ -180,8 +193,26 @@ MEDIA_ROOT = Path(env.str("DJANGO_UPLOAD_ROOT", default=str(BASE_DIR / "var" / "
 
 # Upload limits (also stated to the user on the upload page).
 FIRST_OPINION_MAX_BYTES = env.int("FIRST_OPINION_MAX_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FIRST_OPINION_MAX_DECODED_BYTES = env.int(
+    "FIRST_OPINION_MAX_DECODED_BYTES", default=128 * 1024 * 1024
+)
+# Request bodies: at most MAX_REQUEST_BYTES in all (pages.middleware.request_size_cap; the
+# upload page takes several files of up to 10 MB, 20 MB together), form fields at most
+# DATA_UPLOAD_MAX_MEMORY_SIZE, at most 10 files and 200 fields. Files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not held in memory.
+MAX_REQUEST_BYTES = env.int("DJANGO_MAX_REQUEST_BYTES", default=21 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Every upload is checked in a child process with hard limits (documents/sandbox.py).
+UPLOAD_WORKER_ISOLATED = env.bool("UPLOAD_WORKER_ISOLATED", default=True)
+UPLOAD_WORKER_CPU_SECONDS = env.int("UPLOAD_WORKER_CPU_SECONDS", default=15)
+UPLOAD_WORKER_MEMORY_MB = env.int("UPLOAD_WORKER_MEMORY_MB", default=1024)
+UPLOAD_WORKER_CONCURRENCY = env.int("UPLOAD_WORKER_CONCURRENCY", default=2)
+UPLOAD_WORKER_QUEUE = env.int("UPLOAD_WORKER_QUEUE", default=4)
+UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=5)
+UPLOAD_WORKER_NICE = env.int("UPLOAD_WORKER_NICE", default=10)
 
 # Security headers and cookies. HTTPS flags are switched on in production by environment.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
@@ -230,6 +261,17 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Every password (create_advisor, the admin, any password form): at least 12 characters, not
+# like the user's name, not a common password, not only digits.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_URL = "advisors:login"
 LOGIN_REDIRECT_URL = "advisors:cases"
 # Two-factor sign-in is required for advisors; switch off only for local development.
@@ -240,11 +282,8 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "advisors/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    if env.bool("DJANGO_BEHIND_PROXY", default=False)
-    else ["REMOTE_ADDR"]
-)
+# The real client address behind the proxy (django-ipware is not installed; see pages.clientip).
+AXES_CLIENT_IP_CALLABLE = "decision_aid.pages.clientip.client_ip"
 
 # Retention (AVG): a saved case and its uploads are deleted after this many days.
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=30)

@@ -14,8 +14,10 @@
 
 Knobs (environment): BENCH_USERS, BENCH_SPAWN_RATE, BENCH_PROBE_RATE, BENCH_SECONDS,
 BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE (base URL of
-the PostgreSQL server), BENCH_JSON (write the figures there too), BENCH_KEEP=1 (keep the
-temporary folder).
+the PostgreSQL server), BENCH_DB_NAME (its database, made anew and dropped), BENCH_JSON (write
+the figures there too), BENCH_KEEP=1 (keep the temporary folder), BENCH_HOSTILE (that many
+hostile uploaders beside the people, each sending the many-page PDF and the 7000x7000 RGBA PNG
+of tests/hostile again and again; default 0).
 """
 
 from __future__ import annotations
@@ -41,15 +43,16 @@ from statistics import quantiles
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-DB_NAME = "decision_aid_bench"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "decision_aid_bench")
 SERVER = os.environ.get("BENCH_DATABASE", "postgres://postgres@127.0.0.1:5432")
 USERS = int(os.environ.get("BENCH_USERS", "50"))
+HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 # People arriving per second. The default lets all 50 start within two seconds (they then reach
 # the PDF in bunches); BENCH_SPAWN_RATE=1 spreads them over 50 s, like a mailing read over time.
 # Only requests made once everybody has arrived are measured; the run is longer by that time.
 SPAWN_RATE = float(os.environ.get("BENCH_SPAWN_RATE", str(max(USERS / 2, 1))))
-RAMP = (USERS + 1) / SPAWN_RATE
+RAMP = (USERS + HOSTILE + 1) / SPAWN_RATE
 CPUS = os.cpu_count() or 2
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(CPUS)))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))
@@ -69,6 +72,7 @@ KINDS = (
     "attachments POST",
     "draft GET",
     "pdf GET",
+    "hostile POST",
 )
 
 
@@ -113,6 +117,9 @@ def production_env(tmp: Path) -> dict[str, str]:
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
+        # Every simulated person comes from 127.0.0.1: the per-address limit on new cases
+        # (30 an hour) would stop them, so it is lifted here.
+        CASES_PER_CLIENT_RATE="1000000/h",
     )
     return env
 
@@ -240,8 +247,12 @@ def summarize(samples: list[list], seconds: float) -> dict:
     status_5xx = 0
     errors = 0
     error_kinds: dict[str, int] = {}
+    hostile: dict[int, int] = {}
     for name, _start, ms, status, error in samples:
         by_kind.setdefault(name, []).append(ms)
+        if name == "hostile POST":  # refused (400) or told to wait (503): both are the goal
+            hostile[status] = hostile.get(status, 0) + 1
+            continue
         if status >= 500:
             status_5xx += 1
         elif status == 0:
@@ -278,12 +289,14 @@ def summarize(samples: list[list], seconds: float) -> dict:
         "connection_errors": errors,
         "error_kinds": error_kinds,
         "journeys": rows["pdf GET"]["count"],
+        "hostile_statuses": hostile,
     }
 
 
 def report(fig: dict, meta: dict) -> str:
     lines = [
-        f"Load: {meta['users']} users arriving {meta['spawn_rate']:g}/s, {fig['seconds']:.0f} s "
+        f"Load: {meta['users']} users (+ {meta['hostile']} hostile uploaders) arriving "
+        f"{meta['spawn_rate']:g}/s, {fig['seconds']:.0f} s "
         "measured after all arrived, think time "
         f"{meta['think_ms']} ms; gunicorn {meta['workers']} workers x {meta['threads']} threads "
         f"(gthread), CONN_MAX_AGE={meta['conn_max_age']}; PDF pool: {meta['pdf_pool']}; "
@@ -322,6 +335,33 @@ def report(fig: dict, meta: dict) -> str:
     ]
     for kind, count in fig["error_kinds"].items():
         lines.append(f"  {count} x {kind}")
+    if fig["hostile_statuses"]:
+        statuses = ", ".join(f"{n} x {s}" for s, n in sorted(fig["hostile_statuses"].items()))
+        lines.append(f"hostile uploads answered: {statuses} (400 refused, 503 busy: try again)")
+    return "\n".join(lines)
+
+
+def peak_memory(pools: dict[str, int]) -> str:
+    """Peak resident memory (VmHWM) of every gunicorn worker: the web process must stay small
+    while hostile uploads are checked in its limited children (RLIMIT_AS, documents.sandbox)."""
+    lines = []
+    for name, root in pools.items():
+        peaks = []
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                status = Path(f"/proc/{entry}/status").read_text()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            if fields.get("PPid", "").strip() == str(root) and "VmHWM" in fields:
+                peaks.append(int(fields["VmHWM"].split()[0]) / 1024)
+        if peaks:
+            lines.append(
+                f"peak memory per {name} worker: max {max(peaks):.0f} MB "
+                f"({', '.join(f'{p:.0f}' for p in sorted(peaks))})"
+            )
     return "\n".join(lines)
 
 
@@ -397,7 +437,7 @@ def main() -> int:
                 str(ROOT / "scripts" / "locustfile.py"),
                 "--headless",
                 "--users",
-                str(USERS + 1),  # the people and the baseline probe
+                str(USERS + HOSTILE + 1),  # the people, the hostile uploaders, the probe
                 "--spawn-rate",
                 str(SPAWN_RATE),
                 "--run-time",
@@ -412,12 +452,20 @@ def main() -> int:
                 "--exit-code-on-error",
                 "0",
             ],
-            env={**locust_env, "BENCH_PDF": str(pdf), "BENCH_RESULT": str(result)},
+            env={
+                **locust_env,
+                "BENCH_PDF": str(pdf),
+                "BENCH_RESULT": str(result),
+                "BENCH_HOSTILE": str(HOSTILE),
+            },
             check=True,
             timeout=SECONDS + RAMP + 120,
             stdout=subprocess.DEVNULL,
         )
         cpu_after = cpu_snapshot()
+        memory = peak_memory(
+            {"web pool": gunicorn.pid, **({"PDF pool": pdf_pool.pid} if pdf_pool else {})}
+        )
         children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         pools = {"web pool": gunicorn.pid}
         if pdf_pool is not None:
@@ -443,6 +491,7 @@ def main() -> int:
         fig["cut_at_stop"] = cut
         meta = {
             "users": USERS,
+            "hostile": HOSTILE,
             "spawn_rate": SPAWN_RATE,
             "think_ms": think,
             "workers": WORKERS,
@@ -458,6 +507,7 @@ def main() -> int:
         print()
         print(report(fig, meta))
         print(cpu_report(cpu, per_request, meta["wall_seconds"]))
+        print(memory)
         fig["cpu_seconds"] = {name: round(value, 1) for name, value in cpu.items()}
         problems = [
             line

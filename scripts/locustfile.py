@@ -13,6 +13,9 @@ Request names (the kinds of step in the report):
   baseline                   the bare Django view
   attachments GET / POST     the attachments page, an upload of the first opinion
   draft GET, pdf GET         the draft page, the PDF download
+  hostile POST               BENCH_HOSTILE uploaders: each starts a case, then sends the
+                             many-page PDF and the 7000x7000 RGBA PNG (tests/hostile/corpus.py)
+                             to its attachments page again and again, as fast as answered
 
 Environment: BENCH_PROBE_RATE (baseline requests per second, default 20), BENCH_PDF (path of
 the first-opinion PDF to upload), BENCH_THINK_MS (mean pause between pages; each pause is 0.5x
@@ -48,6 +51,7 @@ RESULT_PATH = os.environ.get("BENCH_RESULT", "")
 # The PDF pool (a separate gunicorn, as a load balancer would route /brief/*/pdf/); the web
 # tier keeps no state, so the same session cookie works there.
 PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
+HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
 
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -64,13 +68,13 @@ def _token(body: bytes | None) -> str:
     return match.group(1).decode()
 
 
-def _multipart(token: str, pdf: bytes) -> tuple[bytes, str]:
+def _multipart(token: str, pdf: bytes, name: str = "advies.pdf") -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n'
         f"{token}\r\n".encode(),
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="advies.pdf"\r\n'
-        "Content-Type: application/pdf\r\n\r\n".encode()
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n".encode()
         + pdf
         + b"\r\n",
         f"--{boundary}--\r\n".encode(),
@@ -88,6 +92,54 @@ class Probe(FastHttpUser):
     @task
     def baseline(self) -> None:
         self.client.get("/__bench__/", name="baseline")
+
+
+class Hostile(FastHttpUser):
+    """A hostile uploader (issue 14): one case, then hostile files as fast as they are answered."""
+
+    fixed_count = HOSTILE
+    network_timeout = 120.0
+
+    def on_start(self) -> None:
+        from tests.hostile import corpus
+
+        self.files = [("veel.pdf", corpus.many_page_pdf()), ("scan.png", corpus.rgba_png())]
+        self.turn = 0
+        page = self.client.get("/vragen/", name="hostile setup")
+        payload = [
+            ("csrfmiddlewaretoken", _token(page.content)),
+            (f"{PREFIX}-current_step", "role"),
+            ("role-role", "employee"),
+        ]
+        r = self.client.post(
+            "/vragen/",
+            data=urlencode(payload).encode(),
+            headers=FORM,
+            name="hostile setup",
+            allow_redirects=False,
+        )
+        case_id = urlsplit(r.headers["Location"]).path.strip("/").split("/")[1]
+        self.attachments = f"/brief/{case_id}/bijlagen/"
+        self.token = _token(self.client.get(self.attachments, name="hostile setup").content)
+
+    @task
+    def upload(self) -> None:
+        name, data = self.files[self.turn % len(self.files)]
+        self.turn += 1
+        body, content_type = _multipart(self.token, data, name)
+        with self.client.post(
+            self.attachments,
+            data=body,
+            headers={"Content-Type": content_type},
+            name="hostile POST",
+            catch_response=True,
+        ) as r:
+            if r.status_code in (400, 503):
+                r.success()
+
+
+if not HOSTILE:  # locust runs every user class it finds here
+    del Hostile
 
 
 class Person(FastHttpUser):

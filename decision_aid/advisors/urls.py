@@ -8,6 +8,11 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("tweestaps/", views.TwoFactorView.as_view(), name="two_factor"),
+    path(
+        "tweestaps/instellen/<str:token>/",
+        views.TwoFactorSetupView.as_view(),
+        name="two_factor_setup",
+    ),
     path("nieuw/", views.IntakeView.as_view(), name="intake"),
     path("advies/", views.AdvicePreviewView.as_view(), name="advice_preview"),
     path("importeren/", views.ImportView.as_view(), name="import"),

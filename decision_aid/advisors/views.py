@@ -19,12 +19,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from decision_aid.advisors import access, listing
+from decision_aid.advisors import access, listing, two_factor
 from decision_aid.advisors.forms import (
     CaseFileImportForm,
     IntakeForm,
@@ -71,8 +72,31 @@ class LoginView(auth_views.LoginView):
 
     def get_success_url(self) -> str:
         if _needs_second_factor(self.request):
-            return reverse("advisors:two_factor")
+            # get_redirect_url() gives only a safe next= (same host), or "".
+            target = self.get_redirect_url()
+            setup = reverse("advisors:two_factor_setup", kwargs={"token": "x"}).rsplit("x", 1)[0]
+            if target.startswith(setup):
+                return target  # the one-time set-up link this advisor came with
+            url = reverse("advisors:two_factor")
+            return f"{url}?{urlencode({'next': target})}" if target else url
         return super().get_success_url()
+
+
+def _download_name(reference: str) -> str:
+    """A file name from a free-text reference: no control characters, quotes, slashes or
+    semicolons (a line break in it gave a 500, a quote let it inject header parameters)."""
+    cleaned = "".join(ch for ch in reference if ch.isprintable() and ch not in '"\\/;')
+    return cleaned.strip()[:80] or "zaak"
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The next= page if it is on this site, else the case list (no open redirect)."""
+    target = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("advisors:cases")
 
 
 class LogoutView(auth_views.LogoutView):
@@ -80,60 +104,101 @@ class LogoutView(auth_views.LogoutView):
 
 
 class TwoFactorView(View):
-    """Verify a TOTP code; the first time, set up the authenticator app."""
+    """Verify a TOTP code. Without a set-up device: say to ask for a set-up link (no key)."""
 
     template_name = "advisors/two_factor.html"
-
-    def _device(self, request: HttpRequest) -> tuple[TOTPDevice, bool]:
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
-        if device:
-            return device, False
-        device, _created = TOTPDevice.objects.get_or_create(
-            user=request.user, confirmed=False, defaults={"name": "authenticator"}
-        )
-        return device, True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return super().dispatch(request, *args, **kwargs)
 
+    def _device(self, request: HttpRequest) -> TOTPDevice | None:
+        return TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+
     def get(self, request: HttpRequest) -> HttpResponse:
         return self._render(request, TokenForm())
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = TokenForm(request.POST)
-        device, setting_up = self._device(request)
-        if form.is_valid() and device.verify_token(form.cleaned_data["token"].replace(" ", "")):
-            if setting_up:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
+        device = self._device(request)
+        if (
+            device is not None
+            and form.is_valid()
+            and device.verify_token(form.cleaned_data["token"].replace(" ", ""))
+        ):
             otp_login(request, device)
-            target = request.GET.get("next", "")
-            return redirect(target if target.startswith("/") else reverse("advisors:cases"))
+            return redirect(_safe_next(request))
         form.add_error("token", _("This code is not right. Try the newest code from your app."))
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
-        device, setting_up = self._device(request)
         context: dict[str, Any] = {
             "form": form,
-            "setting_up": setting_up,
+            "not_set_up": self._device(request) is None,
             "page_title": _("Two-step sign-in"),
         }
-        if setting_up:
-            import qrcode
-            import qrcode.image.svg
-
-            secret = base64.b32encode(device.bin_key).decode()
-            image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
-            buffer = io.BytesIO()
-            image.save(buffer)
-            context["qr_data_uri"] = (
-                "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-            )
-            context["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
         return render(request, self.template_name, context, status=status)
+
+
+class TwoFactorSetupView(View):
+    """Set up the authenticator app through the one-time link from create_advisor."""
+
+    template_name = "advisors/two_factor.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.device = two_factor.device_for_link(kwargs["token"], request.user)
+        if self.device is None:
+            return render(
+                request,
+                "limited.html",
+                {
+                    "page_title": _("This link does not work"),
+                    "message": _(
+                        "This set-up link has expired, was already used, or is for someone "
+                        "else. Ask your administrator for a new link."
+                    ),
+                },
+                status=404,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        return self._render(request, TokenForm())
+
+    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        form = TokenForm(request.POST)
+        if form.is_valid() and self.device.verify_token(
+            form.cleaned_data["token"].replace(" ", "")
+        ):
+            self.device.confirmed = True
+            self.device.save(update_fields=["confirmed"])
+            otp_login(request, self.device)
+            return redirect(reverse("advisors:cases"))
+        form.add_error("token", _("This code is not right. Try the newest code from your app."))
+        return self._render(request, form, status=400)
+
+    def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
+        import qrcode
+        import qrcode.image.svg
+
+        secret = base64.b32encode(self.device.bin_key).decode()
+        image = qrcode.make(self.device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+        buffer = io.BytesIO()
+        image.save(buffer)
+        context: dict[str, Any] = {
+            "form": form,
+            "setting_up": True,
+            "page_title": _("Two-step sign-in"),
+            "qr_data_uri": "data:image/svg+xml;base64,"
+            + base64.b64encode(buffer.getvalue()).decode(),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        }
+        response = render(request, self.template_name, context, status=status)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class CaseListView(AdvisorView):
@@ -329,8 +394,9 @@ class ExportView(AdvisorView):
             json.dumps(advisor_case.case.case_file, ensure_ascii=False, indent=2),
             content_type="application/json",
         )
-        name = advisor_case.reference or "zaak"
-        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        response["Content-Disposition"] = content_disposition_header(
+            True, _download_name(advisor_case.reference) + ".json"
+        )
         response["Cache-Control"] = "no-store"
         return response
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
@@ -9,10 +10,15 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from decision_aid.cases import crypto
-from decision_aid.cases.models import Attachment, Case
+from decision_aid.cases.models import Attachment, Case, DataKey
+from decision_aid.documents.attachments import Limits, Usage, ensure_room
+
+logger = logging.getLogger(__name__)
 
 # Crockford's base32 without look-alikes (no I, L, O, U): easy to read aloud and type.
 RESUME_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -36,19 +42,26 @@ def _expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.CASE_RETENTION_DAYS)
 
 
+@transaction.atomic
 def case_create(*, language: str) -> Case:
+    """A new case with its own data key (stored wrapped by the app key, see DataKey)."""
     code = resume_code_new()
-    return Case.objects.create(
+    key = crypto.new_data_key()
+    box = crypto.DataBox(key)
+    case = Case.objects.create(
         language=language,
         expires_at=_expiry(),
         resume_digest=crypto.digest(code),
-        resume_code_enc=crypto.encrypt(code.encode()),
+        resume_code_enc=box.encrypt(code.encode()),
     )
+    DataKey.objects.create(case=case, key_enc=crypto.wrap_key(key))
+    case.__dict__["_box"] = box
+    return case
 
 
 def case_save_state(*, case: Case, state: dict[str, Any], language: str) -> None:
     """Store the wizard's pages; every save moves the expiry date 30 days ahead."""
-    case.wizard_state_enc = crypto.encrypt_json(state)
+    case.wizard_state_enc = case.box().encrypt_json(state)
     case.language = language
     case.expires_at = _expiry()
     case.save(update_fields=["wizard_state_enc", "language", "expires_at", "updated_at"])
@@ -63,7 +76,7 @@ def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
             **case_file,
             "parties": {**(case_file.get("parties") or {}), "own_words": kept},
         }
-    case.case_file_enc = crypto.encrypt_json(case_file)
+    case.case_file_enc = case.box().encrypt_json(case_file)
     case.finished = True
     case.expires_at = _expiry()
     case.save(update_fields=["case_file_enc", "finished", "expires_at", "updated_at"])
@@ -80,7 +93,7 @@ def case_set_own_words(*, case: Case, kind: str, text: str) -> None:
         parties["own_words"] = own_words
     else:
         parties.pop("own_words", None)
-    case.case_file_enc = crypto.encrypt_json(case_file)
+    case.case_file_enc = case.box().encrypt_json(case_file)
     case.expires_at = _expiry()
     case.save(update_fields=["case_file_enc", "expires_at", "updated_at"])
 
@@ -94,21 +107,76 @@ def case_find_by_resume_code(*, code: str) -> Case | None:
     ).first()
 
 
-def case_delete(*, case: Case) -> None:
-    """Delete the case, its rows and its files on disk."""
+def case_delete(*, case: Case, erase: bool = True) -> None:
+    """Delete the case, its rows, its files on disk and its data keys; then erase the deleted
+    keys from the key table's file (crypto-shredding: leftover bytes become unreadable)."""
     files = [(a.file.storage, a.file.name) for a in case.attachments.all()]
-    case.delete()
+    case.delete()  # cascades to its attachments and data keys
     for storage, name in files:
         storage.delete(name)
+    if erase:
+        erase_deleted_keys()
 
 
 def cases_purge_expired(*, now: datetime | None = None) -> int:
-    """Delete every expired case with its files; safe to run again (idempotent)."""
+    """Delete every expired case with its files; safe to run again (idempotent). Always ends
+    by erasing deleted keys, so a deletion whose erasure was skipped is finished here."""
     count = 0
     for case in Case.objects.filter(expires_at__lte=now or timezone.now()).iterator():
-        case_delete(case=case)
+        case_delete(case=case, erase=False)
         count += 1
+    erase_deleted_keys(wait_seconds=60)  # a batch job: it may wait for old transactions
     return count
+
+
+def erase_deleted_keys(*, wait_seconds: float = 2.0) -> bool:
+    """Rewrite the data-key table so deleted keys are in no file of the database.
+
+    PostgreSQL keeps a deleted row's bytes in the table file, even after VACUUM; VACUUM FULL
+    writes the live rows to a new file and removes the old one. It must also copy a deleted row
+    that a transaction begun before the deletion might still see (on any database of the
+    server, since snapshots count the oldest running transaction), so it first waits (up to
+    ``wait_seconds``) for such transactions to end. The table is small (one
+    short row per case and upload): the rewrite takes milliseconds. It waits at most 2 seconds
+    for its lock. When it could not run, or an old transaction stayed open, the next
+    ``purge_expired`` (hourly, it always ends with this) finishes the job. SQLite (local
+    development) overwrites deleted content itself (secure_delete). True when done."""
+    import time as _time
+
+    from django.db import DatabaseError, connection
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return connection.vendor != "postgresql"
+    table = connection.ops.quote_name(DataKey._meta.db_table)
+    clean = False
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_current_xact_id()::text")
+            now = cursor.fetchone()[0]
+            deadline = _time.monotonic() + wait_seconds
+            while True:
+                # Transactions of any session on the server begun before now: while one runs,
+                # every new snapshot (also VACUUM's own) counts the deleted rows as visible.
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                    "AND (age(backend_xid) >= age(%s::xid) OR age(backend_xmin) >= age(%s::xid))",
+                    [now, now],
+                )
+                clean = cursor.fetchone()[0] == 0
+                if clean or _time.monotonic() > deadline:
+                    break
+                _time.sleep(0.05)
+            cursor.execute("SET lock_timeout = '2s'")
+            try:
+                cursor.execute(f"VACUUM FULL {table}")
+            finally:
+                cursor.execute("RESET lock_timeout")
+    except DatabaseError:
+        logger.warning("Could not erase deleted data keys now; purge_expired will")
+        return False
+    if not clean:
+        logger.warning("An old transaction may keep deleted data keys; purge_expired will retry")
+    return clean
 
 
 @transaction.atomic
@@ -120,15 +188,29 @@ def attachment_add(
     page_count: int,
     size: int,
     role: str = Attachment.Role.FIRST_OPINION,
+    limits: Limits | None = None,
 ) -> Attachment:
-    """Store one attachment's PDF pages, encrypted, under a random name."""
+    """Store one attachment's PDF pages, encrypted, under a random name.
+
+    The case's limits (files, total size, pages) are checked again here with the case row
+    locked (SELECT ... FOR UPDATE): two uploads checked in parallel cannot both slip under
+    them. Raises documents.attachments.AttachmentError when the case is full."""
+    limits = limits or Limits.from_settings()
+    Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
+    totals = case.attachments.aggregate(
+        files=Count("id"), bytes=Coalesce(Sum("size"), 0), pages=Coalesce(Sum("page_count"), 0)
+    )
+    ensure_room(limits, Usage(**totals), size=size, pages=page_count)
     attachment = Attachment(case=case, kind=kind, role=role, page_count=page_count, size=size)
-    attachment.file.save("upload.bin", ContentFile(crypto.encrypt(pdf)), save=False)
+    key = crypto.new_data_key()  # the upload's own key: removing it erases the upload
+    attachment.file.save("upload.bin", ContentFile(crypto.DataBox(key).encrypt(pdf)), save=False)
     attachment.save()
+    DataKey.objects.create(case=case, attachment=attachment, key_enc=crypto.wrap_key(key))
     return attachment
 
 
 def attachment_delete(*, attachment: Attachment) -> None:
     storage, name = attachment.file.storage, attachment.file.name
-    attachment.delete()
+    attachment.delete()  # cascades to its data key
     storage.delete(name)
+    erase_deleted_keys()

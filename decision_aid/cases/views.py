@@ -5,44 +5,33 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django_ratelimit.core import get_usage
 
 from decision_aid.casefile.answers import case_file_to_wizard_state
 from decision_aid.casefile.state import case_file_from_state
+from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
+from decision_aid.cases.limits import (
+    TooManyCases,
+    case_create_limited,
+    resume_attempt,
+    resume_blocked_message,
+    resume_right,
+    resume_wrong,
+    too_many_cases_response,
+)
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import owned_case, session_add_case, session_remove_case
 from decision_aid.cases.services import (
-    case_create,
     case_delete,
     case_find_by_resume_code,
     case_save_state,
 )
 from decision_aid.routing.casefile import CaseFileError, load_case
-
-
-def _everyone(group: str, request: HttpRequest) -> str:
-    return "everyone"
-
-
-def _throttled(request: HttpRequest, *, increment: bool) -> bool:
-    """Wrong codes are limited per client (IP) and for all clients together; a client is
-    blocked once it has used up its allowance, until the window has passed."""
-    limited = False
-    for group, key, rate in (
-        ("resume-client", "ip", settings.RESUME_RATE_PER_CLIENT),
-        ("resume-all", _everyone, settings.RESUME_RATE_OVERALL),
-    ):
-        usage = get_usage(request, group=group, key=key, rate=rate, increment=increment)
-        if usage and usage["count"] >= usage["limit"]:
-            limited = True
-    return limited
 
 
 def case_home_url(case: Case) -> str:
@@ -64,20 +53,20 @@ class ResumeView(View):
         form = ResumeForm(request.POST)
         if not form.is_valid():
             return self._render(request, form, status=400)
-        if _throttled(request, increment=False):
-            form.add_error(
-                "code",
-                _("Too many wrong codes. Wait 15 minutes and try again. Your answers are safe."),
-            )
+        if reason := resume_attempt(request):
+            form.add_error("code", resume_blocked_message(reason))
             return self._render(request, form, status=429)
         case = case_find_by_resume_code(code=form.cleaned_data["code"])
         if case is None:
-            _throttled(request, increment=True)
+            resume_wrong(request)
             form.add_error(
                 "code",
                 _("This code is not right, or the case was deleted. Check the code and try again."),
             )
             return self._render(request, form, status=400)
+        resume_right(request)
+        # A new session key for the session that now holds a case (no session fixation).
+        request.session.cycle_key()
         session_add_case(request, case)
         return redirect(case_home_url(case))
 
@@ -85,24 +74,23 @@ class ResumeView(View):
         upload_form = CaseFileUploadForm(request.POST, request.FILES)
         if upload_form.is_valid():
             try:
-                raw = upload_form.cleaned_data["case_file"].read(1_000_000)
-                data = json.loads(raw.decode("utf-8"))
-                if not isinstance(data, dict):
-                    raise CaseFileError("", "not an object")
+                raw = upload_form.cleaned_data["case_file"].read(MAX_BYTES + 1)
+                data = parse_case_json(raw)
                 load_case(data)
-            except (UnicodeDecodeError, json.JSONDecodeError, CaseFileError) as exc:
+                state = case_file_to_wizard_state(data)
+            except CaseFileError as exc:
                 field = getattr(exc, "field", "") or ""
                 message = _("This is not a valid answers file from this aid.")
                 if field:
                     message += " " + _("The problem is in: %(field)s.") % {"field": field}
                 upload_form.add_error("case_file", message)
             else:
-                case = case_create(language=request.LANGUAGE_CODE)
-                case_save_state(
-                    case=case,
-                    state=case_file_to_wizard_state(data),
-                    language=request.LANGUAGE_CODE,
-                )
+                try:
+                    case = case_create_limited(request=request)
+                except TooManyCases:
+                    return too_many_cases_response(request)
+                request.session.cycle_key()
+                case_save_state(case=case, state=state, language=request.LANGUAGE_CODE)
                 session_add_case(request, case)
                 return redirect(
                     reverse("wizard:step", kwargs={"case_id": case.id, "step": "review"})

@@ -39,6 +39,9 @@ PHOTO_MAX_SIDE = 2339
 PHOTO_JPEG_QUALITY = 82
 # The object graph of a PDF is walked to find scripts; a file needing more is refused.
 MAX_PDF_OBJECTS = 200_000
+# The page tree is walked (before any other work) to count pages; a tree with more nodes than
+# this is refused as damaged, whatever its pages.
+MAX_PAGE_TREE_NODES = 10_000
 
 
 class AttachmentError(Exception):
@@ -59,6 +62,9 @@ class Limits:
     max_files: int = 10
     max_pages: int = 60
     max_pixels: int = 50_000_000
+    # Memory of one decoded picture (width x height x bytes per pixel as Pillow holds it): the
+    # budget that counts, since a 7000 x 7000 RGBA PNG is under the pixel limit yet takes 196 MB.
+    max_decoded_bytes: int = 128 * MB
     max_text_chars: int = 20_000
 
     @classmethod
@@ -69,6 +75,9 @@ class Limits:
             max_files=getattr(settings, "FIRST_OPINION_MAX_FILES", cls.max_files),
             max_pages=getattr(settings, "FIRST_OPINION_MAX_PAGES", cls.max_pages),
             max_pixels=getattr(settings, "FIRST_OPINION_MAX_PIXELS", cls.max_pixels),
+            max_decoded_bytes=getattr(
+                settings, "FIRST_OPINION_MAX_DECODED_BYTES", cls.max_decoded_bytes
+            ),
             max_text_chars=getattr(settings, "FIRST_OPINION_MAX_TEXT_CHARS", cls.max_text_chars),
         )
 
@@ -201,7 +210,9 @@ def normalize_upload(
     kind = sniff(data, name)
     try:
         if kind == "pdf":
-            item = _normalize_pdf(data)
+            item = _normalize_pdf(
+                data, pages_left=limits.max_pages - usage.pages, page_limit=limits.max_pages
+            )
         elif kind in ("jpeg", "png", "heic"):
             item = _normalize_image(data, limits)
         elif kind == "svg":
@@ -225,31 +236,80 @@ def normalize_upload(
             "unreadable",
         ) from exc
     if usage.pages + item.page_count > limits.max_pages:
-        raise AttachmentError(
-            _("All files together may have at most %(n)d pages. Remove a file first.")
-            % {"n": limits.max_pages},
-            "too_many_pages",
-        )
+        raise _too_many_pages(limits.max_pages)
     return item
 
 
+def ensure_room(limits: Limits, usage: Usage, *, size: int, pages: int) -> None:
+    """Refuse one more piece (``size`` bytes as received, ``pages`` pages) that would take the
+    case over its limits. Called again when storing, under the case's row lock (cases.services
+    .attachment_add), so parallel uploads cannot together exceed them."""
+    if usage.files >= limits.max_files:
+        raise AttachmentError(
+            _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
+            "too_many_files",
+        )
+    if usage.bytes + size > limits.max_total_bytes:
+        raise AttachmentError(
+            _(
+                "All files together may be at most %(mb)d MB. Remove a file, or choose a "
+                "smaller one."
+            )
+            % {"mb": limits.max_total_bytes // MB},
+            "total_too_large",
+        )
+    if usage.pages + pages > limits.max_pages:
+        raise _too_many_pages(limits.max_pages)
+
+
+def _too_many_pages(limit: int) -> AttachmentError:
+    return AttachmentError(
+        _("All files together may have at most %(n)d pages. Remove a file first.") % {"n": limit},
+        "too_many_pages",
+    )
+
+
 # --- PDF --------------------------------------------------------------------------------
-# Actions that run something or reach outside the document.
+# Actions that run something.
 _ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/Rendition"}
+# Annotations that carry files, media or form fields (never kept).
+_DROPPED_ANNOTS = {"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/Widget"}
+
+
+def _plain_action(action: Any) -> bool:
+    """The only actions kept: a jump inside the document, or a plain https:// link."""
+    from pypdf.generic import DictionaryObject
+
+    action = action.get_object() if action is not None else None
+    if not isinstance(action, DictionaryObject):
+        return False
+    kind = action.get("/S")
+    if kind == "/GoTo" and "/Next" not in action:
+        return True
+    if kind == "/URI" and "/Next" not in action:
+        uri = action.get("/URI")
+        uri = uri.get_object() if uri is not None else None
+        text = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")
+        return text.lower().startswith("https://") and not any(ord(c) < 33 for c in text)
+    return False
 
 
 @dataclass
 class _Findings:
     scripts: bool = False
     files: bool = False
+    # Actions that reach outside the document: links to other files or network shares (GoToR),
+    # an action on opening (/OpenAction), non-https links, XFA forms.
+    actions: bool = False
 
     @property
     def any(self) -> bool:
-        return self.scripts or self.files
+        return self.scripts or self.files or self.actions
 
 
 def _walk(root: Any, findings: _Findings) -> None:
-    """Look through every object reachable from ``root`` for scripts and embedded files."""
+    """Look through every object reachable from ``root`` for scripts, embedded files and
+    actions other than an in-document jump or a plain https link."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     seen: set[tuple[int, int]] = set()
@@ -270,11 +330,12 @@ def _walk(root: Any, findings: _Findings) -> None:
             keys = set(obj.keys())
             if keys & {"/JS", "/AA"} or obj.get("/S") in _ACTIVE_ACTIONS:
                 findings.scripts = True
-            if keys & {"/EmbeddedFiles", "/EF"} or obj.get("/Subtype") in (
-                "/FileAttachment",
-                "/RichMedia",
-            ):
+            if keys & {"/EmbeddedFiles", "/EF"} or obj.get("/Subtype") in _DROPPED_ANNOTS:
                 findings.files = True
+            if "/OpenAction" in keys or "/XFA" in keys:
+                findings.actions = True
+            if "/S" in keys and not _plain_action(obj) and obj.get("/S") not in _ACTIVE_ACTIONS:
+                findings.actions = True
             names = obj.get("/Names")
             names = names.get_object() if names is not None else None
             if isinstance(names, DictionaryObject):
@@ -286,7 +347,8 @@ def _walk(root: Any, findings: _Findings) -> None:
 
 
 def _strip(writer: Any) -> None:
-    """Remove scripts, active actions and embedded files from a writer holding pages only."""
+    """Remove scripts, actions (all but in-document jumps and plain https links), embedded
+    files, media and form fields from a writer holding pages only."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
     seen: set[int] = set()
@@ -299,17 +361,23 @@ def _strip(writer: Any) -> None:
             seen.add(obj.idnum)
             obj = obj.get_object()
         if isinstance(obj, DictionaryObject):
-            for key in ("/AA", "/JS", "/EmbeddedFiles", "/EF", "/OpenAction", "/AcroForm"):
+            for key in ("/AA", "/JS", "/EmbeddedFiles", "/EF", "/OpenAction", "/AcroForm", "/XFA"):
                 obj.pop(NameObject(key), None)
             action = obj.get("/A")
-            if action is not None and action.get_object().get("/S") in _ACTIVE_ACTIONS:
+            if action is not None and not _plain_action(action):
                 del obj[NameObject("/A")]
             if "/Annots" in obj:
                 annots = obj["/Annots"].get_object()
                 kept = ArrayObject(
                     a
-                    for a in annots
-                    if a.get_object().get("/Subtype") not in ("/FileAttachment", "/RichMedia")
+                    for a in (annots if isinstance(annots, ArrayObject) else [])
+                    if isinstance(a.get_object(), DictionaryObject)
+                    and a.get_object().get("/Subtype") not in _DROPPED_ANNOTS
+                    and (
+                        a.get_object().get("/Subtype") != "/Link"
+                        or _plain_action(a.get_object().get("/A"))
+                        or ("/A" not in a.get_object() and "/Dest" in a.get_object())
+                    )
                 )
                 obj[NameObject("/Annots")] = kept
             if "/Names" in obj and isinstance(obj["/Names"].get_object(), DictionaryObject):
@@ -319,13 +387,60 @@ def _strip(writer: Any) -> None:
             stack.extend(obj)
 
 
+def _without_orphans(data: bytes) -> bytes:
+    """The file written again by qpdf, which keeps only objects reachable from its catalog:
+    what _strip cut loose (a removed action, a script stream) is not in the file at all."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
+
+
 def _write(writer: Any) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _normalize_pdf(data: bytes) -> Normalized:
+def count_pages(reader: Any, *, stop_after: int) -> int:
+    """The number of pages, counted from the page tree's leaves without loading any page, and
+    stopping as soon as there are more than ``stop_after`` (the cheap check before any work:
+    a 185 KB file can hold 20,000 pages). The tree's own /Count is not trusted."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    root = reader.trailer["/Root"].get_object()
+    stack: list[Any] = [root["/Pages"]]
+    seen: set[tuple[int, int]] = set()
+    pages = nodes = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            key = (node.idnum, node.generation)
+            if key in seen:
+                raise _damaged()  # a page tree that loops back on itself
+            seen.add(key)
+            node = node.get_object()
+        nodes += 1
+        if nodes > MAX_PAGE_TREE_NODES or not isinstance(node, DictionaryObject):
+            raise _damaged()
+        kids = node.get("/Kids")
+        if kids is None or node.get("/Type") == "/Page":
+            pages += 1
+            if pages > stop_after:
+                return pages
+            continue
+        kids = kids.get_object()
+        if not isinstance(kids, ArrayObject):
+            raise _damaged()
+        stack.extend(reversed(kids))
+    return pages
+
+
+def _normalize_pdf(
+    data: bytes, *, pages_left: int = Limits.max_pages, page_limit: int = Limits.max_pages
+) -> Normalized:
     from pikepdf import PdfError as QpdfError
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
@@ -362,6 +477,9 @@ def _normalize_pdf(data: bytes) -> Normalized:
                         )
                     )
                 )
+            # Before any work: a file with more pages than may still be added is refused here.
+            if count_pages(reader, stop_after=max(pages_left, 0)) > pages_left:
+                raise _too_many_pages(page_limit)
             pages = len(reader.pages)
             if pages == 0:
                 raise AttachmentError(_("This PDF has no pages."), "no_pages")
@@ -375,7 +493,7 @@ def _normalize_pdf(data: bytes) -> Normalized:
                 for page in reader.pages:
                     writer.add_page(page)
                 _strip(writer)
-                cleaned = _write(writer)
+                cleaned = _without_orphans(_write(writer))
                 check = _Findings()
                 _walk(PdfReader(io.BytesIO(cleaned)).trailer["/Root"], check)
                 if check.any:
@@ -392,6 +510,8 @@ def _normalize_pdf(data: bytes) -> Normalized:
                     else _("scripts")
                     if findings.scripts
                     else _("embedded files")
+                    if findings.files
+                    else _("links or actions that open other files or websites")
                 )
                 notices.append(
                     str(
@@ -430,6 +550,15 @@ def _normalize_pdf(data: bytes) -> Normalized:
 
 
 # --- photos -----------------------------------------------------------------------------
+def _bytes_per_pixel(mode: str) -> int:
+    """How many bytes Pillow holds per pixel in memory (RGB is padded to four)."""
+    if mode in ("1", "L", "P"):
+        return 1
+    if mode.startswith("I;16"):
+        return 2
+    return 4
+
+
 def _open_image(data: bytes, limits: Limits) -> Any:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -454,8 +583,14 @@ def _open_image(data: bytes, limits: Limits) -> Any:
             if image.format == "JPEG":
                 # Decode at a reduced scale straight away: fast and light on memory.
                 image.draft("RGB", (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+            # The memory the decoded picture will take, known from its header alone.
+            width, height = image.size
+            if width * height * _bytes_per_pixel(image.mode) > limits.max_decoded_bytes:
+                raise too_big
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise too_big from exc
+    except MemoryError as exc:
         raise too_big from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise AttachmentError(
@@ -464,6 +599,13 @@ def _open_image(data: bytes, limits: Limits) -> Any:
         ) from exc
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)
+    # Scale a large picture down by a whole factor first (a cheap box average) so the turning,
+    # flattening and resampling below work on a small copy.
+    factor = max(image.size) // (2 * PHOTO_MAX_SIDE)
+    if factor >= 2:
+        exif = image.getexif()
+        image = image.reduce(factor)
+        image.info["exif"] = exif.tobytes()
     return ImageOps.exif_transpose(image)
 
 
@@ -488,8 +630,10 @@ def _normalize_image(data: bytes, limits: Limits) -> Normalized:
 
     image = _flatten(_open_image(data, limits))
     image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+    # A fresh JPEG: no EXIF, no GPS, no ICC or XMP, no comment. Pillow would copy a JPEG
+    # comment (COM segment) or ICC profile from ``info`` into the new file: empty it first.
+    image.info = {}
     out = io.BytesIO()
-    # A fresh JPEG: no EXIF, no GPS, no ICC or XMP, no comment.
     image.save(out, "JPEG", quality=PHOTO_JPEG_QUALITY, optimize=True)
     page = jpeg_page_pdf(out.getvalue(), image.size, grey=image.mode == "L")
     return Normalized("image", page, 1, len(data))

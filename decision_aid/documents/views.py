@@ -11,13 +11,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
+from decision_aid.cases.limits import upload_attempt_allowed
 from decision_aid.cases.models import Attachment
 from decision_aid.cases.selectors import owned_case
 from decision_aid.cases.services import attachment_add, attachment_delete, case_set_own_words
@@ -26,7 +28,6 @@ from decision_aid.documents.attachments import (
     Limits,
     Usage,
     normalize_text,
-    normalize_upload,
     read_limited,
 )
 from decision_aid.documents.docx import render_docx
@@ -39,6 +40,7 @@ from decision_aid.documents.presenter import (
     own_words_for,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
+from decision_aid.documents.sandbox import check_upload
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +52,11 @@ def _shown_name(name: str) -> str:
     return name if len(name) <= MAX_NAME_SHOWN else name[: MAX_NAME_SHOWN - 1] + "…"
 
 
-def _store(case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION) -> bool:
-    """Store one checked attachment; False when the upload folder is full or not writable."""
+def _store(
+    case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION, limits: Limits | None = None
+) -> bool:
+    """Store one checked attachment; False when the upload folder is full or not writable.
+    Raises AttachmentError when a parallel upload filled the case meanwhile."""
     try:
         attachment_add(
             case=case,
@@ -60,6 +65,7 @@ def _store(case: Any, item: Any, role: str = Attachment.Role.FIRST_OPINION) -> b
             page_count=item.page_count,
             size=item.size,
             role=role,
+            limits=limits,
         )
     except OSError:
         logger.exception("Could not store an attachment")
@@ -89,20 +95,44 @@ class AttachmentsView(View):
         (action=go) goes on to the letter, so a chosen file is never left behind."""
         case = owned_case(request, case_id)
         here = reverse("documents:attachments", kwargs={"case_id": case.id})
-        if remove := request.POST.get("remove"):
-            attachment = get_object_or_404(case.attachments, pk=remove)
+        if "remove" in request.POST:
+            remove = request.POST["remove"]
+            attachment = (
+                case.attachments.filter(pk=int(remove)).first()
+                if remove.isdigit() and len(remove) < 19
+                else None
+            )
+            if attachment is None:  # a made-up or already removed number: say so, keep all
+                messages.error(request, _("This file is not in your list. Nothing was removed."))
+                return redirect(here)
             attachment_delete(attachment=attachment)
             return redirect(here)
         action = request.POST.get("action") or "file"
+        sends_files = action == "file" or any(request.FILES.getlist("file"))
+        sends_text = action == "text" or bool(request.POST.get("text", "").strip())
+        # Only a request that sends something counts against the case's uploads per hour.
+        if (sends_files or sends_text) and not upload_attempt_allowed(case):
+            return render(
+                request,
+                "limited.html",
+                {
+                    "page_title": _("Too many files at once"),
+                    "message": _(
+                        "Many files were sent for this case in the last hour. Your answers and "
+                        "the files already added are saved. Wait an hour and try again."
+                    ),
+                },
+                status=429,
+            )
         limits = Limits.from_settings()
         usage = Usage.of(case.attachments.all())
         form, text_form = AttachmentForm(), TypedTextForm()
-        if action == "file" or any(request.FILES.getlist("file")):
+        if sends_files:
             form = AttachmentForm(request.POST, request.FILES)
             usage, outcome = self._add_files(request, case, form, limits, usage)
-            if outcome == "unavailable":
+            if outcome in ("unavailable", "busy"):
                 return self._render(request, case, form, TypedTextForm(request.POST), status=503)
-        if action == "text" or request.POST.get("text", "").strip():
+        if sends_text:
             text_form = TypedTextForm(request.POST)
             outcome = self._add_text(request, case, text_form, limits, usage)
             if outcome == "unavailable":
@@ -118,24 +148,44 @@ class AttachmentsView(View):
     def _add_files(
         self, request: HttpRequest, case: Any, form: AttachmentForm, limits: Limits, usage: Usage
     ) -> tuple[Usage, str]:
-        """Store each chosen file that passes the checks; refusals become field errors."""
+        """Store each chosen file that passes the checks (in the sandbox, under the case's
+        limits); refusals become field errors."""
         if not form.is_valid():
             return usage, "invalid"
+        refused = False
+        added: list[tuple[str, Any]] = []
         for upload in form.cleaned_data["file"]:
             name = _shown_name(upload.name)
             try:
                 data = read_limited(upload, limits.max_bytes)
-                item = normalize_upload(data, name=upload.name or "", limits=limits, usage=usage)
+                item = check_upload(data, name=upload.name or "", limits=limits, usage=usage)
+                stored = _store(case, item, form.cleaned_data["role"], limits)
             except AttachmentError as exc:
                 form.add_error("file", f"{name}: {exc.message}")
+                refused = True
+                if exc.code == "busy":
+                    return usage, "busy"
                 continue
-            if not _store(case, item, form.cleaned_data["role"]):
+            if not stored:
                 form.add_error(None, _store_failed())
                 return usage, "unavailable"
             usage = usage.plus(item)
+            added.append((name, item))
+        # With a refusal the page is shown now and the messages are read in this response: the
+        # file names may be in them. After a redirect they wait in the session row until shown,
+        # so then they say what was added without the name (a name is personal data).
+        for name, item in added:
+            label = (
+                name
+                if refused
+                else ngettext(
+                    "%(kind)s, %(pages)d page", "%(kind)s, %(pages)d pages", item.page_count
+                )
+                % {"kind": Attachment.Kind(item.kind).label, "pages": item.page_count}
+            )
             for notice in item.notices:
-                messages.info(request, f"{name}: {notice}")
-            messages.success(request, _("Added: %(name)s") % {"name": name})
+                messages.info(request, f"{label}: {notice}")
+            messages.success(request, _("Added: %(name)s") % {"name": label})
         return usage, "done"
 
     def _add_text(
@@ -155,10 +205,11 @@ class AttachmentsView(View):
                 usage=usage,
                 day=timezone.localdate().strftime("%d-%m-%Y"),
             )
+            stored = _store(case, item, limits=limits)
         except AttachmentError as exc:
             text_form.add_error("text", exc.message)
             return "invalid"
-        if not _store(case, item):
+        if not stored:
             text_form.add_error(None, _store_failed())
             return "unavailable"
         messages.success(request, _("Added: the text you typed"))

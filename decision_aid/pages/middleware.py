@@ -48,3 +48,57 @@ def session_refresh(get_response: Callable[[HttpRequest], HttpResponse]):  # noq
         return response
 
     return middleware
+
+
+def request_size_cap(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """Refuse a request body larger than MAX_REQUEST_BYTES before anything reads it (413).
+
+    Django reads a body only up to its Content-Length (a body without one is read as empty),
+    so the header is the size. DATA_UPLOAD_MAX_MEMORY_SIZE caps the form fields inside it, and
+    DATA_UPLOAD_MAX_NUMBER_FILES the files; the upload page reads each file up to its limit.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > settings.MAX_REQUEST_BYTES:
+            from django.shortcuts import render
+            from django.utils import translation
+            from django.utils.translation import gettext as _
+
+            # Before LocaleMiddleware: take the language from the path or cookie ourselves.
+            translation.activate(translation.get_language_from_request(request, check_path=True))
+            mb = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+            return render(
+                request,
+                "limited.html",
+                {
+                    "page_title": _("Too much at once"),
+                    "message": _(
+                        "This is too much to send at once (at most %(mb)d MB). Your answers "
+                        "are saved. Go back and send fewer or smaller files."
+                    )
+                    % {"mb": mb},
+                },
+                status=413,
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def no_store(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """``Cache-Control: no-store`` on every page Django makes (answers, codes, case lists):
+    nothing stays in the browser's or a proxy's cache on a shared computer. Static files are
+    served by WhiteNoise before this middleware and keep their long cache; a view that sets its
+    own Cache-Control keeps it."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return middleware

@@ -26,9 +26,10 @@ from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
 from decision_aid.casefile.answers import build_case_file
+from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, session_add_case
-from decision_aid.cases.services import case_create, case_finish, case_save_state
+from decision_aid.cases.services import case_finish, case_save_state
 from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date
@@ -41,6 +42,10 @@ SWITCH_LANGUAGE = "switch_language"
 # change newly opens), the person returns to the check page (issue 16, item 4)
 RETURN_TO_REVIEW = "return_to_review"
 DATE_ECHO = "date_echo"
+# Caps on what one page stores: characters of a field without its own max_length (dates,
+# choices), and values of one field (the longest choice list is far shorter).
+FIELD_CAP_CHARS = 200
+FIELD_CAP_VALUES = 30
 
 
 def _condition(step: s.Step):  # noqa: ANN202
@@ -69,8 +74,11 @@ class IntakeWizard(NamedUrlWizardView):
                 # e.g. the session timed out: the answers are safe, the resume code opens them
                 return redirect(reverse("cases:resume") + "?expired=1")
             request.wizard_case = case  # type: ignore[attr-defined]
-        response = super().dispatch(request, *args, **kwargs)
-        self._persist()
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+            self._persist()
+        except TooManyCases:
+            return too_many_cases_response(request)
         return response
 
     @property
@@ -79,7 +87,7 @@ class IntakeWizard(NamedUrlWizardView):
 
     def _ensure_case(self) -> Case:
         if self.case is None:
-            case = case_create(language=self.request.LANGUAGE_CODE)
+            case = case_create_limited(request=self.request)
             session_add_case(self.request, case)
             self.request.wizard_case = case  # type: ignore[attr-defined]
         return self.case  # type: ignore[return-value]
@@ -130,9 +138,20 @@ class IntakeWizard(NamedUrlWizardView):
         self._ensure_case()
 
     def get_form_step_data(self, form: Any) -> dict[str, list[str]]:
-        """Only the page's own answers are stored (no CSRF token, no management form)."""
-        prefix = f"{form.prefix}-"
-        return {key: form.data.getlist(key) for key in form.data if key.startswith(prefix)}
+        """Only the page's own answers are stored (no CSRF token, no management form), and
+        only its own fields, each capped: the Back/Change path stores a page unvalidated, so
+        without caps it stored whatever size was sent (2.5 MB per page was seen)."""
+        stored: dict[str, list[str]] = {}
+        for name, field in form.fields.items():
+            key = form.add_prefix(name)
+            if key not in form.data:
+                continue
+            # Twice the field's limit: an over-long text is kept for the person to shorten
+            # (the form says how long it is), an attack is cut off.
+            cap = 2 * (getattr(field, "max_length", None) or FIELD_CAP_CHARS)
+            values = form.data.getlist(key)[:FIELD_CAP_VALUES]
+            stored[key] = [str(value)[:cap] for value in values]
+        return stored
 
     def first_unfinished_step(self, before: str) -> str | None:
         """The first earlier page that is missing or not valid, or None. On the way, keeps the
@@ -164,6 +183,13 @@ class IntakeWizard(NamedUrlWizardView):
         return super().get(request, *args, **kwargs)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A posted current_step that is no page of this wizard ("klaar", made up, too long)
+        # made formtools look up a form that does not exist: a 500. Take it as the page shown.
+        key = f"{self.prefix}-current_step"
+        if self.request.POST.get(key) not in self.get_form_list():
+            data = self.request.POST.copy()
+            data[key] = self.steps.current
+            self.request.POST = data
         language = self.request.POST.get(SWITCH_LANGUAGE)
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():

@@ -88,25 +88,28 @@ def test_import_of_a_bad_file_is_a_message(advisors):
 
 
 def test_two_factor_is_required_by_default(db, settings):
+    from decision_aid.advisors.two_factor import new_setup_link
+
     settings.ADVISOR_REQUIRE_2FA = True
     advisor = make_advisor("t1", "FNV Utrecht")
+    link = new_setup_link(advisor.user)  # what create_advisor prints
     client = Client()
     response = client.post("/adviseur/inloggen/", {"username": "t1", "password": PASSWORD})
     assert response["Location"] == "/adviseur/tweestaps/"
     assert client.get("/adviseur/")["Location"].startswith("/adviseur/tweestaps/")
-    setup = client.get("/adviseur/tweestaps/").content.decode()
+    setup = client.get(link).content.decode()
     assert "data:image/svg+xml;base64," in setup
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.get(user=advisor.user)
-    wrong = client.post("/adviseur/tweestaps/", {"token": "000000"})
+    wrong = client.post(link, {"token": "000000"})
     assert wrong.status_code == 400
     device.refresh_from_db()
     assert device.throttling_failure_count == 1  # django-otp slows down guessing
     device.throttle_reset()
     token = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    assert client.post("/adviseur/tweestaps/", {"token": token}).status_code == 302
+    assert client.post(link, {"token": token}).status_code == 302
     assert client.get("/adviseur/").status_code == 200
 
 

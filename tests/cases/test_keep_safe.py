@@ -106,12 +106,22 @@ def test_even_the_right_code_waits_once_throttled(client, typical_answers):
     )
 
 
-def test_overall_throttle_counts_all_clients(client, settings):
+def test_overall_throttle_slows_every_client_but_locks_out_no_right_code(
+    client, settings, typical_answers
+):
+    walk(client, typical_answers, stop_at="talked")
+    code = Case.objects.get().resume_code
     settings.RESUME_RATE_OVERALL = "3/h"
+    settings.RESUME_RATE_PER_CLIENT_UNDER_ATTACK = "1/h"
     for n in range(3):
         Client(REMOTE_ADDR=f"192.0.2.{n}").post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"})
-    response = Client(REMOTE_ADDR="192.0.2.99").post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"})
-    assert response.status_code == 429
+    # Under attack: a new client gets one try, not the usual five.
+    guesser = Client(REMOTE_ADDR="192.0.2.99")
+    assert guesser.post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"}).status_code == 400
+    assert guesser.post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"}).status_code == 429
+    # A person with the right code is never locked out by the others' guesses.
+    owner = Client(REMOTE_ADDR="198.51.100.20")
+    assert owner.post("/zaak/hervatten/", {"code": code}).status_code == 302
 
 
 def test_two_tabs_with_two_cases_never_mix(client, typical_answers):

@@ -1,9 +1,10 @@
 """Queries per request stay bounded: no page's query count grows with the answers.
 
-Today a wizard page costs 2 queries (session, case) and an answer 3 (session, case, case
-save); the session row is written at most once a minute (pages.middleware.session_refresh), not
-on every request. The test's own ``step_url`` reads the session once inside the answer's count.
-The limits leave one query of room, so a new N+1 or a repeated load fails here first.
+Today a wizard page costs 3 queries (session, case, the case's data key) and an answer 4
+(session, case, data key, case save); the session row is written at most once a minute
+(pages.middleware.session_refresh), not on every request. The test's own ``step_url`` reads
+the session once inside the answer's count.
+The limits leave at most one query of room, so a new N+1 or a repeated load fails here first.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ pytestmark = pytest.mark.django_db
 
 MAX_WIZARD_GET = 3
 MAX_WIZARD_POST = 5
-MAX_FIRST_POST = 11  # the first answer also creates the case and the session
+MAX_FIRST_POST = 15  # the first answer also creates the case (with its data key, in a
+# savepoint) and the session, and counts the case against the per-client hourly limit
 MAX_DONE = 4
-MAX_ATTACHMENTS_GET = 6  # reading the "added" message writes the session (in a savepoint)
-MAX_ATTACHMENTS_POST = 9
-MAX_DRAFT_GET = 3
+MAX_ATTACHMENTS_GET = 7  # reading the "added" message writes the session (in a savepoint);
+# + the case's data key
+MAX_ATTACHMENTS_POST = 13  # + the case row lock, its usage and the upload's data key
+MAX_DRAFT_GET = 4  # session, case, its data key, attachments
 
 
 def _payload(step: str) -> dict[str, object]:

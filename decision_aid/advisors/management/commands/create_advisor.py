@@ -1,8 +1,10 @@
 """python manage.py create_advisor USERNAME --organisation NAME [--lead] [--email E] [--name N]
 
 Creates the organisation if needed and the advisor's account. The password is read from the
-DJANGO_ADVISOR_PASSWORD environment variable, or asked for; the second factor is set up at the
-first sign-in.
+DJANGO_ADVISOR_PASSWORD environment variable, or asked for, and must pass the password rules
+(AUTH_PASSWORD_VALIDATORS: at least 12 characters, not a common password). For a new advisor (or
+with --new-2fa, for a lost phone) it prints a one-time link to set up two-step sign-in
+(advisors.two_factor); hand it to the advisor yourself.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from decision_aid.advisors import two_factor
 from decision_aid.advisors.models import Advisor, Organisation
 
 
@@ -31,6 +34,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--email", default="")
         parser.add_argument("--name", default="", help="full name, shown as contact person")
+        parser.add_argument(
+            "--new-2fa",
+            action="store_true",
+            help="replace the advisor's authenticator (lost phone): prints a new set-up link",
+        )
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
@@ -51,3 +59,9 @@ class Command(BaseCommand):
         )
         verb = "created" if created else "updated"
         self.stdout.write(f"{verb} advisor {user.username} in {organisation.name}")
+        if options["new_2fa"] or not two_factor.has_device(user):
+            link = two_factor.new_setup_link(user)
+            self.stdout.write(
+                f"two-step sign-in set-up link (valid {two_factor.SETUP_LINK_HOURS} hours, "
+                f"until first use; open it on this site after signing in): {link}"
+            )

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext
 
+from decision_aid.cases.casefile_io import read_case_path
 from decision_aid.documents.texts import DOCUMENT_TITLES, EXPERT_QUESTIONS
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
@@ -22,18 +22,9 @@ from decision_aid.wizard.presenter import ROUTE_TITLES, rule_set_label
 
 
 def read_case_file(path: str) -> dict[str, Any]:
-    """The JSON object in ``path``, or CaseFileError saying what is wrong with the file."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise CaseFileError("", f"file not found: {path}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CaseFileError("", f"not valid JSON: {exc}") from exc
-    except OSError as exc:
-        raise CaseFileError("", f"cannot read {path}: {exc.strerror}") from exc
-    if not isinstance(data, dict):
-        raise CaseFileError("", "the case file must be a JSON object")
-    return data
+    """The JSON object in ``path``, or CaseFileError saying what is wrong with the file (a
+    regular file of at most 1 MB, bounded nesting and numbers: cases.casefile_io)."""
+    return read_case_path(path)
 
 
 def _route(route: str) -> str:

@@ -1,6 +1,7 @@
 """python manage.py purge_expired: delete expired cases and their files (idempotent).
 
-Runs as the `purge` service in docker-compose (every hour); safe to run as often as you like.
+Also deletes expired sessions and ended limit counters, and erases deleted data keys. Runs as
+the `purge` service in docker-compose (every hour); safe to run as often as you like.
 """
 
 from django.core.management.base import BaseCommand
@@ -12,5 +13,17 @@ class Command(BaseCommand):
     help = "Delete cases past their expiry date, with their uploaded files."
 
     def handle(self, *args: object, **options: object) -> None:
+        from importlib import import_module
+
+        from django.conf import settings
+
+        from decision_aid.cases import throttle
+
         count = cases_purge_expired()
-        self.stdout.write(f"deleted {count} expired case(s)")
+        counters = throttle.purge_old()
+        # Expired sessions (which case ids a browser had, waiting messages) go too.
+        import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+        self.stdout.write(
+            f"deleted {count} expired case(s), {counters} old limit counter(s) "
+            "and the expired sessions"
+        )

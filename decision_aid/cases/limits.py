@@ -1,0 +1,104 @@
+"""Limits per client that need the request: how many cases one client starts per hour, and
+how many wrong resume codes it may try (cases.throttle keeps the counts).
+
+Resume codes have 60 bits: guessing one is hopeless, the limits only keep it that way.
+- per client: RESUME_RATE_PER_CLIENT wrong codes (5 per 15 minutes), then a wait;
+- for everyone together: once RESUME_RATE_OVERALL wrong codes (200 an hour) are passed, the
+  site is under attack, and every client gets the smaller RESUME_RATE_PER_CLIENT_UNDER_ATTACK
+  (2 an hour). That slows guessing from many addresses, but never locks out a person: a client
+  that has made no wrong guess can always try its code, and a right code always opens the case.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from decision_aid.cases import throttle
+from decision_aid.cases.models import Case
+from decision_aid.cases.services import case_create
+from decision_aid.pages.clientip import client_key
+
+
+class TooManyCases(Exception):
+    """This client started more cases this hour than CASES_PER_CLIENT_RATE allows."""
+
+
+def case_create_limited(*, request: HttpRequest) -> Case:
+    """A new case, counted against the client's hourly number of new cases."""
+    rate = throttle.Rate.parse(settings.CASES_PER_CLIENT_RATE)
+    if throttle.hit(f"case-create:{client_key(request)}", rate) > rate.limit:
+        raise TooManyCases
+    return case_create(language=request.LANGUAGE_CODE)
+
+
+def too_many_cases_response(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "limited.html",
+        {
+            "page_title": _("Too many new cases"),
+            "message": _(
+                "Many new cases were started from your internet connection in the last hour. "
+                "Wait an hour, or continue a case you already have with its resume code."
+            ),
+        },
+        status=429,
+    )
+
+
+def upload_attempt_allowed(case: Case) -> bool:
+    """Count one upload request for this case; False past UPLOADS_PER_CASE_RATE (30 an hour).
+
+    A hostile uploader sends file after file to its own case; past the limit its requests are
+    refused before any file is read or checked, so they take no upload slot from the others.
+    For more it needs new cases, which are limited per address (CASES_PER_CLIENT_RATE)."""
+    rate = throttle.Rate.parse(settings.UPLOADS_PER_CASE_RATE)
+    return throttle.hit(f"upload:{case.pk}", rate) <= rate.limit
+
+
+def _rates() -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
+    return (
+        throttle.Rate.parse(settings.RESUME_RATE_PER_CLIENT),
+        throttle.Rate.parse(settings.RESUME_RATE_PER_CLIENT_UNDER_ATTACK),
+        throttle.Rate.parse(settings.RESUME_RATE_OVERALL),
+    )
+
+
+def resume_attempt(request: HttpRequest) -> str | None:
+    """Reserve one try for this client, or say why it may not try now ('client' or 'attack').
+
+    The try is counted before the code is checked (one atomic upsert), so parallel requests
+    cannot all slip through on the same count; a right code gives its try back."""
+    per_client, under_attack, overall = _rates()
+    key = client_key(request)
+    if throttle.hit(f"resume-client:{key}", per_client) > per_client.limit:
+        return "client"
+    slow = throttle.hit(f"resume-slow:{key}", under_attack)
+    if slow > under_attack.limit and throttle.over("resume-all", overall):
+        return "attack"
+    return None
+
+
+def resume_right(request: HttpRequest) -> None:
+    """A right code: give the reserved try back."""
+    per_client, under_attack, _overall = _rates()
+    key = client_key(request)
+    throttle.give_back(f"resume-client:{key}", per_client)
+    throttle.give_back(f"resume-slow:{key}", under_attack)
+
+
+def resume_wrong(request: HttpRequest) -> None:
+    """Count one wrong code for everyone (the client's try is already counted)."""
+    throttle.hit("resume-all", _rates()[2])
+
+
+def resume_blocked_message(reason: str) -> str:
+    if reason == "attack":
+        return _(
+            "Many wrong codes are being tried on this site right now, so each connection may "
+            "only try a few. Wait an hour and try again. Your answers are safe."
+        )
+    return _("Too many wrong codes. Wait 15 minutes and try again. Your answers are safe.")

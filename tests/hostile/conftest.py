@@ -1,0 +1,1 @@
+from tests.documents.conftest import owned_case  # noqa: F401 - shared fixture

@@ -1,0 +1,105 @@
+"""Item 11 of issue 14: deleted means gone, also from the database's files.
+
+On real PostgreSQL (DATABASE_URL, a superuser on this machine so the test can read the table
+files, as an attacker with a copy of the disk could): after "delete everything", every
+encrypted value left in the case table's file, and the upload's bytes left on disk, must be
+unreadable with the app key and with every key left in the database's files.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from decision_aid.cases.models import Case
+from tests.journey import add_attachment, walk
+
+FERNET_TOKEN = re.compile(rb"gAAAAA[A-Za-z0-9_\-]{40,}={0,2}")
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL table files"),
+]
+
+
+def _table_file(model) -> bytes:  # noqa: ANN001
+    with connection.cursor() as cursor:
+        cursor.execute("CHECKPOINT")
+        cursor.execute("SHOW data_directory")
+        data_dir = cursor.fetchone()[0]
+        cursor.execute("SELECT pg_relation_filepath(%s)", [model._meta.db_table])
+        relative = cursor.fetchone()[0]
+    path = Path(data_dir) / relative
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        pytest.skip("the PostgreSQL data directory is not readable here")
+
+
+def _all_raw_tokens() -> set[bytes]:
+    """Every Fernet token in every table file of the cases app (live or left over)."""
+    from django.apps import apps
+
+    tokens: set[bytes] = set()
+    for model in apps.get_app_config("cases").get_models():
+        tokens |= set(FERNET_TOKEN.findall(_table_file(model)))
+    return tokens
+
+
+def _openers() -> list[object]:
+    """The app key, and every data key that can be unwrapped from the leftover bytes."""
+    from cryptography.fernet import Fernet
+
+    from decision_aid.cases import crypto
+
+    openers: list[object] = [crypto._box()]
+    for token in _all_raw_tokens():
+        try:
+            openers.append(Fernet(crypto.unwrap_key(token)))
+        except Exception:  # noqa: S112 - not a wrapped key
+            continue
+    return openers
+
+
+def _readable(token: bytes, openers: list[object]) -> bool:
+    for opener in openers:
+        try:
+            opener.decrypt(token)
+            return True
+        except Exception:  # noqa: S112 - this opener does not fit
+            continue
+    return False
+
+
+def test_after_delete_everything_no_leftover_byte_can_be_decrypted(client, typical_answers):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from tests.hostile import corpus
+
+    # Someone else's case stays: the table keeps its pages, as on a real server (a table
+    # left empty would simply be cut off by VACUUM, hiding the problem).
+    walk(Client(), typical_answers, stop_at="talked")
+    page = walk(client, typical_answers)
+    photo = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
+    add_attachment(client, page, photo)
+    case = Case.objects.get(pk=client.session["cases"][-1])
+    upload_bytes = Path(case.attachments.get().file.path).read_bytes()  # a copy of the disk
+    stored = {bytes(case.wizard_state_enc), bytes(case.case_file_enc)}
+    assert client.post(f"/zaak/{case.id}/verwijderen/").status_code == 200
+    # The deletion erases the key at once unless a transaction begun before it is still open
+    # somewhere on the server (this machine's PostgreSQL is shared with other test runs); the
+    # hourly purge_expired then finishes the job, waiting for such transactions. Run it now.
+    call_command("purge_expired", stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM")  # what the hostile test ran; the bytes stay in the file
+    leftovers = [t for t in _all_raw_tokens() if any(t in s or s in t for s in stored)]
+    openers = _openers()
+    assert not any(_readable(t, openers) for t in leftovers)
+    assert not any(_readable(t, openers) for t in stored)
+    assert not _readable(upload_bytes, openers)

@@ -1,0 +1,194 @@
+"""Items 1 and 2 of issue 14: no upload takes the server down.
+
+A small many-page PDF and a small PNG that decodes huge used to cost a minute of CPU or 600 MB
+of memory in the web process. Now pages are counted from the page tree before any work, pictures
+are budgeted by decoded bytes, and every upload runs in a child process with hard CPU and memory
+limits, a few at a time per web process.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from decision_aid.documents.attachments import AttachmentError, Limits, normalize_upload
+from tests.documents.cases import case_file_for
+from tests.hostile import corpus
+
+
+def test_many_page_pdf_is_refused_from_the_page_tree_before_any_page_is_read(monkeypatch):
+    import pypdf
+
+    read = []
+    original = pypdf.PageObject.get_contents
+    monkeypatch.setattr(
+        pypdf.PageObject, "get_contents", lambda self: read.append(1) or original(self)
+    )
+    data = corpus.many_page_pdf()
+    assert len(data) < 200_000
+    with pytest.raises(AttachmentError) as refused:
+        normalize_upload(data, name="advies.pdf")
+    assert refused.value.code == "too_many_pages"
+    assert "60" in refused.value.message
+    assert read == []  # not one page was loaded, merged or written
+
+
+def test_the_upload_worker_is_stopped_at_its_cpu_budget(settings):
+    from decision_aid.documents.sandbox import check_upload
+
+    settings.UPLOAD_WORKER_CPU_SECONDS = 1
+    # A page limit high enough that the early count lets the file through to the real work,
+    # which takes far more than a second of CPU for 9,000 pages.
+    with pytest.raises(AttachmentError) as refused:
+        check_upload(
+            corpus.many_page_pdf(9_000), name="advies.pdf", limits=Limits(max_pages=100_000)
+        )
+    assert refused.value.code == "too_slow"
+    assert "takes too long" in refused.value.message or "te lang" in refused.value.message
+
+
+def test_the_upload_worker_has_a_memory_limit(settings):
+    from decision_aid.documents.sandbox import check_upload
+
+    settings.UPLOAD_WORKER_MEMORY_MB = 300
+    # Without the decoded-bytes budget the picture would be decoded at 196 MB and converted.
+    limits = Limits(max_decoded_bytes=10**10)
+    with pytest.raises(AttachmentError) as refused:
+        check_upload(corpus.rgba_png(), name="scan.png", limits=limits)
+    assert refused.value.code in ("too_big", "too_many_pixels")
+
+
+def test_the_upload_helper_holds_no_secrets_and_comes_back_when_killed():
+    import os
+    import signal
+    from pathlib import Path
+
+    from decision_aid.documents import sandbox
+
+    sandbox.check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+    helper = sandbox._helper()
+    environ = Path(f"/proc/{helper.process.pid}/environ").read_bytes().split(b"\0")
+    names = {line.split(b"=", 1)[0].decode() for line in environ if line}
+    assert names <= {"PATH", "PYTHONPATH", "LANG"}  # no secret key, no database URL
+    os.kill(helper.process.pid, signal.SIGKILL)
+    helper.process.wait()
+    item = sandbox.check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+    assert item.kind == "image"
+    assert sandbox._helper().process.pid != helper.process.pid
+
+
+def test_small_rgba_png_under_the_pixel_limit_is_refused_by_its_decoded_size():
+    data = corpus.rgba_png()
+    assert len(data) < 500_000
+    with pytest.raises(AttachmentError) as refused:
+        normalize_upload(data, name="scan.png")
+    assert refused.value.code == "too_many_pixels"
+
+
+def test_a_large_ordinary_photo_still_goes_through_scaled_down():
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    out = io.BytesIO()
+    Image.new("RGB", (6000, 4000), (10, 120, 200)).save(out, "PNG")  # 96 MB decoded
+    item = normalize_upload(out.getvalue(), name="foto.png")
+    page = PdfReader(io.BytesIO(item.pdf)).pages[0]
+    image = next(iter(page.images)).image
+    assert max(image.size) <= 2339
+
+
+def test_upload_work_waits_for_a_free_slot_and_then_says_try_again(settings):
+    from decision_aid.documents.sandbox import check_upload, slots
+
+    settings.UPLOAD_WORKER_CONCURRENCY = 1
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 0.1
+    gate = slots()
+    assert gate.acquire(timeout=1)  # another upload is being checked
+    try:
+        with pytest.raises(AttachmentError) as refused:
+            check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+    finally:
+        gate.release()
+    assert refused.value.code == "busy"
+    item = check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+    assert item.kind == "image" and item.page_count == 1
+
+
+def test_uploads_beyond_the_queue_are_told_to_wait_at_once_not_held(settings):
+    """A waiting upload holds a web thread: beyond UPLOAD_WORKER_QUEUE waiting ones, an upload
+    is refused at once, so hostile uploaders cannot take every thread (the load test showed the
+    wizard stalling for 9 s without this)."""
+    import time
+
+    from decision_aid.documents.sandbox import admissions, check_upload
+
+    settings.UPLOAD_WORKER_CONCURRENCY = 1
+    settings.UPLOAD_WORKER_QUEUE = 1
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 60
+    gate = admissions()
+    assert gate.acquire(timeout=1) and gate.acquire(timeout=1)  # one running, one waiting
+    try:
+        started = time.monotonic()
+        with pytest.raises(AttachmentError) as refused:
+            check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
+        waited = time.monotonic() - started
+    finally:
+        gate.release()
+        gate.release()
+    assert refused.value.code == "busy"
+    assert waited < 5  # at once, not after the 60 s a turn may take
+
+
+@pytest.mark.django_db
+def test_upload_page_refuses_hostile_files_clearly_and_loses_nothing(client, owned_case, settings):
+    from decision_aid.documents.sandbox import slots
+
+    case = owned_case(case_file_for("court"))
+    url = f"/en/brief/{case.id}/bijlagen/"
+    ok = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
+    assert client.post(url, {"file": ok}).status_code == 302
+    bad = SimpleUploadedFile("veel.pdf", corpus.many_page_pdf(), content_type="application/pdf")
+    response = client.post(url, {"file": bad})
+    assert response.status_code == 400
+    assert "at most 60 pages" in response.content.decode()
+    png = SimpleUploadedFile("scan.png", corpus.rgba_png(), content_type="image/png")
+    response = client.post(url, {"file": png})
+    assert response.status_code == 400
+    assert "too many pixels" in response.content.decode()
+    # Every worker slot of this process busy: a clear "try again", not a hung request.
+    settings.UPLOAD_WORKER_CONCURRENCY = 1
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 0.1
+    gate = slots()
+    gate.acquire()
+    try:
+        again = SimpleUploadedFile(
+            "foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg"
+        )
+        response = client.post(url, {"file": again})
+    finally:
+        gate.release()
+    assert response.status_code == 503
+    assert "Try again in a minute" in response.content.decode()
+    assert case.attachments.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_case_may_send_only_so_many_uploads_an_hour(client, owned_case, settings):
+    """A hostile uploader hammering its own case is refused before any file is read, so it
+    takes no upload slot from other people (found with make bench-load BENCH_HOSTILE=16)."""
+    settings.UPLOADS_PER_CASE_RATE = "3/h"
+    case = owned_case(case_file_for("court"))
+    other = owned_case(case_file_for("talk"))
+    url = f"/en/brief/{case.id}/bijlagen/"
+    for _ in range(3):
+        bad = SimpleUploadedFile("veel.pdf", corpus.many_page_pdf(), content_type="application/pdf")
+        assert client.post(url, {"file": bad}).status_code == 400
+    ok = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
+    response = client.post(url, {"file": ok})
+    assert response.status_code == 429
+    assert "Many files were sent for this case" in response.content.decode()
+    assert case.attachments.count() == 0
+    again = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
+    assert client.post(f"/en/brief/{other.id}/bijlagen/", {"file": again}).status_code == 302
