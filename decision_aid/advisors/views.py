@@ -400,13 +400,14 @@ class AuditView(AdvisorView):
     def get(self, request: HttpRequest) -> HttpResponse:
         if not self.advisor.is_lead:
             raise Http404
+        # (user id, username) of each of the organisation's advisors, for the filter.
         advisors = list(
             Advisor.objects.filter(organisation_id=self.advisor.organisation_id)
-            .select_related("user")
             .order_by("user__username")
+            .values_list("user_id", "user__username")
         )
         actor = request.GET.get("advisor", "")
-        actor_id = next((a.user_id for a in advisors if str(a.user_id) == actor), None)
+        actor_id = next((user_id for user_id, _name in advisors if str(user_id) == actor), None)
         action = request.GET.get("action", "")
         if action not in AuditEvent.Action.values:
             action = ""
