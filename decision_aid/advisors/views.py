@@ -165,6 +165,7 @@ class CaseListView(AdvisorView):
                 "q": query,
                 "status": status,
                 "scope": scope,
+                "show_advisor": scope == "all",
                 "statuses": [
                     (value, label, page.counts.get(value, 0))
                     for value, label in AdvisorCase.Status.choices
