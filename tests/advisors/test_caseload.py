@@ -9,7 +9,7 @@ import importlib
 import re
 import secrets
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.apps import apps
@@ -120,6 +120,25 @@ def test_each_row_shows_its_notes_count_from_the_page_query(advisors):
         note_add(advisor=advisors["a1"], advisor_case=first, text=text)
     html = client_for(advisors["a1"]).get("/adviseur/?status=").content.decode()
     assert html.count("2 notities") == 1 and "notitie<" not in html
+
+
+def test_rows_show_name_reference_deadline_and_status_escaped(advisors):
+    """The rows are printed from prepared values (advisor_tables.py): what a member or advisor
+    typed comes out as text, never as markup, and a past deadline says it is late."""
+    late = add_case(
+        advisors["a1"],
+        'Anna <b onclick="x()">Jansen</b>',
+        reference="R&D <1>",
+        deadline=timezone.localdate() - timedelta(days=3),
+    )
+    html = client_for(advisors["lead"]).get("/adviseur/?scope=all&status=").content.decode()
+    row = html[html.index(f'href="/adviseur/zaken/{late.case_id}/"') :].split("</tr>")[0]
+    assert "Anna &lt;b onclick=&quot;x()&quot;&gt;Jansen&lt;/b&gt;</a>" in row
+    assert "<br>R&amp;D &lt;1&gt;<br>Adviseur: a1</td>" in row
+    assert (
+        late.next_deadline.strftime("%d-%m-%Y") + ' <strong class="late">(te laat)</strong>' in row
+    )
+    assert "<td>Open</td>" in row
 
 
 def test_paging_visits_every_case_once_in_deadline_order(advisors):
@@ -352,6 +371,15 @@ def test_audit_log_pages_newest_first_and_filters_in_sql(advisors):
     ignored = lead.get(f"/adviseur/audit/?advisor={b1}").content.decode()
     assert "<td>b1</td>" not in ignored and "<td>a1</td>" in ignored
     assert lead.get("/adviseur/audit/?after=nonsense&action=bogus").status_code == 200
+
+
+def test_audit_rows_show_the_time_in_the_netherlands_and_escape_what_was_typed(advisors):
+    log_events(advisors["a1"], 1, action="exported", reference="<R&D>")
+    AuditEvent.objects.update(at=datetime(2026, 7, 1, 10, 30, 5, tzinfo=UTC))
+    html = client_for(advisors["lead"]).get("/adviseur/audit/").content.decode()
+    # 10:30 UTC is 12:30 in summer time in Amsterdam.
+    assert "<tr><td>01-07-2026 12:30:05</td><td>a1</td><td>geëxporteerd</td>" in html
+    assert "<td>&lt;R&amp;D&gt;</td></tr>" in html
 
 
 # --- a fixed number of queries per page ------------------------------------------------------
