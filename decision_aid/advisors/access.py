@@ -15,9 +15,14 @@ from decision_aid.advisors.models import Advisor, AdvisorCase
 
 
 def current_advisor(request: HttpRequest) -> Advisor:
-    advisor = getattr(request.user, "advisor", None) if request.user.is_authenticated else None
+    """The signed-in advisor with their organisation, in one query (the heading of a lead's list
+    names the organisation), kept on the user for the templates' `user.advisor`."""
+    if not request.user.is_authenticated:
+        raise Http404
+    advisor = Advisor.objects.select_related("organisation").filter(user_id=request.user.pk).first()
     if advisor is None:
         raise Http404
+    request.user.advisor = advisor  # sets both sides: advisor.user is this user, no query
     return advisor
 
 

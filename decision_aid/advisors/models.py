@@ -9,8 +9,12 @@ docs/decisions/0006-blind-index-for-member-names.md).
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.cases import crypto
@@ -45,6 +49,13 @@ class Advisor(models.Model):
         return self.user.get_username()
 
 
+# Where a case stands in the list: its next deadline, and the cases without one after every
+# dated case (as a date no real deadline reaches). Indexed, so that "the cases after this one"
+# is a single index range whether the page starts among the dated cases or the undated ones.
+NO_DEADLINE = date(9999, 12, 31)
+LIST_KEY = Coalesce("next_deadline", Value(NO_DEADLINE))
+
+
 class AdvisorCase(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -66,17 +77,14 @@ class AdvisorCase(models.Model):
 
     class Meta:
         ordering = [models.F("next_deadline").asc(nulls_last=True), "id"]
-        # The case list pages by (next_deadline, id) within an organisation or an advisor, with
-        # or without a status (listing.py); the counts per status read the same indexes.
+        # The case list pages by (LIST_KEY, id) within an organisation or an advisor, with or
+        # without a status (listing.py): one index range from the cursor on, the cases without
+        # a deadline last. The counts per status come from CaseCount.
         indexes = [
-            models.Index(
-                fields=["organisation", "status", "next_deadline", "id"], name="ac_org_status_page"
-            ),
-            models.Index(fields=["organisation", "next_deadline", "id"], name="ac_org_page"),
-            models.Index(
-                fields=["advisor", "status", "next_deadline", "id"], name="ac_advisor_status_page"
-            ),
-            models.Index(fields=["advisor", "next_deadline", "id"], name="ac_advisor_page"),
+            models.Index("organisation", "status", LIST_KEY, "id", name="ac_org_status_page"),
+            models.Index("organisation", LIST_KEY, "id", name="ac_org_page"),
+            models.Index("advisor", "status", LIST_KEY, "id", name="ac_advisor_status_page"),
+            models.Index("advisor", LIST_KEY, "id", name="ac_advisor_page"),
             models.Index(fields=["organisation", "member_name_digest"], name="ac_org_name"),
         ]
 
@@ -124,7 +132,11 @@ class MemberNameWord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["advisor_case", "digest"], name="name_word_once")
         ]
-        indexes = [models.Index(fields=["organisation", "digest"], name="name_word_lookup")]
+        # Covering: a search of several words intersects their cases from this index alone
+        # (an index-only scan, listing.name_matches), without reading the table.
+        indexes = [
+            models.Index(fields=["organisation", "digest", "advisor_case"], name="name_word_cases")
+        ]
 
     def __str__(self) -> str:
         return f"{self.advisor_case_id} {self.digest[:8]}"

@@ -230,6 +230,7 @@ class CaseListView(AdvisorView):
                 "q": query,
                 "status": status,
                 "scope": scope,
+                "show_advisor": scope == "all",
                 "statuses": [
                     (value, label, page.counts.get(value, 0))
                     for value, label in AdvisorCase.Status.choices
@@ -466,13 +467,14 @@ class AuditView(AdvisorView):
     def get(self, request: HttpRequest) -> HttpResponse:
         if not self.advisor.is_lead:
             raise Http404
+        # (user id, username) of each of the organisation's advisors, for the filter.
         advisors = list(
             Advisor.objects.filter(organisation_id=self.advisor.organisation_id)
-            .select_related("user")
             .order_by("user__username")
+            .values_list("user_id", "user__username")
         )
         actor = request.GET.get("advisor", "")
-        actor_id = next((a.user_id for a in advisors if str(a.user_id) == actor), None)
+        actor_id = next((user_id for user_id, _name in advisors if str(user_id) == actor), None)
         action = request.GET.get("action", "")
         if action not in AuditEvent.Action.values:
             action = ""
