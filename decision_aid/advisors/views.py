@@ -41,6 +41,7 @@ from decision_aid.advisors.services import (
     note_add,
 )
 from decision_aid.casefile.answers import build_case_file
+from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.routing.casefile import CaseFileError, load_case
 from decision_aid.wizard.presenter import advice_context
 
@@ -416,11 +417,11 @@ class ImportView(AdvisorView):
         form = CaseFileImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                data = json.loads(form.cleaned_data["case_file"].read(1_000_000).decode("utf-8"))
-                if not isinstance(data, dict):
-                    raise CaseFileError("", "not an object")
+                # the same guarded reader as the public import: size, nesting, numbers, text
+                # and years are checked before anything is built from the file
+                data = parse_case_json(form.cleaned_data["case_file"].read(MAX_BYTES + 1))
                 load_case(data)
-            except (UnicodeDecodeError, json.JSONDecodeError, CaseFileError) as exc:
+            except CaseFileError as exc:
                 field = getattr(exc, "field", "")
                 form.add_error(
                     "case_file",

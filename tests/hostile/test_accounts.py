@@ -94,3 +94,21 @@ def test_no_open_redirect_after_the_second_step(settings, target):
     response = client.post(f"/adviseur/tweestaps/?next={target}", {"token": _code(device)})
     assert response.status_code == 302
     assert response["Location"] == "/adviseur/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("two_factor", "status"), [(True, 302), (False, 200)])
+def test_the_admin_asks_for_the_second_factor_whenever_advisors_must(settings, two_factor, status):
+    """Decided per request from the setting, not by which code imported the URLs first (that
+    made a test pass alone and fail after another one)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    settings.ADVISOR_REQUIRE_2FA = two_factor
+    admin = get_user_model().objects.create_superuser("beheer2", password="x" * 20)
+    client = Client()
+    client.force_login(admin)
+    response = client.get("/beheer/")
+    assert response.status_code == status
+    if two_factor:
+        assert "/beheer/login/" in response["Location"]

@@ -87,9 +87,7 @@ def test_a_hostile_case_file_import_is_a_message_and_the_case_stays_usable(name)
 
 
 @pytest.mark.parametrize("reference", ["FNV\r\nSet-Cookie: x=1", 'a"; filename="evil.exe', "ü\n"])
-def test_advisor_export_with_an_odd_reference_is_a_safe_download(reference):
-    from django.conf import settings
-
+def test_advisor_export_with_an_odd_reference_is_a_safe_download(reference, settings):
     from decision_aid.advisors.models import AdvisorCase
     from tests.advisors.conftest import client_for, make_advisor
 
@@ -155,3 +153,24 @@ def test_advise_command_does_not_hang_on_a_fifo(tmp_path):
     result = _advise(str(fifo), timeout=20)  # TimeoutExpired would fail the test
     assert result.returncode == 2
     assert "invalid case file" in result.stderr
+
+
+@pytest.mark.parametrize("name", list(BAD_CASE_FILES))
+def test_a_hostile_case_file_in_the_advisor_import_is_a_message(name, settings):
+    """The advisors' import reads case files the same guarded way as the public one (it read
+    them with a bare json.loads: deep nesting gave a 500)."""
+    from decision_aid.advisors.models import AdvisorCase
+    from tests.advisors.conftest import client_for, make_advisor
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    client = client_for(make_advisor("imp", "FNV Utrecht"))
+    upload = SimpleUploadedFile("zaak.json", BAD_CASE_FILES[name].encode())
+    response = client.post("/adviseur/importeren/", {"case_file": upload})
+    assert response.status_code in (302, 400), response.status_code
+    if response.status_code == 400:
+        assert "not a valid case file" in response.content.decode().lower() or (
+            "geen geldig" in response.content.decode().lower()
+        )
+    for advisor_case in AdvisorCase.objects.all():  # an imported case opens
+        page = client.get(f"/adviseur/zaken/{advisor_case.case_id}/")
+        assert page.status_code == 200
