@@ -113,6 +113,7 @@ def _party(data: dict[str, Any] | None) -> dict[str, str]:
 def _enclosures(attached: list[AttachedPiece], opinion_date: str) -> list[Enclosure]:
     """The attached pieces, numbered as the letter lists them and as their stamps say."""
     out = []
+    enclosure_word = _("Enclosure")  # outside the f-string, where makemessages can see it
     for number, a in enumerate(attached, start=1):
         if a.role == "expert_opinion":
             title = str(_("Expert opinion (deskundigenoordeel)"))
@@ -122,7 +123,7 @@ def _enclosures(attached: list[AttachedPiece], opinion_date: str) -> list[Enclos
             title = str(_("Advice of the company doctor"))
         if a.kind == "text":
             title += ", " + str(_("typed by the requester"))
-        stamp = f"{_('Enclosure')} {number} – {title}"
+        stamp = f"{enclosure_word} {number} – {title}"
         out.append(Enclosure(title, a.page_count, number=number, stamp=stamp))
     return out
 

@@ -136,9 +136,10 @@ def timeline_text(
     ]
     late = [m for m in milestones if m.get("late")]
     if late:
+        week_word = gettext("week")  # outside the f-string, where makemessages can see it
         parts.append(
             gettext("Looks late: %(items)s.")
-            % {"items": "; ".join(f"{m['label']} ({gettext('week')} {m['week']})" for m in late)}
+            % {"items": "; ".join(f"{m['label']} ({week_word} {m['week']})" for m in late)}
         )
     coming = [m for m in milestones if m.get("status") in ("due", "coming")]
     if coming:

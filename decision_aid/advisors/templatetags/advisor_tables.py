@@ -23,7 +23,9 @@ def case_rows(rows: list[dict[str, Any]], *, show_advisor: bool) -> SafeString:
     """<tr> per case: name (a link to the case), reference, advisor (in the organisation's
     list); next deadline, "(late)" when past; status, number of notes."""
     advisor = escape(gettext("Advisor"))
-    late = f' <strong class="late">{escape(gettext("(late)"))}</strong>'
+    # outside the f-string, where makemessages can see it
+    late_label = escape(gettext("(late)"))
+    late = f' <strong class="late">{late_label}</strong>'
     html = []
     for row in rows:
         reference = f"<br>{escape(row['reference'])}" if row["reference"] else ""
