@@ -234,3 +234,38 @@ def test_the_page_states_the_limits(client, owned_case):
     html = client.get(_page(case)).content.decode()
     assert "At most 10 files, 10 MB each and 20 MB together" in html
     assert "multiple" in html and "image/heic" in html
+
+
+@pytest.mark.django_db
+def test_make_my_letter_saves_what_is_filled_in_and_goes_on_only_when_all_is_well(
+    client, owned_case, settings
+):
+    """'Maak mijn brief' is a submit button of the same form as the file field and the text
+    box: a chosen file or typed text goes with it; a refused file keeps the person on the page
+    with the reason; with nothing filled in it just goes on (and counts as no upload)."""
+    case = owned_case(case_file_for("talk"))
+    draft = f"/en/brief/{case.id}/"
+    nothing = client.post(_page(case), {"action": "go"})
+    assert nothing.status_code == 302 and nothing["Location"].endswith(draft)
+    assert case.attachments.count() == 0
+
+    bad = client.post(
+        _page(case),
+        {"action": "go", "file": SimpleUploadedFile("kapot.pdf", files.truncated())},
+    )
+    assert bad.status_code == 400  # stays on the page, says why
+    assert "kapot.pdf: This PDF is damaged" in bad.content.decode()
+    assert case.attachments.count() == 0
+
+    both = client.post(
+        _page(case),
+        {
+            "action": "go",
+            "file": SimpleUploadedFile("goed.pdf", files.pdf(2)),
+            "text": "Advies: halve dagen werken.",
+        },
+    )
+    assert both.status_code == 302 and both["Location"].endswith(draft)
+    assert sorted(a.kind for a in case.attachments.all()) == ["pdf", "text"]
+    page = client.get(draft).content.decode()
+    assert "(3 pages)" in page  # 2 PDF pages and the typed text's page
