@@ -10,6 +10,7 @@ as the yardstick, each kind's warm CPU as a multiple of it (goal: within 3x), an
 the editable .docx copy of each letter.
 
     python scripts/bench_pdf.py [--warm 20] [--cold 5] [--markdown]
+    python scripts/bench_pdf.py --profile "expert_opinion (employee)"   # where the CPU goes
 """
 
 from __future__ import annotations
@@ -167,6 +168,26 @@ def render_once(label: str, attachments: list[tuple[str, int, bytes]]) -> tuple[
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def profile(label: str, runs: int = 10, top: int = 30) -> None:
+    """cProfile of `runs` warm renders of one kind (no attachments), hottest functions first."""
+    import cProfile
+    import pstats
+
+    from django.utils import translation
+
+    translation.activate("nl")
+    for _ in range(3):
+        render_once(label, [])
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        render_once(label, [])
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -203,7 +224,12 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=5)
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--cold-child", nargs=2, metavar=("KIND", "DIR"))
+    parser.add_argument("--profile", choices=list(KINDS), metavar="KIND")
     args = parser.parse_args()
+    if args.profile:
+        _setup()
+        profile(args.profile)
+        return
     if args.cold_child:
         cold_child(args.cold_child[0], Path(args.cold_child[1]))
         return
