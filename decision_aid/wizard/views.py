@@ -30,6 +30,8 @@ from decision_aid.cases.limits import TooManyCases, case_create_limited, too_man
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, session_add_case
 from decision_aid.cases.services import case_finish, case_save_state
+from decision_aid.insight import counters as insight
+from decision_aid.insight.journey import advice_counts
 from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date
@@ -46,6 +48,10 @@ DATE_ECHO = "date_echo"
 # choices), and values of one field (the longest choice list is far shorter).
 FIELD_CAP_CHARS = 200
 FIELD_CAP_VALUES = 30
+# Which pages of this case were already counted as reached and answered (issue 19): kept with
+# the answers (encrypted, deleted with the case), so a page is counted once per case and the
+# counts themselves hold nothing about the case.
+COUNTED = "counted"
 
 
 def _condition(step: s.Step):  # noqa: ANN202
@@ -180,7 +186,10 @@ class IntakeWizard(NamedUrlWizardView):
             if missing:
                 self.storage.current_step = missing
                 return redirect(self.get_step_url(missing))
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if self.case is None and step == "role" and response.status_code == 200:
+            insight.count(request, insight.PAGE_REACHED, "role")  # a new journey's first page
+        return response
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         # A posted current_step that is no page of this wizard ("klaar", made up, too long)
@@ -207,6 +216,7 @@ class IntakeWizard(NamedUrlWizardView):
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
         self._ensure_case()
+        answered = self.steps.current
         target = None
         if self.storage.extra_data.get(RETURN_TO_REVIEW):
             if "review" in self.get_form_list():
@@ -217,6 +227,7 @@ class IntakeWizard(NamedUrlWizardView):
             else:
                 self._stop_returning_to_review()  # now out of scope: the result comes next
         self._remember_date_echo(form, on=target or self.get_next_step())
+        self._count_progress(answered, reached=target or self.get_next_step())
         if target is not None:
             self.storage.current_step = target
             return redirect(self.get_step_url(target))
@@ -257,6 +268,32 @@ class IntakeWizard(NamedUrlWizardView):
             text += " " + gettext("That is an estimate: change it if you know the exact day.")
         return text
 
+    def _count_progress(self, answered: str, *, reached: str | None) -> None:
+        """Count a page answered and the next page reached, each the first time for this case
+        (insight.counters); on first reaching the advice, what it advises. Nothing is written
+        here: the counts go out in one statement after the response, the list of counted pages
+        with the answers that this request saves anyway."""
+        counted = self.storage.extra_data.get(COUNTED) or {}
+        done_r, done_a = list(counted.get("r", ["role"])), list(counted.get("a", []))
+        role = self.raw_answers().get("role")
+        if answered not in done_a:
+            if answered not in done_r:  # e.g. a case made from an uploaded answers file
+                insight.count(self.request, insight.PAGE_REACHED, answered, role=role)
+                done_r.append(answered)
+            insight.count(self.request, insight.PAGE_ANSWERED, answered, role=role)
+            done_a.append(answered)
+        if reached and reached not in done_r:
+            insight.count(self.request, insight.PAGE_REACHED, reached, role=role)
+            done_r.append(reached)
+            if reached == "advice":
+                for metric, key in advice_counts(self._case_file()):
+                    insight.count(self.request, metric, key, role=role)
+        if [done_r, done_a] != [counted.get("r", ["role"]), counted.get("a", [])]:
+            self.storage.extra_data = {
+                **self.storage.extra_data,
+                COUNTED: {"r": done_r, "a": done_a},
+            }
+
     def _stop_returning_to_review(self) -> None:
         extra = dict(self.storage.extra_data)
         extra.pop(RETURN_TO_REVIEW, None)
@@ -266,6 +303,7 @@ class IntakeWizard(NamedUrlWizardView):
         """Like formtools, but answers stay stored, so the person can still change them."""
         self._answers_changed()
         if kwargs.get("step") != self.done_step_name:
+            self._count_progress(self.steps.current, reached=None)
             return redirect(self.get_step_url(self.done_step_name))
         final = {}
         for name in self.get_form_list():
@@ -301,6 +339,7 @@ class IntakeWizard(NamedUrlWizardView):
             )
         elif step.name == "advice":
             context["advice"] = advice_context(self._case_file())
+            context["feedback_role"] = self.raw_answers().get("role")
         return context
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
@@ -317,5 +356,8 @@ class IntakeWizard(NamedUrlWizardView):
 
     def done(self, form_list: Any, form_dict: dict[str, Any], **kwargs: Any) -> HttpResponse:
         case = self._ensure_case()
+        if not case.finished:  # the attachments page, reached for the first time
+            role = self.raw_answers().get("role")
+            insight.count(self.request, insight.PAGE_REACHED, "attachments", role=role)
         case_finish(case=case, case_file=self._case_file())
         return redirect(reverse("documents:attachments", kwargs={"case_id": case.id}))
