@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from decision_aid.cases import crypto
 
@@ -59,9 +60,9 @@ class Feedback(models.Model):
         SHEET = "sheet", _("Sending sheet")
 
     class Answer(models.TextChoices):
-        YES = "yes", _("Yes")
+        YES = "yes", pgettext_lazy("answer", "Yes")
         SOMEWHAT = "somewhat", _("A bit")
-        NO = "no", _("No")
+        NO = "no", pgettext_lazy("answer", "No")
 
     day = models.DateField(db_index=True)
     language = models.CharField(max_length=2)

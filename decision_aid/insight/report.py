@@ -137,15 +137,12 @@ class Table:
     rows: list[tuple[str, str]] = field(default_factory=list)  # (label, shown count)
 
 
-ROUTE_LABELS = {
-    "talk": gettext_lazy("Talk"),
-    "mediation": gettext_lazy("Mediation"),
-    "expert_opinion": gettext_lazy("Expert opinion (deskundigenoordeel)"),
-    "second_opinion": gettext_lazy("Second opinion"),
-    "legal_advice": gettext_lazy("Legal advice"),
-    "court": gettext_lazy("Court"),
-    "complaint": gettext_lazy("Complaint"),
-}
+def _route_labels() -> dict[str, Any]:
+    from decision_aid.wizard.presenter import ROUTE_TITLES
+
+    return {k: v for k, v in ROUTE_TITLES.items() if k != "out_of_scope"}
+
+
 TIME_LABELS = {
     "under_30m": gettext_lazy("under 30 minutes"),
     "30m_2h": gettext_lazy("30 minutes to 2 hours"),
@@ -153,11 +150,7 @@ TIME_LABELS = {
     "1d_7d": gettext_lazy("1 to 7 days"),
     "over_7d": gettext_lazy("more than 7 days"),
 }
-ANSWER_LABELS = {
-    "yes": gettext_lazy("Yes"),
-    "somewhat": gettext_lazy("A bit"),
-    "no": gettext_lazy("No"),
-}
+ANSWER_LABELS = dict(Feedback.Answer.choices)
 
 
 def _table(
@@ -199,12 +192,14 @@ def routes_over_time(scope: Scope) -> dict[str, Any]:
     for day, key, n in rows:
         monday = day - timedelta(days=day.weekday())
         per_week[(monday, key)] = per_week.get((monday, key), 0) + n
-    routes = [r for r in ROUTE_LABELS if any(k == r for (_w, k) in per_week)]
+    labels = _route_labels()
+    routes = [r for r in labels if any(k == r for (_w, k) in per_week)]
     weeks = _weeks(scope)
     return {
-        "routes": [(r, str(ROUTE_LABELS[r])) for r in routes],
-        "weeks": [
-            {"monday": w, "cells": [shown(per_week.get((w, r), 0)) for r in routes]} for w in weeks
+        "weeks": weeks,
+        "routes": [
+            {"label": labels[r], "cells": [shown(per_week.get((w, r), 0)) for w in weeks]}
+            for r in routes
         ],
     }
 
@@ -233,7 +228,7 @@ def page_context(scope: Scope, *, staff: bool) -> dict[str, Any]:
         "drop": drop,
         "routes_over_time": routes_over_time(scope),
         "tables": [
-            _table(_("Recommended route"), totals, c.ROUTE, ROUTE_LABELS),
+            _table(_("Recommended route"), totals, c.ROUTE, _route_labels()),
             _table(_("Out of scope, by reason"), totals, c.OUT_OF_SCOPE),
             _table(_("Expert-opinion questions"), totals, c.EXPERT_QUESTION),
             _table(_("Letters downloaded, by kind and format"), totals, c.LETTER),
