@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.advisors.conftest import advisors, no_2fa  # noqa: F401 - fixtures used here too
+
 
 @pytest.fixture
 def staff_client(client, django_user_model, settings):  # noqa: ANN001
