@@ -18,9 +18,9 @@ from decision_aid.insight.report import FunnelRow, is_masked
 WIDTH = 320
 LEFT = 4
 BAR_MAX = 250  # the widest bar; the number is written after it
-ROW = 46
-BAR = 11
-LABEL_CHARS = 46
+ROW = 50
+BAR = 12
+LABEL_CHARS = 40
 STUB = 6  # width of a masked (< 5) bar
 
 
@@ -68,20 +68,20 @@ def funnel_svg(rows: list[FunnelRow], *, title: str, desc: str) -> SafeString:
         label = _label(i + 1, row.label)
         if row.biggest_drop:
             label = gettext("Biggest drop:") + " " + label
-            label = label if len(label) <= LABEL_CHARS + 16 else label[: LABEL_CHARS + 15] + "…"
+            label = label if len(label) <= LABEL_CHARS + 6 else label[: LABEL_CHARS + 5] + "…"
         parts.append(
             format_html(
                 '<text class="fn-label{}" x="{}" y="{}">{}</text>',
                 " fn-label-drop" if row.biggest_drop else "",
                 LEFT,
-                top + 10,
+                top + 12,
                 label,
             )
         )
-        parts.append(_bar(row.reached, top + 14, peak, "fn-reached", row.reached_shown))
+        parts.append(_bar(row.reached, top + 17, peak, "fn-reached", row.reached_shown))
         if row.answered is not None:
             parts.append(
-                _bar(row.answered, top + 14 + BAR + 2, peak, "fn-answered", row.answered_shown)
+                _bar(row.answered, top + 17 + BAR + 2, peak, "fn-answered", row.answered_shown)
             )
     return format_html(
         '<svg class="funnel" viewBox="0 0 {} {}" role="img" aria-labelledby="funnel-title '

@@ -153,20 +153,61 @@ TIME_LABELS = {
 ANSWER_LABELS = dict(Feedback.Answer.choices)
 
 
-def _table(
-    title: str, totals: dict[tuple[str, str], int], metric: str, labels: Any = None
-) -> Table:
+OUT_OF_SCOPE_LABELS = {
+    "scope_self_employed": gettext_lazy("Self-employed: no employment contract"),
+    "scope_no_employer": gettext_lazy("No employer"),
+    "scope_contract_ended": gettext_lazy("The contract has ended"),
+    "scope_not_sick": gettext_lazy("Not sick (any more)"),
+    "scope_past_104_weeks": gettext_lazy("Sick for more than 104 weeks"),
+}
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word"}
+OTHER_LABELS = {
+    c.RESUME: {
+        "code": gettext_lazy("With the resume code"),
+        "file": gettext_lazy("With an answers file"),
+    },
+    c.DELETION: {
+        "person": gettext_lazy("By the person (delete everything)"),
+        "advisor": gettext_lazy("By an advisor"),
+        "expired": gettext_lazy("Expired (retention ended)"),
+    },
+    c.INTAKE: {"saved": gettext_lazy("New intakes")},
+}
+
+
+def label_of(metric: str, key: str) -> str:
+    """What a count's key means, in the page's language (the code itself when unknown)."""
+    from decision_aid.cases.models import Attachment
+    from decision_aid.wizard.choices import DISPUTE_CHOICES
+
+    if metric == c.ROUTE or metric == c.SHEET:
+        return str(_route_labels().get(key, key))
+    if metric == c.OUT_OF_SCOPE:
+        return str(OUT_OF_SCOPE_LABELS.get(key, key))
+    if metric == c.EXPERT_QUESTION:
+        return str(dict(DISPUTE_CHOICES).get(key, key))
+    if metric == c.FIRST_LETTER:
+        return str(TIME_LABELS.get(key, key))
+    if metric == c.LETTER:
+        kind, _dot, fmt = key.partition(".")
+        return f"{_route_labels().get(kind, kind)} ({FORMAT_LABELS.get(fmt, fmt)})"
+    if metric == c.ATTACHMENT:
+        role, _dot, kind = key.partition(".")
+        roles, kinds = dict(Attachment.Role.choices), dict(Attachment.Kind.choices)
+        return f"{roles.get(role, role)}: {kinds.get(kind, kind)}"
+    return str(OTHER_LABELS.get(metric, {}).get(key, key))
+
+
+def _table(title: str, totals: dict[tuple[str, str], int], metric: str) -> Table:
+    """One metric's keys, most first (time buckets in their own order), masked."""
     found = sorted(
         ((key, n) for (m, key), n in totals.items() if m == metric and n),
         key=lambda item: (-item[1], item[0]),
     )
-    if labels is not None and isinstance(labels, dict):
-        order = list(labels)
+    if metric == c.FIRST_LETTER:
+        order = list(TIME_LABELS)
         found.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
-    return Table(
-        title,
-        [(str((labels or {}).get(key, key)) if labels else key, shown(n)) for key, n in found],
-    )
+    return Table(title, [(label_of(metric, key), shown(n)) for key, n in found])
 
 
 def _weeks(scope: Scope) -> list[date]:
@@ -228,12 +269,12 @@ def page_context(scope: Scope, *, staff: bool) -> dict[str, Any]:
         "drop": drop,
         "routes_over_time": routes_over_time(scope),
         "tables": [
-            _table(_("Recommended route"), totals, c.ROUTE, _route_labels()),
+            _table(_("Recommended route"), totals, c.ROUTE),
             _table(_("Out of scope, by reason"), totals, c.OUT_OF_SCOPE),
             _table(_("Expert-opinion questions"), totals, c.EXPERT_QUESTION),
             _table(_("Letters downloaded, by kind and format"), totals, c.LETTER),
             _table(_("Sending sheets downloaded (PDF)"), totals, c.SHEET),
-            _table(_("Time from start to first letter"), totals, c.FIRST_LETTER, TIME_LABELS),
+            _table(_("Time from start to first letter"), totals, c.FIRST_LETTER),
             _table(_("Attachments added, by type"), totals, c.ATTACHMENT),
             _table(_("Resumed"), totals, c.RESUME),
             _table(_("Deleted"), totals, c.DELETION),

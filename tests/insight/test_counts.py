@@ -151,11 +151,13 @@ def test_the_counts_page_shows_the_three_journeys(staff_client, settings):
     assert 'class="is-drop"' in html  # and in the table beside it
     tables = {t.title: t.rows for t in page.context["tables"]}
     assert tables["Aangeraden stap"] == [("Vraag een deskundigenoordeel aan", "2")]
-    assert tables["Past niet bij deze hulp, per reden"] == [("scope_self_employed", "1")]
+    assert tables["Past niet bij deze hulp, per reden"] == [
+        ("Zelfstandige: geen arbeidscontract", "1")
+    ]
     assert dict(tables["Tijd van begin tot eerste brief"]) == {"minder dan 30 minuten": "2"}
     assert dict(tables["Brieven gedownload, per soort en bestandsvorm"]) == {
-        "expert_opinion.pdf": "2",
-        "expert_opinion.docx": "1",
+        "Vraag een deskundigenoordeel aan (PDF)": "2",
+        "Vraag een deskundigenoordeel aan (Word)": "1",
     }
 
 

@@ -120,7 +120,7 @@ def test_a_lead_sees_only_their_own_organisations_intakes(advisors):
     page = lead.get("/adviseur/inzicht/")
     assert page.status_code == 200
     tables = {t.title: dict(t.rows) for t in page.context["tables"]}
-    assert tables["Intakes van adviseurs opgeslagen"] == {"saved": "< 5"}
+    assert tables["Intakes van adviseurs opgeslagen"] == {"Nieuwe intakes": "< 5"}
     assert page.context["funnel"] == []  # the public wizard's pages are not theirs
     assert "recent_texts" not in page.context
     csv = lead.get("/adviseur/inzicht/csv/").content.decode()
