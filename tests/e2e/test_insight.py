@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from decision_aid.insight import counters as c
 from decision_aid.insight.models import DailyCount, Feedback
+from decision_aid.insight.services import feedback_add
 from tests.e2e.conftest import assert_accessible, assert_fits_width
 from tests.e2e.test_no_js_keyboard import Checker
 
@@ -113,15 +114,12 @@ def test_staff_counts_page_on_a_phone_and_a_desktop(browser, live_server, axe, s
         "beheerder", password=PASSWORD, is_staff=True, is_superuser=True
     )
     _a_month_of_counts()
-    Feedback.objects.create(
-        day=__import__("django.utils.timezone").utils.timezone.localdate(),
+    feedback_add(
         language="nl",
         role="employee",
         place="advice",
         answer="yes",
-        text_enc=__import__("decision_aid.cases.crypto").cases.crypto.encrypt(
-            "Heel duidelijk, dank jullie wel.".encode()
-        ),
+        text="Heel duidelijk, dank jullie wel.",
     )
     for width, height, name in ((360, 740, "phone"), (1280, 900, "desktop")):
         context = browser.new_context(
@@ -143,7 +141,6 @@ def test_staff_counts_page_on_a_phone_and_a_desktop(browser, live_server, axe, s
             assert "Grootste uitval:" in chart.inner_html()
             table = page.get_by_role("table", name="Pagina's op volgorde: bereikt en beantwoord")
             assert "grootste uitval" in table.locator("tr.is-drop").inner_text()
-            assert "Wat is de datum van dat advies?" not in table.inner_text() or True
             assert "< 5" in page.locator("main").inner_text()  # small numbers masked
             assert "Heel duidelijk" in page.locator(".feedback-texts").inner_text()
             assert_accessible(axe, page)
