@@ -178,3 +178,23 @@ def test_csv_export_is_masked_and_summed_over_the_period(staff_client):
 def test_the_counts_page_is_for_staff_only(client):
     assert client.get("/beheer/inzicht/").status_code == 302  # to the admin's sign-in
     assert client.get("/beheer/inzicht/csv/").status_code == 302
+
+
+def test_a_start_from_the_home_page_counts_the_first_question_once():
+    """The home page shows the first question as three start buttons: showing it counts the
+    question reached, pressing a button counts it answered (and the next page reached)."""
+    client = Client()
+    home = client.get("/")
+    assert home.status_code == 200
+    response = client.post(
+        "/vragen/", {f"{PREFIX}-current_step": "role", "role-role": "employer"}, follow=True
+    )
+    assert response.status_code == 200
+    got = Counter({(r.metric, r.key, r.role): r.count for r in DailyCount.objects.all()})
+    assert got == Counter(
+        {
+            (c.PAGE_REACHED, "role", ""): 1,
+            (c.PAGE_ANSWERED, "role", "employer"): 1,
+            (c.PAGE_REACHED, "employment", "employer"): 1,
+        }
+    )
