@@ -102,6 +102,7 @@ def write(counts: Counter, *, language: str, organisation: int = 0, day: object 
     day = day or timezone.localdate()
     channel = Channel.ADVISOR if organisation else Channel.PUBLIC
     rows, params = [], []
+    # always in the same order: two requests that add to the same rows lock them in one order
     for (metric, key, role), n in sorted(counts.items()):
         rows.append("(%s, %s, %s, %s, %s, %s, %s, %s)")
         params += [day, language[:2], role, channel, organisation, metric, key, n]

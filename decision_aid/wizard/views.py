@@ -13,6 +13,7 @@ What this view adds to formtools, and why:
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -38,6 +39,8 @@ from decision_aid.wizard.dates import parse_date
 from decision_aid.wizard.forms import DutchDateField
 from decision_aid.wizard.presenter import advice_context
 from decision_aid.wizard.review import review_rows
+
+logger = logging.getLogger(__name__)
 
 SWITCH_LANGUAGE = "switch_language"
 # set when "Change" on the check page was pressed: after the changed page (and any page the
@@ -286,7 +289,12 @@ class IntakeWizard(NamedUrlWizardView):
             insight.count(self.request, insight.PAGE_REACHED, reached, role=role)
             done_r.append(reached)
             if reached == "advice":
-                for metric, key in advice_counts(self._case_file()):
+                try:
+                    found = advice_counts(self._case_file())
+                except Exception:  # noqa: BLE001 - a count is never worth a failed answer
+                    logger.warning("Could not count the advice of a case")
+                    found = []
+                for metric, key in found:
                     insight.count(self.request, metric, key, role=role)
         if [done_r, done_a] != [counted.get("r", ["role"]), counted.get("a", [])]:
             self.storage.extra_data = {
