@@ -150,3 +150,41 @@ def test_staff_counts_page_on_a_phone_and_a_desktop(browser, live_server, axe, s
             assert download.value.suggested_filename.startswith("gebruik-")
         finally:
             context.close()
+
+
+def test_lead_counts_page_on_a_phone(page, axe, settings):  # noqa: ANN001
+    """An organisation's lead: their own advisors' intakes only, axe-core clean at 360 px."""
+    from tests.advisors.conftest import PASSWORD as ADVISOR_PASSWORD
+    from tests.advisors.conftest import make_advisor
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    lead = make_advisor("lead19", "FNV Utrecht", lead=True)
+    other = make_advisor("other19", "CNV Noord")
+    ours = Counter(
+        {
+            (c.INTAKE, "saved", "advisor"): 23,
+            (c.ROUTE, "expert_opinion", "advisor"): 15,
+            (c.ROUTE, "talk", "advisor"): 6,
+            (c.ROUTE, "court", "advisor"): 2,
+            (c.LETTER, "expert_opinion.pdf", "advisor"): 14,
+        }
+    )
+    c.write(ours, language="nl", organisation=lead.organisation_id)
+    c.write(
+        Counter({(c.INTAKE, "saved", "advisor"): 99}),
+        language="nl",
+        organisation=other.organisation_id,
+    )
+    page.goto("/adviseur/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("lead19")
+    page.get_by_label("Wachtwoord").fill(ADVISOR_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/adviseur/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Gebruik van de hulp").click()
+    main = page.locator("main").inner_text()
+    assert "Nieuwe intakes" in main and "23" in main and "99" not in main
+    assert "< 5" in main  # the court route: 2
+    assert "Recente teksten" not in main  # feedback texts are for staff only
+    assert_accessible(axe, page)
+    assert_fits_width(page, screenshot="insight-lead-phone")
