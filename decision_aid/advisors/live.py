@@ -105,9 +105,7 @@ def save(*, case: Case, posted: Any, language: str) -> list[str]:
         value = _stored_value(name, new)
         if value and value != [""] or key in (pages.get(page) or {}):
             pages.setdefault(page, {})[key] = value
-    return case_merge_state(
-        case=case, base=loaded, state=mine, language=language, by=live.ADVISOR
-    )
+    return case_merge_state(case=case, base=loaded, state=mine, language=language, by=live.ADVISOR)
 
 
 def advice_for(state: dict[str, Any] | None, *, language: str) -> dict[str, Any] | None:

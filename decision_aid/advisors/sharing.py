@@ -201,7 +201,9 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
         ).update(used_at=now)
         share_code = ShareCode.objects.filter(digest=_digest(normalized)).first() if used else None
         case = (
-            Case.objects.select_for_update().filter(pk=share_code.case_id, expires_at__gt=now).first()
+            Case.objects.select_for_update()
+            .filter(pk=share_code.case_id, expires_at__gt=now)
+            .first()
             if share_code
             else None
         )
@@ -210,12 +212,7 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
             # Another organisation already has this case: the code opens nothing here.
             case = None
         if case is not None:
-            advisor_case = existing or AdvisorCase.objects.create(
-                case=case,
-                organisation_id=advisor.organisation_id,
-                advisor=advisor,
-                member_name_enc=b"",
-            )
+            advisor_case = existing or _advisor_case_for(case, advisor)
             LiveShare.objects.filter(case=case).delete()
             LiveShare.objects.create(
                 case=case,
@@ -232,6 +229,25 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
         throttle.hit("share-all", _rates()[2])
         raise ShareRefused("wrong")
     _right(request)
+    return advisor_case
+
+
+def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:
+    """The member's case in the advisor's organisation, named as the member typed it (if so)."""
+    from decision_aid.advisors import blind_index
+    from decision_aid.advisors.services import index_member_name
+
+    details = ((case.wizard_state or {}).get("step_data") or {}).get("details") or {}
+    name = str((details.get("details-requester_name") or [""])[0])[:200]
+    advisor_case = AdvisorCase.objects.create(
+        case=case,
+        organisation_id=advisor.organisation_id,
+        advisor=advisor,
+        member_name_enc=crypto.encrypt(name.encode()) if name else b"",
+        member_name_digest=blind_index.name_digest(name) if name else "",
+    )
+    if name:
+        index_member_name(advisor_case, name)
     return advisor_case
 
 

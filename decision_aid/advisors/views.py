@@ -25,7 +25,7 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from decision_aid.advisors import access, listing, live, sharing, two_factor
+from decision_aid.advisors import access, blind_index, listing, live, sharing, two_factor
 from decision_aid.advisors.forms import (
     CaseFileImportForm,
     IntakeForm,
@@ -39,12 +39,15 @@ from decision_aid.advisors.services import (
     advisor_case_delete,
     advisor_case_save,
     audit_log,
+    index_member_name,
     note_add,
 )
 from decision_aid.advisors.share_views import version_response
 from decision_aid.casefile.answers import build_case_file
-from decision_aid.cases.models import Case
+from decision_aid.casefile.state import case_file_from_state
+from decision_aid.cases import crypto
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
+from decision_aid.cases.models import Case
 from decision_aid.routing.casefile import CaseFileError, load_case
 from decision_aid.wizard.presenter import advice_context
 
@@ -249,6 +252,14 @@ class CaseListView(AdvisorView):
         )
 
 
+def _case_file_of(case: Case) -> dict[str, Any]:
+    """The finished case file, or (a shared case the member has not finished) the case file of
+    the answers stored so far."""
+    if case.finished:
+        return case.case_file
+    return case_file_from_state(case.wizard_state or {}, language=case.language)
+
+
 def _case_file_from(form: IntakeForm, request: HttpRequest) -> dict[str, Any]:
     contact = request.user.get_full_name() or request.user.get_username()
     return build_case_file(
@@ -267,7 +278,7 @@ class IntakeView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
         if existing:
-            initial = initial_from_case_file(existing.case.case_file)
+            initial = initial_from_case_file(_case_file_of(existing.case))
             initial["reference"] = existing.reference
             form = IntakeForm(initial=initial)
             audit_log(advisor=self.advisor, advisor_case=existing, action=AuditEvent.Action.VIEWED)
@@ -352,8 +363,18 @@ class CaseDetailView(AdvisorView):
         self, request: HttpRequest, advisor_case: AdvisorCase, form: NoteForm, status: int = 200
     ) -> HttpResponse:
         case = advisor_case.case
-        resume_link = request.build_absolute_uri(
-            reverse("cases:resume") + f"?code={case.resume_code}"
+        # A case the member shares is the member's: its resume code is never shown here (it
+        # would outlive "Stop sharing"); the advice comes from the stored answers so far.
+        shared = bool(case.sharing)
+        resume_link = (
+            ""
+            if shared
+            else request.build_absolute_uri(reverse("cases:resume") + f"?code={case.resume_code}")
+        )
+        advice = (
+            advice_context(case.case_file)
+            if case.finished
+            else live.advice_for(case.wizard_state, language=case.language)
         )
         return render(
             request,
@@ -361,7 +382,8 @@ class CaseDetailView(AdvisorView):
             {
                 "ac": advisor_case,
                 "case": case,
-                "advice": advice_context(case.case_file),
+                "shared": shared,
+                "advice": advice,
                 "notes": advisor_case.notes.select_related("author__user"),
                 "form": form,
                 "resume_link": resume_link,
@@ -396,7 +418,7 @@ class ExportView(AdvisorView):
             advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.EXPORTED
         )
         response = HttpResponse(
-            json.dumps(advisor_case.case.case_file, ensure_ascii=False, indent=2),
+            json.dumps(_case_file_of(advisor_case.case), ensure_ascii=False, indent=2),
             content_type="application/json",
         )
         response["Content-Disposition"] = content_disposition_header(
@@ -591,6 +613,12 @@ class LiveView(AdvisorView):
             case=advisor_case.case, posted=request.POST, language=advisor_case.case.language
         )
         if written:
+            if "requester_name" in written:
+                name = request.POST.get("member_name", "")[:200]
+                advisor_case.member_name_enc = crypto.encrypt(name.encode())
+                advisor_case.member_name_digest = blind_index.name_digest(name)
+                advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
+                index_member_name(advisor_case, name)
             audit_log(
                 advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED
             )
@@ -642,9 +670,7 @@ class LiveView(AdvisorView):
                 "advice": live.advice_for(state, language=case.language),
                 "changes": live.member_changes(state),
                 "note_form": note_form,
-                "notes": advisor_case.notes.filter(during_call=True).select_related(
-                    "author__user"
-                ),
+                "notes": advisor_case.notes.filter(during_call=True).select_related("author__user"),
                 "page_title": _("Together on the call"),
             },
             status=status,

@@ -85,7 +85,9 @@ def case_merge_state(
 
     from decision_aid.casefile import live
 
-    row = Case.objects.select_for_update().only("id", "wizard_state_enc", "revision").get(pk=case.pk)
+    row = (
+        Case.objects.select_for_update().only("id", "wizard_state_enc", "revision").get(pk=case.pk)
+    )
     theirs = case.box().decrypt_json(row.wizard_state_enc)
     revision = row.revision + 1
     merged, written = live.merge(

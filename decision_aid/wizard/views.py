@@ -26,10 +26,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
-from decision_aid.casefile import live
 from decision_aid.cases.selectors import may_open_case, owns_case, session_add_case
 from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
 from decision_aid.routing.weeks import sick_week
@@ -131,8 +131,15 @@ class IntakeWizard(NamedUrlWizardView):
         if not isinstance(shown, dict) or step not in self.get_form_list():
             return frozenset()
         stored = (self.storage.data.get("step_data") or {}).get(step) or {}
+
+        def value(answers: dict[str, Any], key: str) -> list[Any]:
+            # a field left empty posts "" (text) or nothing (choices): the same as not shown
+            return [v for v in answers.get(key) or [] if v != ""]
+
         return frozenset(
-            (step, key) for key in set(shown) | set(stored) if shown.get(key) == stored.get(key)
+            (step, key)
+            for key in set(shown) | set(stored)
+            if value(shown, key) == value(stored, key)
         )
 
     def get_step_url(self, step: str) -> str:

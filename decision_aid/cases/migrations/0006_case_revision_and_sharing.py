@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_data_keys_for_crypto_shredding'),
+        ("cases", "0005_data_keys_for_crypto_shredding"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='revision',
+            model_name="case",
+            name="revision",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='case',
-            name='sharing',
-            field=models.CharField(blank=True, default='', max_length=8),
+            model_name="case",
+            name="sharing",
+            field=models.CharField(blank=True, default="", max_length=8),
         ),
     ]
