@@ -136,6 +136,8 @@ def production_env(tmp: Path) -> dict[str, str]:
         CASES_PER_CLIENT_RATE="1000000/h",
         # The shared calls' advisors sign in with a password only (no authenticator app here).
         ADVISOR_REQUIRE_2FA="0",
+        # ...and all type their member's code from 127.0.0.1 at the same moment.
+        SHARE_RATE_PER_CLIENT="1000000/15m",
     )
     return env
 

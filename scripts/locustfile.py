@@ -330,7 +330,10 @@ class Pair(FastHttpUser):
         self.member_page = self.client.get(self.page, name="live setup").content
         found = re.search(rb'data-live-revision="([^"]+)"', self.member_page)
         self.member_version = found.group(1).decode() if found else ""
-        self.advisor_state = self.advisor.get(self.live + "?format=json", name="live setup").json()
+        state = self.advisor.get(self.live + "?format=json", name="live setup")
+        if state.status_code != 200:
+            raise RuntimeError(f"live state: {state.status_code} {state.text[:200]!r}")
+        self.advisor_state = state.json()
         self.advisor_version = self.advisor_state["version"]
         self.pending: dict[str, tuple[str, float]] = {}  # side -> (value it must see, since)
         self.turn = 0
