@@ -52,7 +52,6 @@ USERS = int(os.environ.get("BENCH_USERS", "50"))
 HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
 PAIRS = int(os.environ.get("BENCH_PAIRS", "10"))
 LIVE_SECONDS = int(os.environ.get("BENCH_LIVE_SECONDS", "20"))
-ADVISOR_PASSWORD = "bench-" + secrets.token_hex(12)
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 # People arriving per second. The default lets all 50 start within two seconds (they then reach
 # the PDF in bunches); BENCH_SPAWN_RATE=1 spreads them over 50 s, like a mailing read over time.
@@ -369,23 +368,32 @@ def report(fig: dict, meta: dict) -> str:
     return "\n".join(lines)
 
 
-def create_pair_advisors(manage: list[str], env: dict[str, str]) -> None:
-    """pair1..pairN in one organisation, for the shared calls (one advisor per call)."""
+def create_pair_advisors(manage: list[str], env: dict[str, str]) -> str:
+    """pair1..pairN in one organisation, for the shared calls (one advisor per call), each
+    already signed in: a session per advisor, made here, so the run does not measure ten
+    password hashes at once (a sign-in is measured elsewhere). Their session keys, by comma."""
     code = (
-        "from django.contrib.auth import get_user_model\n"
+        "from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, "
+        "SESSION_KEY\n"
+        "from django.contrib.sessions.backends.db import SessionStore\n"
         "from decision_aid.advisors.models import Advisor, Organisation\n"
-        "import os\n"
         "org, _ = Organisation.objects.get_or_create(name='FNV Bench')\n"
+        "keys = []\n"
         f"for n in range(1, {PAIRS} + 1):\n"
-        "    user = get_user_model().objects.create_user(f'pair{n}', "
-        "password=os.environ['BENCH_ADVISOR_PASSWORD'])\n"
+        "    user = get_user_model().objects.create_user(f'pair{n}')\n"
         "    Advisor.objects.create(user=user, organisation=org)\n"
+        "    s = SessionStore()\n"
+        "    s[SESSION_KEY] = str(user.pk)\n"
+        "    s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
+        "    s[HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
+        "    s.create()\n"
+        "    keys.append(s.session_key)\n"
+        "print(','.join(keys))\n"
     )
-    subprocess.run(  # noqa: S603
-        [*manage, "shell", "-c", code],
-        env={**env, "BENCH_ADVISOR_PASSWORD": ADVISOR_PASSWORD},
-        check=True,
+    out = subprocess.run(  # noqa: S603
+        [*manage, "shell", "-c", code], env=env, check=True, capture_output=True, text=True
     )
+    return out.stdout.strip().splitlines()[-1]
 
 
 def live_alone(base: str, env: dict[str, str], pools: dict[str, int], tmp: Path) -> str:
@@ -497,8 +505,7 @@ def main() -> int:
         subprocess.run(  # noqa: S603
             [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT
         )
-        if PAIRS:
-            create_pair_advisors(manage, env)
+        advisor_sessions = create_pair_advisors(manage, env) if PAIRS else ""
         pdf = tmp / "first-opinion.pdf"
         make_first_opinion(pdf)
         log(f"gunicorn on {base}: {WORKERS} workers x {THREADS} threads, DJANGO_DEBUG=0")
@@ -564,7 +571,7 @@ def main() -> int:
                 "BENCH_RESULT": str(result),
                 "BENCH_HOSTILE": str(HOSTILE),
                 "BENCH_PAIRS": str(PAIRS),
-                "BENCH_ADVISOR_PASSWORD": ADVISOR_PASSWORD,
+                "BENCH_ADVISOR_SESSIONS": advisor_sessions,
             },
             check=True,
             timeout=SECONDS + RAMP + 120,
@@ -634,7 +641,7 @@ def main() -> int:
                 {
                     **locust_env,
                     "BENCH_PAIRS": str(PAIRS),
-                    "BENCH_ADVISOR_PASSWORD": ADVISOR_PASSWORD,
+                    "BENCH_ADVISOR_SESSIONS": advisor_sessions,
                 },
                 {"web pool": gunicorn.pid},
                 tmp,

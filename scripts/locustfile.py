@@ -28,12 +28,14 @@ Environment: BENCH_PROBE_RATE (baseline requests per second, default 20), BENCH_
 the first-opinion PDF to upload), BENCH_THINK_MS (mean pause between pages; each pause is 0.5x
 to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run also stops at --run-time),
 BENCH_PDF_HOST (the PDF pool, if any), BENCH_PAIRS (shared calls, default 0),
-BENCH_ADVISOR_PASSWORD (the bench's advisors pair1..pairN, made by bench_load.py),
+BENCH_ADVISOR_SESSIONS (session keys of the signed-in advisors pair1..pairN, made by
+bench_load.py),
 BENCH_LIVE_CHANGE_S (seconds between two changes in a call, default 5).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -62,7 +64,7 @@ RESULT_PATH = os.environ.get("BENCH_RESULT", "")
 PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
 HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
 PAIRS = int(os.environ.get("BENCH_PAIRS", "0"))
-ADVISOR_PASSWORD = os.environ.get("BENCH_ADVISOR_PASSWORD", "")
+ADVISOR_SESSIONS = os.environ.get("BENCH_ADVISOR_SESSIONS", "").split(",")
 LIVE_EVERY = 1.5  # the pages' polling interval (static/js/live.js)
 LIVE_CHANGE_S = float(os.environ.get("BENCH_LIVE_CHANGE_S", "5"))
 
@@ -299,20 +301,30 @@ class Pair(FastHttpUser):
             name="live setup",
         )
         code = re.search(rb'aria-hidden="true">([A-Z0-9]{6})<', r.content).group(1).decode()
-        # The advisor signs in and types the code.
-        login = self.advisor.get("/adviseur/inloggen/", name="live setup")
-        self.advisor.post(
-            "/adviseur/inloggen/",
-            data=urlencode(
-                {
-                    "csrfmiddlewaretoken": _token(login.content),
-                    "username": f"pair{number}",
-                    "password": ADVISOR_PASSWORD,
-                }
-            ).encode(),
-            headers=FORM,
-            name="live setup",
-            allow_redirects=False,
+        # The advisor, signed in (bench_load.py made the session), types the code.
+        from http.cookiejar import Cookie
+
+        host = urlsplit(self.host).hostname
+        key = ADVISOR_SESSIONS[(number - 1) % len(ADVISOR_SESSIONS)]
+        self.advisor.cookiejar.set_cookie(
+            Cookie(
+                0,
+                "sessionid",
+                key,
+                None,
+                False,
+                host,
+                False,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                True,
+                None,
+                None,
+                {},
+            )  # fmt: skip
         )
         entry = self.advisor.get("/adviseur/samen/", name="live setup")
         r = self.advisor.post(
@@ -333,7 +345,10 @@ class Pair(FastHttpUser):
         state = self.advisor.get(self.live + "?format=json", name="live setup")
         if state.status_code != 200:
             raise RuntimeError(f"live state: {state.status_code} {state.text[:200]!r}")
-        self.advisor_state = state.json()
+        try:
+            self.advisor_state = json.loads(state.content)
+        except ValueError:
+            raise RuntimeError(f"live state: {state.status_code} {state.content[:300]!r}") from None
         self.advisor_version = self.advisor_state["version"]
         self.pending: dict[str, tuple[str, float]] = {}  # side -> (value it must see, since)
         self.turn = 0
