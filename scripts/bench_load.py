@@ -274,6 +274,7 @@ def summarize(samples: list[list], seconds: float) -> dict:
             continue
         if status >= 500:
             status_5xx += 1
+            error_kinds[f"{name}: HTTP {status}"] = error_kinds.get(f"{name}: HTTP {status}", 0) + 1
         elif status == 0:
             errors += 1
             error_kinds[f"{name}: {error}"] = error_kinds.get(f"{name}: {error}", 0) + 1

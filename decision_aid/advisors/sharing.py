@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, LiveShare, ShareCode
 from decision_aid.advisors.services import audit_log
+from decision_aid.casefile import live
 from decision_aid.cases import crypto, throttle
 from decision_aid.cases.models import Case
 from decision_aid.cases.services import case_bump_revision
@@ -129,6 +130,7 @@ def share_stop(*, case: Case) -> None:
             advisor_case.delete()  # its notes go with it: the member took the case back
     Case.objects.filter(pk=case.pk).update(sharing="")
     case.sharing = ""
+    _set_contact(case, None)
     case_bump_revision(case_id=case.pk)
 
 
@@ -147,6 +149,38 @@ def share_keep(*, case: Case) -> None:
     Case.objects.filter(pk=case.pk).update(sharing=LiveShare.State.KEPT)
     case.sharing = LiveShare.State.KEPT
     case_bump_revision(case_id=case.pk)
+
+
+def _contact_name(advisor: Advisor) -> str:
+    user = advisor.user
+    name = user.get_full_name() or user.get_username()
+    return f"{name}, {advisor.organisation.name}"
+
+
+def _set_contact(case: Case, name: str | None) -> None:
+    """The advisor as contact person in the member's letters while the case is shared (the
+    member stays the requester); removed again when the member stops sharing. Kept with the
+    member's encrypted pages (wizard.views reads it when it builds the case file)."""
+    case.refresh_from_db(fields=["wizard_state_enc", "case_file_enc", "finished"])
+    state = case.wizard_state
+    fields = []
+    if state is not None:
+        extra = dict(state.get("extra_data") or {})
+        if name:
+            extra[live.CONTACT] = name
+        else:
+            extra.pop(live.CONTACT, None)
+        state["extra_data"] = extra
+        case.wizard_state_enc = case.box().encrypt_json(state)
+        fields.append("wizard_state_enc")
+    if not name and case.finished:
+        case_file = case.case_file
+        parties = case_file.get("parties") or {}
+        if case_file.get("role") != "advisor" and parties.pop("advisor", None) is not None:
+            case.case_file_enc = case.box().encrypt_json(case_file)
+            fields.append("case_file_enc")
+    if fields:
+        case.save(update_fields=fields)
 
 
 # --- the advisor's side -------------------------------------------------------------------
@@ -221,6 +255,7 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
                 made_advisor_case=existing is None,
             )
             Case.objects.filter(pk=case.pk).update(sharing=LiveShare.State.LIVE)
+            _set_contact(case, _contact_name(advisor))
             case_bump_revision(case_id=case.pk)
             audit_log(
                 advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.SHARE_OPENED

@@ -18,6 +18,8 @@ from typing import Any
 
 #: extra_data key: per answer name, who changed it last, at which revision and when
 CHANGES = "live_changes"
+#: extra_data key: the advisor's name as contact person in the member's letters while shared
+CONTACT = "live_contact"
 MEMBER = "member"
 ADVISOR = "advisor"
 
@@ -62,6 +64,12 @@ def merge(
     merged.setdefault("extra_data", {})
     written: list[str] = []
     if theirs:
+        # A page answered for the first time may have no answers at all (the check page):
+        # that it was answered counts too.
+        base_pages = base.get("step_data") or {}
+        for step in mine.get("step_data") or {}:
+            if step not in base_pages:
+                merged["step_data"].setdefault(step, {})
         for (step, key), value in changed_answers(base, mine).items():
             if (step, key) in keep:
                 continue

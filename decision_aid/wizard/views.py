@@ -365,11 +365,19 @@ class IntakeWizard(NamedUrlWizardView):
         return kwargs
 
     def _case_file(self) -> dict[str, Any]:
-        return build_case_file(
+        case_file = build_case_file(
             self.cleaned_answers(),
             as_of=timezone.localdate(),
             language=self.request.LANGUAGE_CODE,
         )
+        # Shared with a union advisor (issue 18): the member stays the requester, the advisor
+        # is the contact person in the letter.
+        contact = self.storage.extra_data.get(live.CONTACT)
+        if contact and self.case is not None and self.case.sharing in SHARED:
+            parties = case_file.get("parties")
+            if parties is not None and case_file.get("role") == "employee":
+                parties["advisor"] = {"name": str(contact)[:200]}
+        return case_file
 
     def done(self, form_list: Any, form_dict: dict[str, Any], **kwargs: Any) -> HttpResponse:
         case = self._ensure_case()

@@ -306,3 +306,30 @@ def test_only_the_member_asks_for_codes_and_polls(member, advisors):
     assert stranger.post(f"/samen/{case.pk}/code/").status_code == 404
     assert stranger.get(f"/samen/{case.pk}/versie/").status_code == 404
     assert stranger.post(f"/samen/{case.pk}/stoppen/").status_code == 404
+
+
+def test_the_letter_names_the_member_as_requester_and_the_advisor_as_contact(
+    member, advisors, typical_answers
+):
+    from tests.journey import post_step, step_of
+
+    advisors["a1"].user.first_name, advisors["a1"].user.last_name = "Sam", "de Vries"
+    advisors["a1"].user.save()
+    _open(client_for(advisors["a1"]), _share_code(member))
+    case = _case(member)
+    response = member.get(f"/vragen/{case.pk}/talked/")
+    for _ in range(20):
+        if "/brief/" in response.request["PATH_INFO"]:
+            break
+        step = step_of(response)
+        response = post_step(member, step, typical_answers[step])
+    case.refresh_from_db()
+    parties = case.case_file["parties"]
+    assert parties["employee"]["name"] == typical_answers["details"]["requester_name"]
+    assert parties["advisor"] == {"name": "Sam de Vries, FNV Utrecht"}
+    draft = member.get(f"/brief/{case.pk}/voorbeeld/").content.decode()
+    assert "Sam de Vries, FNV Utrecht" in draft
+    # after "Stop met delen" the union is no longer the contact in the member's letter
+    member.post(f"/samen/{case.pk}/stoppen/", {})
+    case.refresh_from_db()
+    assert "advisor" not in case.case_file["parties"]
