@@ -89,6 +89,8 @@ def test_member_and_advisor_follow_one_case_live(browser, live_server, axe, sett
 
     # The member's screen notices by itself (polling) that the advisor looks along.
     expect(member.locator(".share-status")).to_contain_text("Uw adviseur van FNV Utrecht kijkt mee")
+    # ...also at the top of the phone's page, a link down to "Stop met delen"
+    expect(member.locator(".share-banner a")).to_have_attribute("href", "#share-panel")
     assert_accessible(axe, member)
     _shot(member, "member-live-nl-360")
 
