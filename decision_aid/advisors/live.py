@@ -76,6 +76,11 @@ def form_for(state: dict[str, Any] | None) -> IntakeForm:
 
 
 def _stored_value(name: str, posted: list[str]) -> list[str]:
+    field = IntakeForm.base_fields[name]
+    choices = getattr(field, "choices", None)
+    if choices is not None:  # only real answers of a choice question are stored
+        valid = {str(value) for value, _label in choices}
+        return [value for value in posted if value in valid]
     if isinstance(IntakeForm.base_fields[name], WeeksOrDateField) and posted and posted[0]:
         try:  # "30w" becomes the date it means, as the wizard stores dates
             value = IntakeForm.base_fields[name].to_python(posted[0])

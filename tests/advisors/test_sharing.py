@@ -333,3 +333,13 @@ def test_the_letter_names_the_member_as_requester_and_the_advisor_as_contact(
     member.post(f"/samen/{case.pk}/stoppen/", {})
     case.refresh_from_db()
     assert "advisor" not in case.case_file["parties"]
+
+
+def test_the_advisor_cannot_store_an_answer_that_is_no_choice(member, advisors):
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    _live_post(a1, case, {"talked": "<script>", "wage": "stopped"})
+    values = a1.get(f"/adviseur/zaken/{case.pk}/samen/?format=json").json()["values"]
+    assert values["talked"] == []
+    assert values["wage"] == ["stopped"]
