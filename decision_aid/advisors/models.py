@@ -173,8 +173,8 @@ class AuditEvent(models.Model):
         DOWNLOADED = "downloaded", _("downloaded the PDF")
         DELETED = "deleted", _("deleted")
         SHARE_OPENED = "share_opened", _("opened a shared case")
-        SHARE_STOPPED = "share_stopped", _("sharing stopped by the member")
-        SHARE_KEPT = "share_kept", _("kept with the union by the member")
+        SHARE_STOPPED = "share_stopped", _("sharing stopped")
+        SHARE_KEPT = "share_kept", _("kept with the union")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
