@@ -5,45 +5,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('advisors', '0007_case_list_indexes_on_the_list_key'),
-        ('cases', '0006_case_revision_and_sharing'),
+        ("advisors", "0007_case_list_indexes_on_the_list_key"),
+        ("cases", "0006_case_revision_and_sharing"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='casenote',
-            name='during_call',
+            model_name="casenote",
+            name="during_call",
             field=models.BooleanField(default=False),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'created'), ('viewed', 'viewed'), ('changed', 'changed'), ('exported', 'exported'), ('imported', 'imported'), ('downloaded', 'downloaded the PDF'), ('deleted', 'deleted'), ('share_opened', 'opened a shared case'), ('share_stopped', 'sharing stopped'), ('share_kept', 'kept with the union')], max_length=16),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "created"),
+                    ("viewed", "viewed"),
+                    ("changed", "changed"),
+                    ("exported", "exported"),
+                    ("imported", "imported"),
+                    ("downloaded", "downloaded the PDF"),
+                    ("deleted", "deleted"),
+                    ("share_opened", "opened a shared case"),
+                    ("share_stopped", "sharing stopped"),
+                    ("share_kept", "kept with the union"),
+                ],
+                max_length=16,
+            ),
         ),
         migrations.CreateModel(
-            name='LiveShare',
+            name="LiveShare",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('made_advisor_case', models.BooleanField(default=True)),
-                ('state', models.CharField(choices=[('live', 'Live'), ('kept', 'Kept with the union')], default='live', max_length=4)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('advisor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='advisors.advisor')),
-                ('advisor_case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='live_shares', to='advisors.advisorcase')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='live_share', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("made_advisor_case", models.BooleanField(default=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("live", "Live"), ("kept", "Kept with the union")],
+                        default="live",
+                        max_length=4,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "advisor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="advisors.advisor",
+                    ),
+                ),
+                (
+                    "advisor_case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live_shares",
+                        to="advisors.advisorcase",
+                    ),
+                ),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live_share",
+                        to="cases.case",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ShareCode',
+            name="ShareCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('digest', models.CharField(max_length=64, unique=True)),
-                ('code_enc', models.BinaryField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField(db_index=True)),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='share_codes', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("digest", models.CharField(max_length=64, unique=True)),
+                ("code_enc", models.BinaryField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField(db_index=True)),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="share_codes",
+                        to="cases.case",
+                    ),
+                ),
             ],
         ),
     ]
