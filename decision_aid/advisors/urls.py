@@ -17,6 +17,11 @@ urlpatterns = [
     path("advies/", views.AdvicePreviewView.as_view(), name="advice_preview"),
     path("importeren/", views.ImportView.as_view(), name="import"),
     path("audit/", views.AuditView.as_view(), name="audit"),
+    path("samen/", views.ShareOpenView.as_view(), name="share_open"),
+    path("zaken/<uuid:case_id>/samen/", views.LiveView.as_view(), name="live"),
+    path(
+        "zaken/<uuid:case_id>/samen/versie/", views.LiveVersionView.as_view(), name="live_version"
+    ),
     path("zaken/<uuid:case_id>/", views.CaseDetailView.as_view(), name="case"),
     path("zaken/<uuid:case_id>/wijzigen/", views.IntakeView.as_view(), name="change"),
     path("zaken/<uuid:case_id>/pdf/", views.PdfRedirectView.as_view(), name="pdf"),
