@@ -136,6 +136,10 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache"
 RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
 RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
 RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
+# Wrong share codes (issue 18, advisors.sharing), counted the same way on their own counters.
+SHARE_RATE_PER_CLIENT = env.str("SHARE_RATE_PER_CLIENT", default="5/15m")
+SHARE_RATE_OVERALL = env.str("SHARE_RATE_OVERALL", default="200/h")
+SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
 # New cases one client (address; IPv6 per /64) may start, and upload requests per case.
 CASES_PER_CLIENT_RATE = env.str("CASES_PER_CLIENT_RATE", default="30/h")
 UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")

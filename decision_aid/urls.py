@@ -41,6 +41,7 @@ urlpatterns = i18n_patterns(
     path("vragen/", include("decision_aid.wizard.urls")),
     path("brief/", include("decision_aid.documents.urls")),
     path("zaak/", include("decision_aid.cases.urls")),
+    path("samen/", include("decision_aid.advisors.share_urls")),
     path("adviseur/", include("decision_aid.advisors.urls")),
     path("reactie/", include("decision_aid.insight.urls")),
     path("beheer/", admin.site.urls),

@@ -17,7 +17,10 @@ BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE
 the PostgreSQL server), BENCH_DB_NAME (its database, made anew and dropped), BENCH_JSON (write
 the figures there too), BENCH_KEEP=1 (keep the temporary folder), BENCH_HOSTILE (that many
 hostile uploaders beside the people, each sending the many-page PDF and the 7000x7000 RGBA PNG
-of tests/hostile again and again; default 0).
+of tests/hostile again and again; default 0), BENCH_PAIRS (shared calls beside the people,
+issue 18: a member and an advisor following one case live; default 10), BENCH_LIVE_SECONDS
+(the second, short run with the shared calls alone, which gives the cost of one watched case
+per second; default 20, 0 skips it).
 """
 
 from __future__ import annotations
@@ -47,12 +50,14 @@ DB_NAME = os.environ.get("BENCH_DB_NAME", "decision_aid_bench")
 SERVER = os.environ.get("BENCH_DATABASE", "postgres://postgres@127.0.0.1:5432")
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
+PAIRS = int(os.environ.get("BENCH_PAIRS", "10"))
+LIVE_SECONDS = int(os.environ.get("BENCH_LIVE_SECONDS", "20"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 # People arriving per second. The default lets all 50 start within two seconds (they then reach
 # the PDF in bunches); BENCH_SPAWN_RATE=1 spreads them over 50 s, like a mailing read over time.
 # Only requests made once everybody has arrived are measured; the run is longer by that time.
 SPAWN_RATE = float(os.environ.get("BENCH_SPAWN_RATE", str(max(USERS / 2, 1))))
-RAMP = (USERS + HOSTILE + 1) / SPAWN_RATE
+RAMP = (USERS + HOSTILE + PAIRS + 1) / SPAWN_RATE
 CPUS = os.cpu_count() or 2
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(CPUS)))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))
@@ -73,7 +78,15 @@ KINDS = (
     "draft GET",
     "pdf GET",
     "hostile POST",
+    "live poll (member)",
+    "live poll (advisor)",
+    "live fetch (member)",
+    "live fetch (advisor)",
+    "live change (member)",
+    "live change (advisor)",
+    "live update",
 )
+LIVE_KINDS = tuple(kind for kind in KINDS if kind.startswith("live"))
 
 
 def log(message: str) -> None:
@@ -120,6 +133,10 @@ def production_env(tmp: Path) -> dict[str, str]:
         # Every simulated person comes from 127.0.0.1: the per-address limit on new cases
         # (30 an hour) would stop them, so it is lifted here.
         CASES_PER_CLIENT_RATE="1000000/h",
+        # The shared calls' advisors sign in with a password only (no authenticator app here).
+        ADVISOR_REQUIRE_2FA="0",
+        # ...and all type their member's code from 127.0.0.1 at the same moment.
+        SHARE_RATE_PER_CLIENT="1000000/15m",
     )
     return env
 
@@ -250,11 +267,14 @@ def summarize(samples: list[list], seconds: float) -> dict:
     hostile: dict[int, int] = {}
     for name, _start, ms, status, error in samples:
         by_kind.setdefault(name, []).append(ms)
+        if name == "live update":  # a timing between two requests, not a request
+            continue
         if name == "hostile POST":  # refused (400) or told to wait (503): both are the goal
             hostile[status] = hostile.get(status, 0) + 1
             continue
         if status >= 500:
             status_5xx += 1
+            error_kinds[f"{name}: HTTP {status}"] = error_kinds.get(f"{name}: HTTP {status}", 0) + 1
         elif status == 0:
             errors += 1
             error_kinds[f"{name}: {error}"] = error_kinds.get(f"{name}: {error}", 0) + 1
@@ -295,7 +315,8 @@ def summarize(samples: list[list], seconds: float) -> dict:
 
 def report(fig: dict, meta: dict) -> str:
     lines = [
-        f"Load: {meta['users']} users (+ {meta['hostile']} hostile uploaders) arriving "
+        f"Load: {meta['users']} users (+ {meta['hostile']} hostile uploaders, "
+        f"+ {meta.get('pairs', 0)} shared calls) arriving "
         f"{meta['spawn_rate']:g}/s, {fig['seconds']:.0f} s "
         "measured after all arrived, think time "
         f"{meta['think_ms']} ms; gunicorn {meta['workers']} workers x {meta['threads']} threads "
@@ -335,9 +356,100 @@ def report(fig: dict, meta: dict) -> str:
     ]
     for kind, count in fig["error_kinds"].items():
         lines.append(f"  {count} x {kind}")
+    live = fig["rows"].get("live update", {})
+    if live.get("count"):
+        lines.append(
+            f"shared calls: {meta.get('pairs', 0)} pairs; an answer changed on one screen shows "
+            f"on the other after p50 {live['p50']:.0f} ms, p95 {live['p95']:.0f} ms, "
+            f"p99 {live['p99']:.0f} ms ({live['count']} changes; goal: within about 2 s)"
+        )
     if fig["hostile_statuses"]:
         statuses = ", ".join(f"{n} x {s}" for s, n in sorted(fig["hostile_statuses"].items()))
         lines.append(f"hostile uploads answered: {statuses} (400 refused, 503 busy: try again)")
+    return "\n".join(lines)
+
+
+def create_pair_advisors(manage: list[str], env: dict[str, str]) -> str:
+    """pair1..pairN in one organisation, for the shared calls (one advisor per call), each
+    already signed in: a session per advisor, made here, so the run does not measure ten
+    password hashes at once (a sign-in is measured elsewhere). Their session keys, by comma."""
+    code = (
+        "from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, "
+        "SESSION_KEY\n"
+        "from django.contrib.sessions.backends.db import SessionStore\n"
+        "from decision_aid.advisors.models import Advisor, Organisation\n"
+        "org, _ = Organisation.objects.get_or_create(name='FNV Bench')\n"
+        "keys = []\n"
+        f"for n in range(1, {PAIRS} + 1):\n"
+        "    user = get_user_model().objects.create_user(f'pair{n}')\n"
+        "    Advisor.objects.create(user=user, organisation=org)\n"
+        "    s = SessionStore()\n"
+        "    s[SESSION_KEY] = str(user.pk)\n"
+        "    s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
+        "    s[HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
+        "    s.create()\n"
+        "    keys.append(s.session_key)\n"
+        "print(','.join(keys))\n"
+    )
+    out = subprocess.run(  # noqa: S603
+        [*manage, "shell", "-c", code], env=env, check=True, capture_output=True, text=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def live_alone(base: str, env: dict[str, str], pools: dict[str, int], tmp: Path) -> str:
+    """The shared calls alone, after their set-up: what one watched case costs per second."""
+    result = tmp / "live-samples.json"
+    setup = PAIRS / SPAWN_RATE + 15  # sign-in, walking to the question, the code
+    locust = subprocess.Popen(  # noqa: S603
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "scripts" / "locustfile.py"),
+            "--headless",
+            *("--users", str(PAIRS), "--spawn-rate", str(SPAWN_RATE)),
+            *("--run-time", f"{math.ceil(setup + LIVE_SECONDS)}s", "--stop-timeout", "0"),
+            *("--host", base, "--only-summary", "--loglevel", "WARNING"),
+            *("--exit-code-on-error", "0"),
+            "Pair",
+        ],
+        env={**env, "BENCH_RESULT": str(result)},
+        stdout=subprocess.DEVNULL,
+    )
+    time.sleep(setup)
+    before = cpu_snapshot()
+    started = time.monotonic()
+    time.sleep(LIVE_SECONDS)
+    after = cpu_snapshot()
+    wall = time.monotonic() - started
+    locust.wait(timeout=120)
+    cpu = cpu_by_part(before, after, pools)
+    # Only this bench's PostgreSQL backends: the machine is shared, other databases' work
+    # must not count here ("postgres: user db_name client state" in their command line).
+    mine = {pid for pid, (_, _, cmd) in after.items() if f" {DB_NAME} " in cmd}
+    cpu["PostgreSQL"] = sum(after[pid][0] - before.get(pid, (0.0, 0, ""))[0] for pid in mine)
+    samples = [s for s in json.loads(result.read_text()) if s[0] in LIVE_KINDS]
+    t0 = max(s[1] for s in samples) - wall  # the measured window: the run's last seconds
+    window = [s for s in samples if s[1] >= t0]
+    requests = [s for s in window if s[0] != "live update"]
+    updates = [s[2] for s in window if s[0] == "live update"]
+    polls = [s[2] for s in window if s[0].startswith("live poll")]
+    web = cpu["web pool"] / wall / PAIRS
+    db = cpu["PostgreSQL"] / wall / PAIRS
+    per_case_rps = len(requests) / wall / PAIRS
+    lines = [
+        f"Shared calls alone: {PAIRS} pairs, {wall:.0f} s measured after their set-up; each side "
+        "polls every 1.5 s, one side changes an answer every "
+        f"{os.environ.get('BENCH_LIVE_CHANGE_S', '5')} s",
+        f"  requests per watched case: {per_case_rps:.2f}/s (polls p50 {pct(polls, 50):.1f} ms, "
+        f"p95 {pct(polls, 95):.1f} ms); update shown on the other screen: p50 "
+        f"{pct(updates, 50):.0f} ms, p95 {pct(updates, 95):.0f} ms",
+        f"  CPU per watched case: web {1000 * web:.1f} ms/s + PostgreSQL {1000 * db:.1f} ms/s "
+        f"= {1000 * (web + db):.1f} ms of CPU per second",
+        f"  1,000 shared calls at once: {1000 * per_case_rps:.0f} requests/s, "
+        f"{1000 * (web + db):.1f} cores busy ({1000 * web:.1f} web + {1000 * db:.1f} PostgreSQL), "
+        f"{1000 * per_case_rps * pct(polls, 50) / 1000:.1f} web threads busy on average",
+    ]
     return "\n".join(lines)
 
 
@@ -394,6 +506,7 @@ def main() -> int:
         subprocess.run(  # noqa: S603
             [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT
         )
+        advisor_sessions = create_pair_advisors(manage, env) if PAIRS else ""
         pdf = tmp / "first-opinion.pdf"
         make_first_opinion(pdf)
         log(f"gunicorn on {base}: {WORKERS} workers x {THREADS} threads, DJANGO_DEBUG=0")
@@ -437,7 +550,8 @@ def main() -> int:
                 str(ROOT / "scripts" / "locustfile.py"),
                 "--headless",
                 "--users",
-                str(USERS + HOSTILE + 1),  # the people, the hostile uploaders, the probe
+                # the people, the hostile uploaders, the shared calls, the probe
+                str(USERS + HOSTILE + PAIRS + 1),
                 "--spawn-rate",
                 str(SPAWN_RATE),
                 "--run-time",
@@ -457,6 +571,8 @@ def main() -> int:
                 "BENCH_PDF": str(pdf),
                 "BENCH_RESULT": str(result),
                 "BENCH_HOSTILE": str(HOSTILE),
+                "BENCH_PAIRS": str(PAIRS),
+                "BENCH_ADVISOR_SESSIONS": advisor_sessions,
             },
             check=True,
             timeout=SECONDS + RAMP + 120,
@@ -492,6 +608,7 @@ def main() -> int:
         meta = {
             "users": USERS,
             "hostile": HOSTILE,
+            "pairs": PAIRS,
             "spawn_rate": SPAWN_RATE,
             "think_ms": think,
             "workers": WORKERS,
@@ -518,6 +635,20 @@ def main() -> int:
             f"gunicorn log: {len(problems)} error lines"
             + (f", first: {problems[0]}" if problems else "")
         )
+        if PAIRS and LIVE_SECONDS:
+            log(f"the {PAIRS} shared calls alone for {LIVE_SECONDS} s (after their set-up)")
+            live_report = live_alone(
+                base,
+                {
+                    **locust_env,
+                    "BENCH_PAIRS": str(PAIRS),
+                    "BENCH_ADVISOR_SESSIONS": advisor_sessions,
+                },
+                {"web pool": gunicorn.pid},
+                tmp,
+            )
+            print(live_report)
+            fig["live_alone"] = live_report
         if out := os.environ.get("BENCH_JSON"):
             Path(out).write_text(json.dumps({"figures": fig, "meta": meta}, indent=2))
         return 0

@@ -17,14 +17,25 @@ Request names (the kinds of step in the report):
                              many-page PDF and the 7000x7000 RGBA PNG (tests/hostile/corpus.py)
                              to its attachments page again and again, as fast as answered
 
+  live poll (member)         BENCH_PAIRS pairs (issue 18): a member and a union advisor share one
+  live poll (advisor)        case on a call; each side asks "still version N?" every 1.5 s
+  live fetch (member/advisor) (204 = nothing new), fetches what changed when it is new, and
+  live change (member/advisor) every BENCH_LIVE_CHANGE_S seconds one side changes an answer;
+  live update                from the start of a change until the other side's fetch shows
+                             it (a timing, not a request)
+
 Environment: BENCH_PROBE_RATE (baseline requests per second, default 20), BENCH_PDF (path of
 the first-opinion PDF to upload), BENCH_THINK_MS (mean pause between pages; each pause is 0.5x
 to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run also stops at --run-time),
-BENCH_PDF_HOST (the PDF pool, if any).
+BENCH_PDF_HOST (the PDF pool, if any), BENCH_PAIRS (shared calls, default 0),
+BENCH_ADVISOR_SESSIONS (session keys of the signed-in advisors pair1..pairN, made by
+bench_load.py),
+BENCH_LIVE_CHANGE_S (seconds between two changes in a call, default 5).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -52,6 +63,10 @@ RESULT_PATH = os.environ.get("BENCH_RESULT", "")
 # tier keeps no state, so the same session cookie works there.
 PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
 HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
+PAIRS = int(os.environ.get("BENCH_PAIRS", "0"))
+ADVISOR_SESSIONS = os.environ.get("BENCH_ADVISOR_SESSIONS", "").split(",")
+LIVE_EVERY = 1.5  # the pages' polling interval (static/js/live.js)
+LIVE_CHANGE_S = float(os.environ.get("BENCH_LIVE_CHANGE_S", "5"))
 
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -234,6 +249,207 @@ class Person(FastHttpUser):
         with self.client.get(PDF_HOST + draft + "pdf/", name="pdf GET", catch_response=True) as r:
             if r.status_code != 200 or not (r.content or b"").startswith(b"%PDF"):
                 r.failure(f"pdf: {r.status_code}")
+
+
+class Pair(FastHttpUser):
+    """A shared call (issue 18): the member's phone and the advisor's screen on one case, both
+    following it as live.js does. self.client is the member; self.advisor the advisor."""
+
+    fixed_count = PAIRS
+    network_timeout = 30.0
+    _numbers = iter(range(1, 100_000))
+
+    def _ok(self, response, what: str) -> None:  # noqa: ANN001
+        if response.status_code not in (200, 204, 302):
+            raise RuntimeError(f"{what}: {response.status_code}")
+
+    def on_start(self) -> None:
+        from locust.contrib.fasthttp import FastHttpSession
+
+        number = next(Pair._numbers)
+        self.advisor = FastHttpSession(
+            self.host, request_event=self.environment.events.request, user=self
+        )
+        # The member answers the first pages alone, up to "have you talked about it?".
+        page = self.client.get("/vragen/", name="live setup")
+        path, step = "/vragen/", "role"
+        while step != "talked":
+            payload = [
+                ("csrfmiddlewaretoken", _token(page.content)),
+                (f"{PREFIX}-current_step", step),
+                *((f"{step}-{k}", v) for k, v in ANSWERS[step].items()),
+            ]
+            r = self.client.post(
+                path,
+                data=urlencode(payload, doseq=True).encode(),
+                headers=FORM,
+                name="live setup",
+                allow_redirects=False,
+            )
+            path = urlsplit(r.headers["Location"]).path
+            step = path.rstrip("/").rsplit("/", 1)[-1]
+            page = self.client.get(path, name="live setup")
+        self.case_id = path.strip("/").split("/")[1]
+        self.page = path
+        # "Samen met mijn adviseur": the code the member reads out
+        r = self.client.post(
+            f"/samen/{self.case_id}/code/",
+            data=urlencode(
+                {"csrfmiddlewaretoken": _token(page.content), "next": self.page}
+            ).encode(),
+            headers=FORM,
+            name="live setup",
+        )
+        code = re.search(rb'aria-hidden="true">([A-Z0-9]{6})<', r.content).group(1).decode()
+        # The advisor, signed in (bench_load.py made the session), types the code.
+        from http.cookiejar import Cookie
+
+        host = urlsplit(self.host).hostname
+        key = ADVISOR_SESSIONS[(number - 1) % len(ADVISOR_SESSIONS)]
+        self.advisor.cookiejar.set_cookie(
+            Cookie(
+                0,
+                "sessionid",
+                key,
+                None,
+                False,
+                host,
+                False,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                True,
+                None,
+                None,
+                {},
+            )  # fmt: skip
+        )
+        entry = self.advisor.get("/adviseur/samen/", name="live setup")
+        r = self.advisor.post(
+            "/adviseur/samen/",
+            data=urlencode({"csrfmiddlewaretoken": _token(entry.content), "code": code}).encode(),
+            headers=FORM,
+            name="live setup",
+            allow_redirects=False,
+        )
+        if r.status_code != 302:
+            raise RuntimeError(f"the advisor could not open the code: {r.status_code}")
+        self.live = f"/adviseur/zaken/{self.case_id}/samen/"
+        live_page = self.advisor.get(self.live, name="live setup")
+        self.advisor_token = _token(live_page.content)
+        self.member_page = self.client.get(self.page, name="live setup").content
+        found = re.search(rb'data-live-revision="([^"]+)"', self.member_page)
+        self.member_version = found.group(1).decode() if found else ""
+        state = self.advisor.get(self.live + "?format=json", name="live setup")
+        if state.status_code != 200:
+            raise RuntimeError(f"live state: {state.status_code} {state.text[:200]!r}")
+        try:
+            self.advisor_state = json.loads(state.content)
+        except ValueError:
+            raise RuntimeError(f"live state: {state.status_code} {state.content[:300]!r}") from None
+        self.advisor_version = self.advisor_state["version"]
+        self.pending: dict[str, tuple[str, float]] = {}  # side -> (value it must see, since)
+        self.turn = 0
+        self.watchers = [gevent.spawn(self._watch_member), gevent.spawn(self._watch_advisor)]
+
+    def on_stop(self) -> None:
+        for watcher in getattr(self, "watchers", []):
+            watcher.kill(block=False)
+
+    def _seen(self, side: str, shows: str) -> None:
+        want = self.pending.get(side)
+        if want and want[0] == shows:
+            import time
+
+            del self.pending[side]
+            ms = (time.time() - want[1]) * 1000
+            self.environment.events.request.fire(
+                request_type="LIVE",
+                name="live update",
+                response_time=ms,
+                response_length=0,
+                response=None,
+                exception=None,
+                context={},
+                start_time=want[1],
+            )
+
+    def _watch_member(self) -> None:
+        url = f"/samen/{self.case_id}/versie/"
+        while True:
+            gevent.sleep(LIVE_EVERY)
+            r = self.client.get(f"{url}?v={self.member_version}", name="live poll (member)")
+            if r.status_code == 200:
+                self.member_version = r.text
+                page = self.client.get(self.page, name="live fetch (member)")
+                self.member_page = page.content
+                checked = re.search(rb'value="(\w+)"[^>]*checked', page.content or b"")
+                if checked:
+                    self._seen("member", checked.group(1).decode())
+
+    def _watch_advisor(self) -> None:
+        url = f"{self.live}versie/"
+        while True:
+            gevent.sleep(LIVE_EVERY)
+            r = self.advisor.get(f"{url}?v={self.advisor_version}", name="live poll (advisor)")
+            if r.status_code == 200:
+                self.advisor_version = r.text
+                state = self.advisor.get(self.live + "?format=json", name="live fetch (advisor)")
+                self.advisor_state = state.json()
+                self._seen("advisor", (self.advisor_state["values"]["talked"] or [""])[0])
+
+    @task
+    def change(self) -> None:
+        """Every LIVE_CHANGE_S seconds one side changes "talked"; the other must see it."""
+        import time
+
+        gevent.sleep(LIVE_CHANGE_S)
+        self.turn += 1
+        value = ("yes", "no")[self.turn % 2]
+        started = time.time()
+        if self.turn % 2:
+            state = self.advisor_state
+            payload = [("csrfmiddlewaretoken", self.advisor_token), ("base", state["base"])]
+            for name, values in state["values"].items():
+                if name != "talked":
+                    payload += [(name, v) for v in values]
+            payload += [("talked", value), ("format", "json")]
+            self.pending["member"] = (value, started)
+            r = self.advisor.post(
+                self.live,
+                data=urlencode(payload).encode(),
+                headers=FORM,
+                name="live change (advisor)",
+            )
+            self._ok(r, "advisor change")
+            # as live.js: the answer to the save is the new state (no extra fetch)
+            self.advisor_state = r.json()
+            self.advisor_version = self.advisor_state["version"]
+        else:
+            base = re.search(rb'name="live_base" value="([^"]*)"', self.member_page or b"")
+            shown = (base.group(1) if base else b"{}").decode().replace("&quot;", '"')
+            payload = [
+                ("csrfmiddlewaretoken", _token(self.member_page)),
+                (f"{PREFIX}-current_step", "talked"),
+                ("talked-talked", value),
+                ("live_base", shown),
+                ("wizard_goto_step", "talked"),
+            ]
+            self.pending["advisor"] = (value, started)
+            r = self.client.post(
+                self.page,
+                data=urlencode(payload).encode(),
+                headers=FORM,
+                name="live change (member)",
+                allow_redirects=False,
+            )
+            self._ok(r, "member change")
+
+
+if not PAIRS:
+    del Pair
 
 
 # Every request's name, start, duration and status, written as JSON lines when the run ends, so

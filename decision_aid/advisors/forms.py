@@ -143,6 +143,17 @@ class NoteForm(forms.Form):
     )
 
 
+class ShareCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("The member's share code"),
+        help_text=_("6 letters and digits, as the member reads them out."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "autofocus": True}
+        ),
+    )
+
+
 class CaseFileImportForm(forms.Form):
     case_file = forms.FileField(label=_("Case file (.json)"))
     reference = forms.CharField(label=_("Your reference"), max_length=50, required=False)

@@ -146,6 +146,8 @@ class CaseNote(models.Model):
     advisor_case = models.ForeignKey(AdvisorCase, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(Advisor, on_delete=models.PROTECT)
     text_enc = models.BinaryField()
+    # Written during a shared call (issue 18): shown as a call note; never in a letter.
+    during_call = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -170,12 +172,15 @@ class AuditEvent(models.Model):
         IMPORTED = "imported", _("imported")
         DOWNLOADED = "downloaded", _("downloaded the PDF")
         DELETED = "deleted", _("deleted")
+        SHARE_OPENED = "share_opened", _("opened a shared case")
+        SHARE_STOPPED = "share_stopped", _("sharing stopped")
+        SHARE_KEPT = "share_kept", _("kept with the union")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     case_id = models.UUIDField(db_index=True)  # not a key: the event outlives a deleted case
     reference = models.CharField(max_length=50, blank=True)
-    action = models.CharField(max_length=12, choices=Action.choices)
+    action = models.CharField(max_length=16, choices=Action.choices)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -192,3 +197,42 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} {self.action} {self.case_id}"
+
+
+class ShareCode(models.Model):
+    """A short code the member reads aloud to an advisor during a call (issue 18).
+
+    Stored like a resume code: a keyed hash to find it, and encrypted with the case's own key to
+    show it to the member while it waits. Valid 30 minutes, opens the case once."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="share_codes")
+    digest = models.CharField(max_length=64, unique=True)
+    code_enc = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"share code of {self.case_id}"
+
+
+class LiveShare(models.Model):
+    """A member shares a case with one advisor: live during the call, or kept with the union
+    afterwards. Deleting it (and the advisor case it made) ends the advisor's access."""
+
+    class State(models.TextChoices):
+        LIVE = "live", _("Live")
+        KEPT = "kept", _("Kept with the union")
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="live_share")
+    advisor_case = models.ForeignKey(
+        AdvisorCase, on_delete=models.CASCADE, related_name="live_shares"
+    )
+    advisor = models.ForeignKey(Advisor, on_delete=models.PROTECT, related_name="+")
+    # True when the share made the advisor case: stopping deletes it (the union had nothing).
+    made_advisor_case = models.BooleanField(default=True)
+    state = models.CharField(max_length=4, choices=State.choices, default=State.LIVE)
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.state}"

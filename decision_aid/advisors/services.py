@@ -84,9 +84,14 @@ def advisor_case_delete(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:
     case_delete(case=advisor_case.case)
 
 
-def note_add(*, advisor: Advisor, advisor_case: AdvisorCase, text: str) -> CaseNote:
+def note_add(
+    *, advisor: Advisor, advisor_case: AdvisorCase, text: str, during_call: bool = False
+) -> CaseNote:
     note = CaseNote.objects.create(
-        advisor_case=advisor_case, author=advisor, text_enc=crypto.encrypt(text.encode())
+        advisor_case=advisor_case,
+        author=advisor,
+        text_enc=crypto.encrypt(text.encode()),
+        during_call=during_call,
     )
     advisor_case.save(update_fields=["updated_at"])
     audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED)

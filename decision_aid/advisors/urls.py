@@ -19,6 +19,11 @@ urlpatterns = [
     path("audit/", views.AuditView.as_view(), name="audit"),
     path("inzicht/", views.UsageView.as_view(), name="usage"),
     path("inzicht/csv/", views.UsageCsvView.as_view(), name="usage_csv"),
+    path("samen/", views.ShareOpenView.as_view(), name="share_open"),
+    path("zaken/<uuid:case_id>/samen/", views.LiveView.as_view(), name="live"),
+    path(
+        "zaken/<uuid:case_id>/samen/versie/", views.LiveVersionView.as_view(), name="live_version"
+    ),
     path("zaken/<uuid:case_id>/", views.CaseDetailView.as_view(), name="case"),
     path("zaken/<uuid:case_id>/wijzigen/", views.IntakeView.as_view(), name="change"),
     path("zaken/<uuid:case_id>/pdf/", views.PdfRedirectView.as_view(), name="pdf"),

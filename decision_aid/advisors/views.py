@@ -25,11 +25,12 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from decision_aid.advisors import access, listing, two_factor
+from decision_aid.advisors import access, blind_index, listing, live, sharing, two_factor
 from decision_aid.advisors.forms import (
     CaseFileImportForm,
     IntakeForm,
     NoteForm,
+    ShareCodeForm,
     TokenForm,
     initial_from_case_file,
 )
@@ -38,10 +39,15 @@ from decision_aid.advisors.services import (
     advisor_case_delete,
     advisor_case_save,
     audit_log,
+    index_member_name,
     note_add,
 )
+from decision_aid.advisors.share_views import version_response
 from decision_aid.casefile.answers import build_case_file
+from decision_aid.casefile.state import case_file_from_state
+from decision_aid.cases import crypto
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
+from decision_aid.cases.models import Case
 from decision_aid.insight import counters as insight
 from decision_aid.insight import views as insight_views
 from decision_aid.insight.journey import advice_counts
@@ -250,6 +256,14 @@ class CaseListView(AdvisorView):
         )
 
 
+def _case_file_of(case: Case) -> dict[str, Any]:
+    """The finished case file, or (a shared case the member has not finished) the case file of
+    the answers stored so far."""
+    if case.finished:
+        return case.case_file
+    return case_file_from_state(case.wizard_state or {}, language=case.language)
+
+
 def _case_file_from(form: IntakeForm, request: HttpRequest) -> dict[str, Any]:
     contact = request.user.get_full_name() or request.user.get_username()
     return build_case_file(
@@ -268,7 +282,7 @@ class IntakeView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
         if existing:
-            initial = initial_from_case_file(existing.case.case_file)
+            initial = initial_from_case_file(_case_file_of(existing.case))
             initial["reference"] = existing.reference
             form = IntakeForm(initial=initial)
             audit_log(advisor=self.advisor, advisor_case=existing, action=AuditEvent.Action.VIEWED)
@@ -358,8 +372,18 @@ class CaseDetailView(AdvisorView):
         self, request: HttpRequest, advisor_case: AdvisorCase, form: NoteForm, status: int = 200
     ) -> HttpResponse:
         case = advisor_case.case
-        resume_link = request.build_absolute_uri(
-            reverse("cases:resume") + f"?code={case.resume_code}"
+        # A case the member shares is the member's: its resume code is never shown here (it
+        # would outlive "Stop sharing"); the advice comes from the stored answers so far.
+        shared = bool(case.sharing)
+        resume_link = (
+            ""
+            if shared
+            else request.build_absolute_uri(reverse("cases:resume") + f"?code={case.resume_code}")
+        )
+        advice = (
+            advice_context(case.case_file)
+            if case.finished
+            else live.advice_for(case.wizard_state, language=case.language)
         )
         return render(
             request,
@@ -367,7 +391,8 @@ class CaseDetailView(AdvisorView):
             {
                 "ac": advisor_case,
                 "case": case,
-                "advice": advice_context(case.case_file),
+                "shared": shared,
+                "advice": advice,
                 "notes": advisor_case.notes.select_related("author__user"),
                 "form": form,
                 "resume_link": resume_link,
@@ -402,7 +427,7 @@ class ExportView(AdvisorView):
             advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.EXPORTED
         )
         response = HttpResponse(
-            json.dumps(advisor_case.case.case_file, ensure_ascii=False, indent=2),
+            json.dumps(_case_file_of(advisor_case.case), ensure_ascii=False, indent=2),
             content_type="application/json",
         )
         response["Content-Disposition"] = content_disposition_header(
@@ -535,3 +560,162 @@ class UsageView(AdvisorView):
 class UsageCsvView(UsageView):
     def get(self, request: HttpRequest) -> HttpResponse:
         return insight_views.csv_response(self._scope(request))
+
+
+class ShareOpenView(AdvisorView):
+    """Type the member's share code: the member's case opens in the live intake."""
+
+    template_name = "advisors/share_open.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, ShareCodeForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ShareCodeForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        try:
+            advisor_case = sharing.share_open(
+                request=request, advisor=self.advisor, code=form.cleaned_data["code"]
+            )
+        except sharing.ShareRefused as refused:
+            form.add_error("code", _share_refused_message(refused.reason))
+            return self._render(request, form, status=429 if refused.reason != "wrong" else 400)
+        return redirect(reverse("advisors:live", kwargs={"case_id": advisor_case.case_id}))
+
+    def _render(self, request: HttpRequest, form: ShareCodeForm, status: int = 200) -> HttpResponse:
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "page_title": _("Look along with a member")},
+            status=status,
+        )
+
+
+def _share_refused_message(reason: str) -> str:
+    if reason == "client":
+        return _("Too many wrong codes. Wait 15 minutes and try again.")
+    if reason == "attack":
+        return _(
+            "Many wrong codes are being tried on this site right now. Wait an hour and try again."
+        )
+    return _(
+        "This code does not work. It may be typed wrong, used already or older than 30 "
+        "minutes. Ask the member for a new code."
+    )
+
+
+class LiveView(AdvisorView):
+    """The member's shared case in the one-page intake, live: GET the page (or, with
+    ?format=json, what changed, for live.js), POST the advisor's changed answers or a call note.
+    404 once the member stops sharing (the advisor case is gone) or when not shared live."""
+
+    template_name = "advisors/live.html"
+
+    def _share(self, case_id: Any) -> tuple[AdvisorCase, Any]:
+        advisor_case = self.visible_case(case_id)
+        share = sharing.live_share_for(advisor_case)
+        if share is None or share.state != share.State.LIVE:
+            raise Http404
+        return advisor_case, share
+
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case, share = self._share(case_id)
+        if request.GET.get("format") == "json":
+            return self._json(request, advisor_case)
+        audit_log(advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.VIEWED)
+        return self._render(request, advisor_case, share, NoteForm())
+
+    def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        advisor_case, share = self._share(case_id)
+        if "note" in request.POST:
+            form = NoteForm(request.POST)
+            if not form.is_valid():
+                return self._render(request, advisor_case, share, form, status=400)
+            note_add(
+                advisor=self.advisor,
+                advisor_case=advisor_case,
+                text=form.cleaned_data["text"],
+                during_call=True,
+            )
+            return redirect(request.path + "#notes-title")
+        written = live.save(
+            case=advisor_case.case, posted=request.POST, language=advisor_case.case.language
+        )
+        if written:
+            if "requester_name" in written:
+                name = request.POST.get("member_name", "")[:200]
+                advisor_case.member_name_enc = crypto.encrypt(name.encode())
+                advisor_case.member_name_digest = blind_index.name_digest(name)
+                advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
+                index_member_name(advisor_case, name)
+            audit_log(
+                advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED
+            )
+        if request.POST.get("format") == "json":
+            return self._json(request, advisor_case)
+        return redirect(request.path)
+
+    def _json(self, request: HttpRequest, advisor_case: AdvisorCase) -> HttpResponse:
+        case = Case.objects.get(pk=advisor_case.case_id)
+        state = case.wizard_state
+        values = live.shared_values(state)
+        payload = {
+            "version": f"{case.revision}-{case.sharing}",
+            "values": values,
+            "base": json.dumps(values),
+            "advice": render(
+                request,
+                "advisors/_advice.html",
+                {"advice": live.advice_for(state, language=case.language)},
+            ).content.decode(),
+            "changes": render(
+                request, "advisors/_live_changes.html", {"changes": live.member_changes(state)}
+            ).content.decode(),
+        }
+        response = HttpResponse(json.dumps(payload), content_type="application/json")
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def _render(
+        self,
+        request: HttpRequest,
+        advisor_case: AdvisorCase,
+        share: Any,
+        note_form: NoteForm,
+        status: int = 200,
+    ) -> HttpResponse:
+        case = advisor_case.case
+        state = case.wizard_state
+        return render(
+            request,
+            self.template_name,
+            {
+                "ac": advisor_case,
+                "case": case,
+                "share": share,
+                "form": live.form_for(state),
+                "base": json.dumps(live.shared_values(state)),
+                "version": f"{case.revision}-{case.sharing}",
+                "advice": live.advice_for(state, language=case.language),
+                "changes": live.member_changes(state),
+                "note_form": note_form,
+                "notes": advisor_case.notes.filter(during_call=True).select_related("author__user"),
+                "page_title": _("Together on the call"),
+            },
+            status=status,
+        )
+
+
+class LiveVersionView(AdvisorView):
+    """The advisor's poll: the organisation check, the share, and the case's revision."""
+
+    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        # one query: the organisation boundary (access.visible_cases) and the two columns
+        row = (
+            access.visible_cases(self.advisor)
+            .filter(case_id=case_id, case__sharing="live", case__expires_at__gt=timezone.now())
+            .values_list("case__revision", "case__sharing")
+            .first()
+        )
+        return version_response(request, (int(row[0]), str(row[1])) if row else None)

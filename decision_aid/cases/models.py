@@ -36,6 +36,13 @@ class Case(models.Model):
     # Whether this case's first letter download was counted (issue 19: the anonymous count of
     # the time from start to first letter counts each case once). Deleted with the case.
     letter_counted = models.BooleanField(default=False)
+    # Goes up by one whenever an answer changes or sharing starts or stops: the live call's
+    # cheap "anything new?" check reads only this number (issue 18, advisors.sharing).
+    revision = models.PositiveIntegerField(default=0)
+    # Whether the member shares this case with an advisor right now ('', 'code': a share code
+    # waits, 'live': an advisor follows, 'kept': kept with the union after the call). Read with
+    # the case, so a case that is not shared costs no extra query on any page.
+    sharing = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         verbose_name = _("case")

@@ -67,6 +67,58 @@ def case_save_state(*, case: Case, state: dict[str, Any], language: str) -> None
     case.save(update_fields=["wizard_state_enc", "language", "expires_at", "updated_at"])
 
 
+@transaction.atomic
+def case_merge_state(
+    *,
+    case: Case,
+    base: dict[str, Any],
+    state: dict[str, Any],
+    language: str,
+    by: str,
+    keep: frozenset[tuple[str, str]] = frozenset(),
+) -> list[str]:
+    """Store the answers ``state`` changed since ``base`` onto what is stored now, with the case
+    row locked: someone else's answers saved in the meantime stay (a shared call, issue 18;
+    also two tabs). The later save of the same answer wins. Returns the names of the answers
+    written; when there are any, the case's revision goes up by one."""
+    from django.db.models import F
+
+    from decision_aid.casefile import live
+
+    row = (
+        Case.objects.select_for_update().only("id", "wizard_state_enc", "revision").get(pk=case.pk)
+    )
+    theirs = case.box().decrypt_json(row.wizard_state_enc)
+    revision = row.revision + 1
+    merged, written = live.merge(
+        base,
+        state,
+        theirs,
+        by=by,
+        revision=revision,
+        at=timezone.localtime().strftime("%H:%M"),
+        keep=keep,
+    )
+    case.wizard_state_enc = case.box().encrypt_json(merged)
+    case.language = language
+    case.expires_at = _expiry()
+    fields = ["wizard_state_enc", "language", "expires_at", "updated_at"]
+    if written:
+        case.revision = F("revision") + 1
+        fields.append("revision")
+    case.save(update_fields=fields)
+    if written:
+        case.revision = revision
+    return written
+
+
+def case_bump_revision(*, case_id: Any) -> None:
+    """Something the live call shows changed (sharing started or stopped)."""
+    from django.db.models import F
+
+    Case.objects.filter(pk=case_id).update(revision=F("revision") + 1)
+
+
 def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
     """Store the finished case file. The own words written per letter on the draft page are
     not wizard answers: they stay when the answers change."""

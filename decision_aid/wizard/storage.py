@@ -18,6 +18,7 @@ class CaseStorage(BaseStorage):
         super().__init__(prefix, request, file_storage)
         case = getattr(request, "wizard_case", None)
         state = case.wizard_state if case is not None else None
+        self._had_state = bool(state)
         if state:
             self.data = state
         else:
@@ -35,3 +36,14 @@ class CaseStorage(BaseStorage):
 
     def mark_saved(self) -> None:
         self._loaded = self._snapshot()
+        self._loaded_state = None
+
+    def loaded_state(self) -> dict[str, Any] | None:
+        """The stored pages as they were loaded (or last saved) in this request; None for a
+        case that had none."""
+        if not self._had_state:
+            return None
+        cached = getattr(self, "_loaded_state", None)
+        if cached is None:
+            cached = self._loaded_state = json.loads(self._loaded)
+        return cached

@@ -13,6 +13,7 @@ What this view adds to formtools, and why:
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
 from typing import Any
@@ -26,11 +27,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
-from decision_aid.cases.selectors import may_open_case, session_add_case
-from decision_aid.cases.services import case_finish, case_save_state
+from decision_aid.cases.selectors import may_open_case, owns_case, session_add_case
+from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
 from decision_aid.insight import counters as insight
 from decision_aid.insight.journey import advice_counts
 from decision_aid.routing.weeks import sick_week
@@ -43,6 +45,10 @@ from decision_aid.wizard.review import review_rows
 logger = logging.getLogger(__name__)
 
 SWITCH_LANGUAGE = "switch_language"
+# A shared call (issue 18): the page's answers as they were shown, so a save writes only what
+# this person changed and never puts back an answer the other side changed meanwhile.
+LIVE_BASE = "live_base"
+SHARED = ("live", "kept")
 # set when "Change" on the check page was pressed: after the changed page (and any page the
 # change newly opens), the person returns to the check page (issue 16, item 4)
 RETURN_TO_REVIEW = "return_to_review"
@@ -105,10 +111,45 @@ class IntakeWizard(NamedUrlWizardView):
         storage = self.storage
         if not storage.changed() or not storage.has_answers():
             return
-        case_save_state(
-            case=self._ensure_case(), state=storage.data, language=self.request.LANGUAGE_CODE
-        )
+        case = self._ensure_case()
+        if case.sharing in SHARED and storage.loaded_state() is not None:
+            # Shared with an advisor: answer by answer onto what is stored now (the later
+            # save of the same answer wins), stamped with who changed it.
+            case_merge_state(
+                case=case,
+                base=storage.loaded_state(),
+                state=storage.data,
+                language=self.request.LANGUAGE_CODE,
+                by=live.MEMBER if owns_case(self.request, case.pk) else live.ADVISOR,
+                keep=self._unchanged_on_page(),
+            )
+        else:
+            case_save_state(case=case, state=storage.data, language=self.request.LANGUAGE_CODE)
         storage.mark_saved()
+
+    def _unchanged_on_page(self) -> frozenset[tuple[str, str]]:
+        """The answers of the posted page that are as they were shown (LIVE_BASE): not
+        changed by this person, so they must not overwrite a newer answer of the other side."""
+        if self.request.method != "POST" or LIVE_BASE not in self.request.POST:
+            return frozenset()
+        try:
+            shown = json.loads(self.request.POST[LIVE_BASE])
+        except ValueError:
+            return frozenset()
+        step = self.request.POST.get(f"{self.prefix}-current_step", "")
+        if not isinstance(shown, dict) or step not in self.get_form_list():
+            return frozenset()
+        stored = (self.storage.data.get("step_data") or {}).get(step) or {}
+
+        def value(answers: dict[str, Any], key: str) -> list[Any]:
+            # a field left empty posts "" (text) or nothing (choices): the same as not shown
+            return [v for v in answers.get(key) or [] if v != ""]
+
+        return frozenset(
+            (step, key)
+            for key in set(shown) | set(stored)
+            if value(shown, key) == value(stored, key)
+        )
 
     def get_step_url(self, step: str) -> str:
         if self.case is None:
@@ -341,6 +382,8 @@ class IntakeWizard(NamedUrlWizardView):
             language_switch_form="wizard-form",
             case=self.case,
         )
+        if self.case is not None and self.case.sharing in SHARED:
+            context["live"] = self._live_context(form)
         if step.name == "review":
             context["review_rows"] = review_rows(
                 self.cleaned_answers(), self.get_form_list(), role=self.raw_answers().get("role")
@@ -350,17 +393,38 @@ class IntakeWizard(NamedUrlWizardView):
             context["feedback_role"] = self.raw_answers().get("role")
         return context
 
+    def _live_context(self, form: Any) -> dict[str, Any]:
+        """For a shared case: the page's answers as shown, and which of them the other side
+        changed last ("changed by your advisor")."""
+        stored = (self.storage.data.get("step_data") or {}).get(self.steps.current) or {}
+        other = live.ADVISOR if owns_case(self.request, self.case.pk) else live.MEMBER
+        changes = live.last_changes(self.storage.data, by=other)
+        on_page = [
+            {"label": str(field.label), "at": changes[name]["at"]}
+            for name, field in form.fields.items()
+            if name in changes
+        ]
+        return {"base": json.dumps(stored, sort_keys=True), "changed_here": on_page}
+
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(step)
         kwargs["role"] = self.raw_answers().get("role")
         return kwargs
 
     def _case_file(self) -> dict[str, Any]:
-        return build_case_file(
+        case_file = build_case_file(
             self.cleaned_answers(),
             as_of=timezone.localdate(),
             language=self.request.LANGUAGE_CODE,
         )
+        # Shared with a union advisor (issue 18): the member stays the requester, the advisor
+        # is the contact person in the letter.
+        contact = self.storage.extra_data.get(live.CONTACT)
+        if contact and self.case is not None and self.case.sharing in SHARED:
+            parties = case_file.get("parties")
+            if parties is not None and case_file.get("role") == "employee":
+                parties["advisor"] = {"name": str(contact)[:200]}
+        return case_file
 
     def done(self, form_list: Any, form_dict: dict[str, Any], **kwargs: Any) -> HttpResponse:
         case = self._ensure_case()

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0005_data_keys_for_crypto_shredding"),
+        ("cases", "0006_case_revision_and_sharing"),
     ]
 
     operations = [

@@ -1,0 +1,300 @@
+"""Together on the call (issue 18): a member shares a case with a union advisor, live.
+
+- The member asks for a share code: 6 characters without look-alikes, valid 30 minutes, opens
+  the case once. Stored like a resume code (keyed hash + encrypted with the case's key); it is
+  random on its own, so reading it aloud says nothing about the resume code.
+- The advisor types it in the advisor area: the case gets an AdvisorCase in the advisor's
+  organisation (the same model as an intake, so access.py stays the one boundary), a LiveShare
+  and an audit entry. Wrong codes are counted per client and overall, like resume codes.
+- Both sides then write answers through cases.services.case_merge_state (answer by answer,
+  the later save wins) and watch the case's revision number (docs/decisions/0008).
+- "Stop met delen" deletes the share and the advisor case it made: the advisor gets 404 at once.
+  "Keep with the union" ends the live part; the case stays in the advisor's caseload.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, LiveShare, ShareCode
+from decision_aid.advisors.services import audit_log
+from decision_aid.casefile import live
+from decision_aid.cases import crypto, throttle
+from decision_aid.cases.models import Case
+from decision_aid.cases.services import case_bump_revision
+from decision_aid.pages.clientip import client_key
+
+# No look-alikes when read aloud or typed: no 0/O/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V.
+SHARE_ALPHABET = "ACDEFGHJKMNPRTWXY34679"
+SHARE_LENGTH = 6
+SHARE_MINUTES = 30
+_LOOKALIKES = str.maketrans({"O": "0", "Q": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "B": "8"})
+
+
+def code_new() -> str:
+    return "".join(secrets.choice(SHARE_ALPHABET) for _ in range(SHARE_LENGTH))
+
+
+def code_normalize(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _digest(code: str) -> str:
+    return crypto.digest("share:" + code)
+
+
+# --- the member's side --------------------------------------------------------------------
+def share_code_create(*, case: Case, now: datetime | None = None) -> str:
+    """A fresh code for this case (any older waiting code stops working)."""
+    now = now or timezone.now()
+    ShareCode.objects.filter(case=case, used_at__isnull=True).delete()
+    for _attempt in range(5):
+        code = code_new()
+        try:
+            with transaction.atomic():
+                ShareCode.objects.create(
+                    case=case,
+                    digest=_digest(code),
+                    code_enc=case.box().encrypt(code.encode()),
+                    expires_at=now + timedelta(minutes=SHARE_MINUTES),
+                )
+        except IntegrityError:  # the same code waits for another case: draw again
+            continue
+        if case.sharing != "live":
+            Case.objects.filter(pk=case.pk).update(sharing="code")
+            case.sharing = "code"
+        return code
+    raise RuntimeError("no free share code")  # 22^6 codes: never in practice
+
+
+@dataclass(frozen=True)
+class ShareStatus:
+    """What the member's panel shows."""
+
+    state: str  # "", "code", "live", "kept"
+    code: str = ""
+    code_until: datetime | None = None
+    organisation: str = ""
+    share: LiveShare | None = None
+
+
+def share_status(case: Case, *, now: datetime | None = None) -> ShareStatus:
+    """One query when the case is shared or a code waits; none otherwise."""
+    if not case.sharing:
+        return ShareStatus("")
+    if case.sharing in (LiveShare.State.LIVE, LiveShare.State.KEPT):
+        share = (
+            LiveShare.objects.select_related("advisor_case__organisation")
+            .filter(case_id=case.pk)
+            .first()
+        )
+        if share is not None:
+            return ShareStatus(
+                share.state, organisation=share.advisor_case.organisation.name, share=share
+            )
+        return ShareStatus("")
+    waiting = (
+        ShareCode.objects.filter(
+            case_id=case.pk, used_at__isnull=True, expires_at__gt=now or timezone.now()
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if waiting is None:
+        return ShareStatus("")
+    return ShareStatus(
+        "code", code=case.box().decrypt(waiting.code_enc).decode(), code_until=waiting.expires_at
+    )
+
+
+@transaction.atomic
+def share_stop(*, case: Case) -> None:
+    """The member stops sharing: the advisor's access ends now (404 on their next request)."""
+    ShareCode.objects.filter(case=case).delete()
+    share = LiveShare.objects.select_related("advisor_case").filter(case=case).first()
+    if share is not None:
+        advisor_case = share.advisor_case
+        audit_log(
+            advisor=share.advisor, advisor_case=advisor_case, action=AuditEvent.Action.SHARE_STOPPED
+        )
+        share.delete()
+        if share.made_advisor_case:
+            advisor_case.delete()  # its notes go with it: the member took the case back
+    Case.objects.filter(pk=case.pk).update(sharing="")
+    case.sharing = ""
+    _set_contact(case, None)
+    case_bump_revision(case_id=case.pk)
+
+
+@transaction.atomic
+def share_keep(*, case: Case) -> None:
+    """After the call the member keeps the case with the union: the advisor keeps it in the
+    caseload (no longer live), the member keeps the resume code."""
+    share = LiveShare.objects.select_related("advisor_case").filter(case=case).first()
+    if share is None:
+        return
+    share.state = LiveShare.State.KEPT
+    share.save(update_fields=["state"])
+    audit_log(
+        advisor=share.advisor, advisor_case=share.advisor_case, action=AuditEvent.Action.SHARE_KEPT
+    )
+    Case.objects.filter(pk=case.pk).update(sharing=LiveShare.State.KEPT)
+    case.sharing = LiveShare.State.KEPT
+    case_bump_revision(case_id=case.pk)
+
+
+def _contact_name(advisor: Advisor) -> str:
+    user = advisor.user
+    name = user.get_full_name() or user.get_username()
+    return f"{name}, {advisor.organisation.name}"
+
+
+def _set_contact(case: Case, name: str | None) -> None:
+    """The advisor as contact person in the member's letters while the case is shared (the
+    member stays the requester); removed again when the member stops sharing. Kept with the
+    member's encrypted pages (wizard.views reads it when it builds the case file)."""
+    case.refresh_from_db(fields=["wizard_state_enc", "case_file_enc", "finished"])
+    state = case.wizard_state
+    fields = []
+    if state is not None:
+        extra = dict(state.get("extra_data") or {})
+        if name:
+            extra[live.CONTACT] = name
+        else:
+            extra.pop(live.CONTACT, None)
+        state["extra_data"] = extra
+        case.wizard_state_enc = case.box().encrypt_json(state)
+        fields.append("wizard_state_enc")
+    if not name and case.finished:
+        case_file = case.case_file
+        parties = case_file.get("parties") or {}
+        if case_file.get("role") != "advisor" and parties.pop("advisor", None) is not None:
+            case.case_file_enc = case.box().encrypt_json(case_file)
+            fields.append("case_file_enc")
+    if fields:
+        case.save(update_fields=fields)
+
+
+# --- the advisor's side -------------------------------------------------------------------
+class ShareRefused(Exception):
+    """The code did not open a case; ``reason`` is 'client', 'attack' or 'wrong'."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _rates() -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
+    return (
+        throttle.Rate.parse(settings.SHARE_RATE_PER_CLIENT),
+        throttle.Rate.parse(settings.SHARE_RATE_PER_CLIENT_UNDER_ATTACK),
+        throttle.Rate.parse(settings.SHARE_RATE_OVERALL),
+    )
+
+
+def _attempt(request: HttpRequest) -> str | None:
+    """Reserve one try (counted before the check, like resume codes), or say why not."""
+    per_client, under_attack, overall = _rates()
+    key = client_key(request)
+    if throttle.hit(f"share-client:{key}", per_client) > per_client.limit:
+        return "client"
+    slow = throttle.hit(f"share-slow:{key}", under_attack)
+    if slow > under_attack.limit and throttle.over("share-all", overall):
+        return "attack"
+    return None
+
+
+def _right(request: HttpRequest) -> None:
+    per_client, under_attack, _overall = _rates()
+    key = client_key(request)
+    throttle.give_back(f"share-client:{key}", per_client)
+    throttle.give_back(f"share-slow:{key}", under_attack)
+
+
+def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorCase:
+    """The advisor's side of the code: the member's case in the advisor's organisation."""
+    if reason := _attempt(request):
+        raise ShareRefused(reason)
+    normalized = code_normalize(code).translate(_LOOKALIKES)
+    if len(normalized) != SHARE_LENGTH:
+        throttle.hit("share-all", _rates()[2])
+        raise ShareRefused("wrong")
+    now = timezone.now()
+    with transaction.atomic():
+        # Single use: only one request can turn an unused, unexpired code into a used one.
+        used = ShareCode.objects.filter(
+            digest=_digest(normalized), used_at__isnull=True, expires_at__gt=now
+        ).update(used_at=now)
+        share_code = ShareCode.objects.filter(digest=_digest(normalized)).first() if used else None
+        case = (
+            Case.objects.select_for_update()
+            .filter(pk=share_code.case_id, expires_at__gt=now)
+            .first()
+            if share_code
+            else None
+        )
+        existing = AdvisorCase.objects.filter(case=case).first() if case else None
+        if case is None or (existing and existing.organisation_id != advisor.organisation_id):
+            # Another organisation already has this case: the code opens nothing here.
+            case = None
+        if case is not None:
+            advisor_case = existing or _advisor_case_for(case, advisor)
+            LiveShare.objects.filter(case=case).delete()
+            LiveShare.objects.create(
+                case=case,
+                advisor_case=advisor_case,
+                advisor=advisor,
+                made_advisor_case=existing is None,
+            )
+            Case.objects.filter(pk=case.pk).update(sharing=LiveShare.State.LIVE)
+            _set_contact(case, _contact_name(advisor))
+            case_bump_revision(case_id=case.pk)
+            audit_log(
+                advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.SHARE_OPENED
+            )
+    if case is None:
+        throttle.hit("share-all", _rates()[2])
+        raise ShareRefused("wrong")
+    _right(request)
+    return advisor_case
+
+
+def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:
+    """The member's case in the advisor's organisation, named as the member typed it (if so)."""
+    from decision_aid.advisors import blind_index
+    from decision_aid.advisors.services import index_member_name
+
+    details = ((case.wizard_state or {}).get("step_data") or {}).get("details") or {}
+    name = str((details.get("details-requester_name") or [""])[0])[:200]
+    advisor_case = AdvisorCase.objects.create(
+        case=case,
+        organisation_id=advisor.organisation_id,
+        advisor=advisor,
+        member_name_enc=crypto.encrypt(name.encode()) if name else b"",
+        member_name_digest=blind_index.name_digest(name) if name else "",
+    )
+    if name:
+        index_member_name(advisor_case, name)
+    return advisor_case
+
+
+def live_share_for(advisor_case: AdvisorCase) -> LiveShare | None:
+    return LiveShare.objects.filter(case_id=advisor_case.case_id).first()
+
+
+def version(case_id: Any) -> tuple[int, str] | None:
+    """The cheap check: (revision, sharing) of a case, one indexed read of two columns."""
+    row = (
+        Case.objects.filter(pk=case_id, expires_at__gt=timezone.now())
+        .values_list("revision", "sharing")
+        .first()
+    )
+    return (int(row[0]), str(row[1])) if row else None

@@ -1,0 +1,30 @@
+"""The member's "Samen met mijn adviseur" panel on the wizard and draft pages (issue 18)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from decision_aid.advisors.sharing import share_status
+from decision_aid.cases.selectors import owns_case
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/share_panel.html", takes_context=True)
+def share_panel(context: Any) -> dict[str, Any]:
+    """Only for the member's own browser (an advisor looking at these pages sees none). No
+    query for a case that was never shared (Case.sharing)."""
+    request = context.get("request")
+    case = context.get("case")
+    if case is None or request is None or not owns_case(request, case.pk):
+        return {"show": False}
+    return {
+        "show": True,
+        "case": case,
+        "status": share_status(case),
+        "here": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+        "request": request,
+    }

@@ -1,0 +1,61 @@
+"""The new states of a shared call are valid HTML (Nu Html Checker), in Dutch and in English:
+the member's panel (not shared, code waiting, advisor looking along, kept with the union) and
+the advisor's pages (code entry, a wrong code, the live intake)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.advisors.conftest import client_for
+from tests.journey import current_case_id, walk
+from tests.test_html_valid import _checker
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_sharing_states_are_valid_html(advisors, typical_answers, tmp_path, lang):
+    command = _checker()
+    member = Client(REMOTE_ADDR="198.51.100.31")
+    walk(member, typical_answers, stop_at="talked")
+    case_id = current_case_id(member)
+    page = f"{lang}/vragen/{case_id}/talked/"
+    adv = client_for(advisors["a1"])
+    pages = {"member_none": member.get(page)}
+    pages["member_code"] = member.post(f"{lang}/samen/{case_id}/code/", {"next": page}, follow=True)
+    code = re.search(r'aria-hidden="true">([A-Z0-9]{6})<', pages["member_code"].content.decode())[1]
+    pages["advisor_code_entry"] = adv.get(f"{lang}/adviseur/samen/")
+    pages["advisor_wrong_code"] = adv.post(f"{lang}/adviseur/samen/", {"code": "XXXXXX"})
+    opened = adv.post(f"{lang}/adviseur/samen/", {"code": code})
+    assert opened.status_code == 302
+    pages["advisor_live"] = adv.get(f"{lang}/adviseur/zaken/{case_id}/samen/")
+    pages["advisor_case_page"] = adv.get(f"{lang}/adviseur/zaken/{case_id}/")
+    payload = adv.get(f"{lang}/adviseur/zaken/{case_id}/samen/?format=json").json()
+    adv.post(
+        f"{lang}/adviseur/zaken/{case_id}/samen/",
+        {"base": payload["base"], **payload["values"], "talked": "no"},
+    )
+    pages["member_live_changed"] = member.get(page)
+    assert "live-changed" in pages["member_live_changed"].content.decode()
+    pages["member_live_review"] = member.get(f"{lang}/vragen/{case_id}/talked/")
+    member.post(f"{lang}/samen/{case_id}/houden/", {"next": page})
+    pages["member_kept"] = member.get(page)
+
+    files = []
+    for name, response in pages.items():
+        assert response.status_code in (200, 400), (name, response.status_code)
+        path = tmp_path / f"{name}.html"
+        path.write_text(response.content.decode(), encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(
+        [*command, "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert problems == [], "\n".join(problems)
