@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "decision_aid.documents",
     "decision_aid.pages",
     "decision_aid.advisors",
+    "decision_aid.insight",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # last: after the view, writes the request's anonymous counts in one statement
+    "decision_aid.insight.counters.InsightMiddleware",
 ]
 
 ROOT_URLCONF = "decision_aid.urls"
@@ -291,6 +294,9 @@ AXES_CLIENT_IP_CALLABLE = "decision_aid.pages.clientip.client_ip"
 
 # Retention (AVG): a saved case and its uploads are deleted after this many days.
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=30)
+# The counts page (insight/) shows every count from 1 up to this number minus one as "< 5": a
+# group that small could be one person someone knows (docs/privacy.md). Not an environment knob.
+INSIGHT_MASK_BELOW = 5
 
 # Privacy page (AVG art. 13): who is responsible for the data (the organisation that runs this
 # aid) and how to reach them. Set both in production; the page says when they are missing.

@@ -24,6 +24,15 @@ class AidAdminSite(OTPAdminSite):
         )
         return super().login(request, extra_context)
 
+    def get_urls(self):  # noqa: ANN201
+        from decision_aid.insight import views as insight_views
+
+        return [
+            path("inzicht/", self.admin_view(insight_views.staff_page), name="insight"),
+            path("inzicht/csv/", self.admin_view(insight_views.staff_csv), name="insight_csv"),
+            *super().get_urls(),
+        ]
+
 
 admin.site.__class__ = AidAdminSite
 
@@ -34,6 +43,7 @@ urlpatterns = i18n_patterns(
     path("zaak/", include("decision_aid.cases.urls")),
     path("samen/", include("decision_aid.advisors.share_urls")),
     path("adviseur/", include("decision_aid.advisors.urls")),
+    path("reactie/", include("decision_aid.insight.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

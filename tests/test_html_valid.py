@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -84,6 +85,15 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     keep("advisor_case", adv.get(saved["Location"]))
     keep("advisor_audit", adv.get("/adviseur/audit/"))
     keep("advisor_import", adv.get("/adviseur/importeren/"))
+    # issue 19: the counts pages, the feedback tap's error page and its thank-you page
+    keep("advisor_usage", adv.get("/adviseur/inzicht/"))
+    staff = get_user_model().objects.create_user("staff", is_staff=True, is_superuser=True)
+    staff_client = Client()
+    staff_client.force_login(staff)
+    keep("staff_usage", staff_client.get("/beheer/inzicht/?days=90"))
+    keep("staff_usage_en", staff_client.get("/en/beheer/inzicht/"))
+    keep("feedback_error", client.post("/reactie/", {"place": "advice", "text": "x" * 600}))
+    keep("feedback_thanks", client.get("/reactie/bedankt/?next=/"))
 
     files = []
     for name, html in pages.items():

@@ -17,6 +17,8 @@ urlpatterns = [
     path("advies/", views.AdvicePreviewView.as_view(), name="advice_preview"),
     path("importeren/", views.ImportView.as_view(), name="import"),
     path("audit/", views.AuditView.as_view(), name="audit"),
+    path("inzicht/", views.UsageView.as_view(), name="usage"),
+    path("inzicht/csv/", views.UsageCsvView.as_view(), name="usage_csv"),
     path("samen/", views.ShareOpenView.as_view(), name="share_open"),
     path("zaken/<uuid:case_id>/samen/", views.LiveView.as_view(), name="live"),
     path(

@@ -48,6 +48,10 @@ from decision_aid.casefile.state import case_file_from_state
 from decision_aid.cases import crypto
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.models import Case
+from decision_aid.insight import counters as insight
+from decision_aid.insight import views as insight_views
+from decision_aid.insight.journey import advice_counts
+from decision_aid.insight.report import Scope
 from decision_aid.routing.casefile import CaseFileError, load_case
 from decision_aid.wizard.presenter import advice_context
 
@@ -300,6 +304,11 @@ class IntakeView(AdvisorView):
             reference=form.cleaned_data.get("reference", ""),
             existing=existing,
         )
+        if existing is None:  # a new intake: counted for the organisation (issue 19)
+            role = case_file.get("role")
+            insight.count(request, insight.INTAKE, "saved", role=role)
+            for metric, key in advice_counts(case_file):
+                insight.count(request, metric, key, role=role)
         return redirect(reverse("advisors:case", kwargs={"case_id": saved.case_id}))
 
     def _render(
@@ -483,6 +492,7 @@ class DeleteView(AdvisorView):
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
         advisor_case_delete(advisor=self.advisor, advisor_case=advisor_case)
+        insight.count(request, insight.DELETION, "advisor")
         return redirect("advisors:cases")
 
 
@@ -530,6 +540,26 @@ class AuditView(AdvisorView):
                 "page_title": _("Audit log"),
             },
         )
+
+
+class UsageView(AdvisorView):
+    """The organisation's anonymous counts for its lead (issue 19): only intakes of this
+    organisation's advisors, masked like the staff page (insight.report)."""
+
+    def _scope(self, request: HttpRequest) -> Scope:
+        if not self.advisor.is_lead:
+            raise Http404
+        return Scope.from_query(request.GET, organisation=self.advisor.organisation_id)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return insight_views.render_page(
+            request, self._scope(request), staff=False, csv_url=reverse("advisors:usage_csv")
+        )
+
+
+class UsageCsvView(UsageView):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return insight_views.csv_response(self._scope(request))
 
 
 class ShareOpenView(AdvisorView):

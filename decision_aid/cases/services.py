@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from decision_aid.cases import crypto
-from decision_aid.cases.models import Attachment, Case, DataKey
+from decision_aid.cases.models import Attachment, Case, DataKey, ThrottleCounter
 from decision_aid.documents.attachments import Limits, Usage, ensure_room
 
 logger = logging.getLogger(__name__)
@@ -150,6 +150,13 @@ def case_set_own_words(*, case: Case, kind: str, text: str) -> None:
     case.save(update_fields=["case_file_enc", "expires_at", "updated_at"])
 
 
+def case_mark_letter_counted(*, case: Case) -> bool:
+    """Note that the case's first letter was counted; True only for the one request that
+    noted it (a conditional UPDATE, so two parallel downloads cannot both count)."""
+    case.letter_counted = True
+    return bool(Case.objects.filter(pk=case.pk, letter_counted=False).update(letter_counted=True))
+
+
 def case_find_by_resume_code(*, code: str) -> Case | None:
     normalized = resume_code_normalize(code)
     if len(normalized.replace("-", "")) != RESUME_LENGTH:
@@ -163,7 +170,10 @@ def case_delete(*, case: Case, erase: bool = True) -> None:
     """Delete the case, its rows, its files on disk and its data keys; then erase the deleted
     keys from the key table's file (crypto-shredding: leftover bytes become unreadable)."""
     files = [(a.file.storage, a.file.name) for a in case.attachments.all()]
+    case_id = case.pk
     case.delete()  # cascades to its attachments and data keys
+    # the hourly upload limit's counter is named after the case: it goes with it
+    ThrottleCounter.objects.filter(name=f"upload:{case_id}").delete()
     for storage, name in files:
         storage.delete(name)
     if erase:
@@ -178,6 +188,12 @@ def cases_purge_expired(*, now: datetime | None = None) -> int:
         case_delete(case=case, erase=False)
         count += 1
     erase_deleted_keys(wait_seconds=60)  # a batch job: it may wait for old transactions
+    if count:
+        from collections import Counter
+
+        from decision_aid.insight import counters
+
+        counters.write(Counter({(counters.DELETION, "expired", ""): count}), language="")
     return count
 
 

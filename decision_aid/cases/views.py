@@ -31,6 +31,7 @@ from decision_aid.cases.services import (
     case_find_by_resume_code,
     case_save_state,
 )
+from decision_aid.insight import counters as insight
 from decision_aid.routing.casefile import CaseFileError, load_case
 
 
@@ -68,6 +69,7 @@ class ResumeView(View):
         # A new session key for the session that now holds a case (no session fixation).
         request.session.cycle_key()
         session_add_case(request, case)
+        insight.count(request, insight.RESUME, "code")
         return redirect(case_home_url(case))
 
     def _from_case_file(self, request: HttpRequest) -> HttpResponse:
@@ -92,6 +94,7 @@ class ResumeView(View):
                 request.session.cycle_key()
                 case_save_state(case=case, state=state, language=request.LANGUAGE_CODE)
                 session_add_case(request, case)
+                insight.count(request, insight.RESUME, "file")
                 return redirect(
                     reverse("wizard:step", kwargs={"case_id": case.id, "step": "review"})
                 )
@@ -132,6 +135,7 @@ class DeleteView(View):
         case = owned_case(request, case_id)
         case_delete(case=case)
         session_remove_case(request, case_id)
+        insight.count(request, insight.DELETION, "person")
         return render(request, "cases/deleted.html", {"page_title": _("Everything is deleted")})
 
 

@@ -22,7 +22,12 @@ from django.views import View
 from decision_aid.cases.limits import upload_attempt_allowed
 from decision_aid.cases.models import Attachment
 from decision_aid.cases.selectors import owned_case
-from decision_aid.cases.services import attachment_add, attachment_delete, case_set_own_words
+from decision_aid.cases.services import (
+    attachment_add,
+    attachment_delete,
+    case_mark_letter_counted,
+    case_set_own_words,
+)
 from decision_aid.documents.attachments import (
     AttachmentError,
     Limits,
@@ -41,6 +46,7 @@ from decision_aid.documents.presenter import (
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import check_upload
+from decision_aid.insight import counters as insight
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +177,7 @@ class AttachmentsView(View):
                 return usage, "unavailable"
             usage = usage.plus(item)
             added.append((name, item))
+            insight.count(request, insight.ATTACHMENT, f"{form.cleaned_data['role']}.{item.kind}")
         # With a refusal the page is shown now and the messages are read in this response: the
         # file names may be in them. After a redirect they wait in the session row until shown,
         # so then they say what was added without the name (a name is personal data).
@@ -212,6 +219,7 @@ class AttachmentsView(View):
         if not stored:
             text_form.add_error(None, _store_failed())
             return "unavailable"
+        insight.count(request, insight.ATTACHMENT, f"{Attachment.Role.FIRST_OPINION}.{item.kind}")
         messages.success(request, _("Added: the text you typed"))
         return "done"
 
@@ -280,6 +288,7 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
             also.append(doc)
     return {
         "case": case,
+        "feedback_role": (case_file or {}).get("role", ""),
         "letters": letters,
         "also_possible": also,
         "first_opinion_pages": sum(a.page_count for a in attachments),
@@ -321,7 +330,18 @@ class PdfView(View):
                 "Making the PDF did not work. Your answers are saved. Try again in a minute."
             )
             return render(request, "documents/draft.html", page, status=503)
+        _count_letter(request, case, context, "pdf")
         return _download(pdf, "application/pdf", context["file_name"])
+
+
+def _count_letter(request: HttpRequest, case: Any, context: dict[str, Any], fmt: str) -> None:
+    """Count a letter downloaded by kind and format; for the case's first letter, also how long
+    after the start it came, as a coarse bucket (the case keeps only that it was counted)."""
+    role = context.get("role")
+    insight.count(request, insight.LETTER, f"{context['kind']}.{fmt}", role=role)
+    if not case.letter_counted and case_mark_letter_counted(case=case):
+        minutes = (timezone.now() - case.created_at).total_seconds() / 60
+        insight.count(request, insight.FIRST_LETTER, insight.time_bucket(minutes), role=role)
 
 
 # --- issue 15: the sending sheet, the editable copy, own words per letter ------------------
@@ -366,7 +386,9 @@ class SheetPdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        return _download(render_sheet_pdf(context), "application/pdf", context["sheet_name"])
+        pdf = render_sheet_pdf(context)
+        insight.count(request, insight.SHEET, context["kind"], role=context.get("role"))
+        return _download(pdf, "application/pdf", context["sheet_name"])
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -378,7 +400,9 @@ class DocxView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        return _download(render_docx(context), DOCX, context["docx_name"])
+        docx = render_docx(context)
+        _count_letter(request, case, context, "docx")
+        return _download(docx, DOCX, context["docx_name"])
 
 
 class OwnWordsView(View):

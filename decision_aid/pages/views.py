@@ -27,6 +27,13 @@ def typical_question_count() -> int:
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 
+    def get(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+        from decision_aid.insight import counters
+
+        # the first question ("Wie bent u?") is on this page as three start buttons (issue 12)
+        counters.count(request, counters.PAGE_REACHED, "role")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
         from decision_aid.cases.selectors import session_cases
         from decision_aid.cases.views import case_home_url

@@ -14,6 +14,7 @@ What this view adds to formtools, and why:
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date
 from typing import Any
 
@@ -32,12 +33,16 @@ from decision_aid.cases.limits import TooManyCases, case_create_limited, too_man
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, owns_case, session_add_case
 from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
+from decision_aid.insight import counters as insight
+from decision_aid.insight.journey import advice_counts
 from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date
 from decision_aid.wizard.forms import DutchDateField
 from decision_aid.wizard.presenter import advice_context
 from decision_aid.wizard.review import review_rows
+
+logger = logging.getLogger(__name__)
 
 SWITCH_LANGUAGE = "switch_language"
 # A shared call (issue 18): the page's answers as they were shown, so a save writes only what
@@ -52,6 +57,10 @@ DATE_ECHO = "date_echo"
 # choices), and values of one field (the longest choice list is far shorter).
 FIELD_CAP_CHARS = 200
 FIELD_CAP_VALUES = 30
+# Which pages of this case were already counted as reached and answered (issue 19): kept with
+# the answers (encrypted, deleted with the case), so a page is counted once per case and the
+# counts themselves hold nothing about the case.
+COUNTED = "counted"
 
 
 def _condition(step: s.Step):  # noqa: ANN202
@@ -221,7 +230,10 @@ class IntakeWizard(NamedUrlWizardView):
             if missing:
                 self.storage.current_step = missing
                 return redirect(self.get_step_url(missing))
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if self.case is None and step == "role" and response.status_code == 200:
+            insight.count(request, insight.PAGE_REACHED, "role")  # a new journey's first page
+        return response
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         # A posted current_step that is no page of this wizard ("klaar", made up, too long)
@@ -248,6 +260,7 @@ class IntakeWizard(NamedUrlWizardView):
     def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
         self._answers_changed()
         self._ensure_case()
+        answered = self.steps.current
         target = None
         if self.storage.extra_data.get(RETURN_TO_REVIEW):
             if "review" in self.get_form_list():
@@ -258,6 +271,7 @@ class IntakeWizard(NamedUrlWizardView):
             else:
                 self._stop_returning_to_review()  # now out of scope: the result comes next
         self._remember_date_echo(form, on=target or self.get_next_step())
+        self._count_progress(answered, reached=target or self.get_next_step())
         if target is not None:
             self.storage.current_step = target
             return redirect(self.get_step_url(target))
@@ -298,6 +312,37 @@ class IntakeWizard(NamedUrlWizardView):
             text += " " + gettext("That is an estimate: change it if you know the exact day.")
         return text
 
+    def _count_progress(self, answered: str, *, reached: str | None) -> None:
+        """Count a page answered and the next page reached, each the first time for this case
+        (insight.counters); on first reaching the advice, what it advises. Nothing is written
+        here: the counts go out in one statement after the response, the list of counted pages
+        with the answers that this request saves anyway."""
+        counted = self.storage.extra_data.get(COUNTED) or {}
+        done_r, done_a = list(counted.get("r", ["role"])), list(counted.get("a", []))
+        role = self.raw_answers().get("role")
+        if answered not in done_a:
+            if answered not in done_r:  # e.g. a case made from an uploaded answers file
+                insight.count(self.request, insight.PAGE_REACHED, answered, role=role)
+                done_r.append(answered)
+            insight.count(self.request, insight.PAGE_ANSWERED, answered, role=role)
+            done_a.append(answered)
+        if reached and reached not in done_r:
+            insight.count(self.request, insight.PAGE_REACHED, reached, role=role)
+            done_r.append(reached)
+            if reached == "advice":
+                try:
+                    found = advice_counts(self._case_file())
+                except Exception:  # noqa: BLE001 - a count is never worth a failed answer
+                    logger.warning("Could not count the advice of a case")
+                    found = []
+                for metric, key in found:
+                    insight.count(self.request, metric, key, role=role)
+        if [done_r, done_a] != [counted.get("r", ["role"]), counted.get("a", [])]:
+            self.storage.extra_data = {
+                **self.storage.extra_data,
+                COUNTED: {"r": done_r, "a": done_a},
+            }
+
     def _stop_returning_to_review(self) -> None:
         extra = dict(self.storage.extra_data)
         extra.pop(RETURN_TO_REVIEW, None)
@@ -307,6 +352,7 @@ class IntakeWizard(NamedUrlWizardView):
         """Like formtools, but answers stay stored, so the person can still change them."""
         self._answers_changed()
         if kwargs.get("step") != self.done_step_name:
+            self._count_progress(self.steps.current, reached=None)
             return redirect(self.get_step_url(self.done_step_name))
         final = {}
         for name in self.get_form_list():
@@ -344,6 +390,7 @@ class IntakeWizard(NamedUrlWizardView):
             )
         elif step.name == "advice":
             context["advice"] = advice_context(self._case_file())
+            context["feedback_role"] = self.raw_answers().get("role")
         return context
 
     def _live_context(self, form: Any) -> dict[str, Any]:
@@ -381,5 +428,8 @@ class IntakeWizard(NamedUrlWizardView):
 
     def done(self, form_list: Any, form_dict: dict[str, Any], **kwargs: Any) -> HttpResponse:
         case = self._ensure_case()
+        if not case.finished:  # the attachments page, reached for the first time
+            role = self.raw_answers().get("role")
+            insight.count(self.request, insight.PAGE_REACHED, "attachments", role=role)
         case_finish(case=case, case_file=self._case_file())
         return redirect(reverse("documents:attachments", kwargs={"case_id": case.id}))

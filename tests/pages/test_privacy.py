@@ -38,3 +38,14 @@ def test_without_settings_the_page_says_whom_to_ask(client, settings):
     settings.PRIVACY_CONTACT = ""
     html = client.get("/privacy/").content.decode()
     assert "heeft haar naam hier nog niet ingevuld" in html
+
+
+def test_privacy_page_says_what_is_counted_and_how_long_feedback_texts_stay(client, settings):
+    settings.CASE_RETENTION_DAYS = 21
+    html = client.get("/privacy/").content.decode()
+    assert "Wat we tellen" in html
+    assert "niet gekoppeld aan u, uw antwoorden, uw internetadres of een cookie" in html
+    assert "Kleine aantallen (onder de 5) laten we nooit zien." in html
+    assert "wissen we hem na 21 dagen" in html
+    english = client.get("/en/privacy/").content.decode()
+    assert "What we count" in english and "delete it after 21 days" in english

@@ -1,7 +1,8 @@
 """python manage.py purge_expired: delete expired cases and their files (idempotent).
 
-Also deletes expired sessions and ended limit counters, and erases deleted data keys. Runs as
-the `purge` service in docker-compose (every hour); safe to run as often as you like.
+Also deletes feedback texts older than the retention of cases, expired sessions and ended
+limit counters, and erases deleted data keys. Runs as the `purge` service in docker-compose
+(every hour); safe to run as often as you like.
 """
 
 from django.core.management.base import BaseCommand
@@ -18,12 +19,14 @@ class Command(BaseCommand):
         from django.conf import settings
 
         from decision_aid.cases import throttle
+        from decision_aid.insight.services import feedback_purge_expired
 
         count = cases_purge_expired()
+        texts = feedback_purge_expired()
         counters = throttle.purge_old()
         # Expired sessions (which case ids a browser had, waiting messages) go too.
         import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
         self.stdout.write(
-            f"deleted {count} expired case(s), {counters} old limit counter(s) "
-            "and the expired sessions"
+            f"deleted {count} expired case(s), {texts} old feedback text(s), "
+            f"{counters} old limit counter(s) and the expired sessions"
         )

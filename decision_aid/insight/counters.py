@@ -1,0 +1,144 @@
+"""Counting without tracking: views say what happened, the middleware writes it once.
+
+``count(request, metric, key, role=...)`` only remembers the event on the request. After the
+response is made, ``InsightMiddleware`` writes every event of the request in **one** statement,
+an ``INSERT ... ON CONFLICT DO UPDATE SET count = count + excluded.count`` on
+``insight_dailycount`` (PostgreSQL; SQLite 3.24+ runs the same SQL). A request that counted
+nothing writes nothing.
+
+A row holds the day, the page language, the role (employee, employer, advisor or empty), the
+channel (public, or an advisor organisation's number) and what happened: no case id, no IP
+address, user agent, cookie or time of day. What each metric means: docs/privacy.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+# metric names (the ``metric`` column); keys are codes from the wizard and the engine
+PAGE_REACHED = "page_reached"  # key: wizard page name, or "attachments" (first finish)
+PAGE_ANSWERED = "page_answered"  # key: wizard page name, the first time it is answered
+OUT_OF_SCOPE = "out_of_scope"  # key: the deciding rule (scope_self_employed, ...)
+ROUTE = "route"  # key: the recommended route (talk, expert_opinion, ...)
+EXPERT_QUESTION = "expert_question"  # key: an expert-opinion question the advice names
+LETTER = "letter"  # key: "<kind>.<format>" (expert_opinion.pdf, talk.docx, ...)
+SHEET = "sheet"  # key: letter kind of a downloaded sending sheet (PDF)
+FIRST_LETTER = "first_letter"  # key: time from start to the case's first letter, a bucket
+ATTACHMENT = "attachment"  # key: "<role>.<kind>" (first_opinion.pdf, ...)
+RESUME = "resume"  # key: "code" or "file"
+DELETION = "deletion"  # key: "person" or "advisor"; "expired" from purge_expired
+INTAKE = "intake"  # key: "saved" (an advisor's new case)
+FEEDBACK = "feedback"  # key: "<place>.<answer>" (advice.yes, sheet.no, ...)
+
+ROLES = ("employee", "employer", "advisor")
+
+# Start to first letter: coarse buckets only (upper bound in minutes, key)
+TIME_BUCKETS: tuple[tuple[int | None, str], ...] = (
+    (30, "under_30m"),
+    (120, "30m_2h"),
+    (24 * 60, "2h_1d"),
+    (7 * 24 * 60, "1d_7d"),
+    (None, "over_7d"),
+)
+
+_ATTR = "_insight_counts"
+
+
+def time_bucket(minutes: float) -> str:
+    for limit, key in TIME_BUCKETS:
+        if limit is None or minutes < limit:
+            return key
+    return TIME_BUCKETS[-1][1]
+
+
+def clean_role(role: object) -> str:
+    return role if role in ROLES else ""  # type: ignore[return-value]
+
+
+def count(
+    request: HttpRequest, metric: str, key: str = "", *, role: object = "", n: int = 1
+) -> None:
+    """Remember one event of this request; written by the middleware after the response."""
+    counts: Counter = request.__dict__.setdefault(_ATTR, Counter())
+    counts[(metric, str(key)[:64], clean_role(role))] += n
+
+
+def pending(request: HttpRequest) -> Counter:
+    return request.__dict__.get(_ATTR) or Counter()
+
+
+def _advisor_organisation(request: HttpRequest) -> int:
+    """The signed-in advisor's organisation, or 0: public. No query for anonymous visitors (the
+    session is already read); one for a signed-in user, unless a view already found them."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    target = getattr(user, "_wrapped", user)
+    advisor = getattr(getattr(target, "_state", None), "fields_cache", {}).get("advisor")
+    if advisor is not None:
+        return advisor.organisation_id
+    from decision_aid.advisors.models import Advisor
+
+    org = Advisor.objects.filter(user_id=user.pk).values_list("organisation_id", flat=True)
+    return org.first() or 0
+
+
+def write(counts: Counter, *, language: str, organisation: int = 0, day: object = None) -> None:
+    """Add the counts in one upsert statement."""
+    if not counts:
+        return
+    from decision_aid.insight.models import Channel, DailyCount
+
+    table = connection.ops.quote_name(DailyCount._meta.db_table)
+    day = day or timezone.localdate()
+    channel = Channel.ADVISOR if organisation else Channel.PUBLIC
+    rows, params = [], []
+    # always in the same order: two requests that add to the same rows lock them in one order
+    for (metric, key, role), n in sorted(counts.items()):
+        rows.append("(%s, %s, %s, %s, %s, %s, %s, %s)")
+        params += [day, language[:2], role, channel, organisation, metric, key, n]
+    columns = "day, language, role, channel, organisation, metric, key, count"
+    conflict = "day, language, role, channel, organisation, metric, key"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) VALUES {', '.join(rows)} "  # noqa: S608
+            f"ON CONFLICT ({conflict}) DO UPDATE SET count = {table}.count + excluded.count",
+            params,
+        )
+
+
+def flush(request: HttpRequest) -> None:
+    counts = pending(request)
+    if not counts:
+        return
+    request.__dict__.pop(_ATTR, None)
+    try:
+        write(
+            counts,
+            language=getattr(request, "LANGUAGE_CODE", None) or get_language() or "nl",
+            organisation=_advisor_organisation(request),
+        )
+    except DatabaseError:
+        # A count is never worth a failed page; the person's own request already succeeded.
+        logger.warning("Could not write the anonymous counts of a request")
+
+
+class InsightMiddleware:
+    """Writes the request's counts after the view, in one statement (see ``flush``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        flush(request)
+        return response
