@@ -266,6 +266,10 @@ LOGGING = {
 # Union advisors: Django auth, login throttled by django-axes, TOTP second factor (django-otp).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # ModelBackend that reads the user with their advisor and organisation in one query.
+    "decision_aid.advisors.backends.AdvisorBackend",
+    # Kept for sessions signed in before AdvisorBackend (they name the backend that signed
+    # them in); new sign-ins go through AdvisorBackend.
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Every password (create_advisor, the admin, any password form): at least 12 characters, not

@@ -18,7 +18,9 @@
    - a name search across the organisation (a rare name; a word in one name in six; two
      common words that meet in one name in 700), a reference search,
    - the audit log and its next page,
-   - ``/__bench__/``, the bare view ``scripts/bench_wsgi.py`` gives the load bench as baseline.
+   - ``/__bench__/``, the bare view ``scripts/bench_wsgi.py`` gives the load bench as baseline
+     (the same handler and middleware as every page; it reads the session, not the user), and
+     beside it ``/__bench__/signed-in/``, the same view reading the signed-in user.
 4. Prints a table per size, then the ratio of the largest size's figures to the smallest's, and
    every p95 at the largest size over the baseline's p95, against the goals (ratio < 1.5,
    p95 <= 3x baseline).
@@ -322,6 +324,8 @@ def measure_in_turns(
 def pages(client, lead) -> dict[str, str]:  # noqa: ANN001
     urls = {
         "baseline /__bench__/": "/__bench__/",
+        # not the goal's baseline: the bare view reading who is signed in, as every advisor page
+        "bare view, signed in": "/__bench__/signed-in/",
         "lead: opening page": "/adviseur/",
         "lead: all open cases": "/adviseur/?scope=all&status=open",
     }

@@ -2,7 +2,8 @@
 
 ``/__bench__/`` is the cheapest possible Django view (a plain HttpResponse) served through the
 same Django handler and the same middleware chain, on the same gunicorn workers, as the app. It
-is the baseline the wizard steps are compared with. This module is used only by
+is the baseline the wizard steps are compared with. ``/__bench__/signed-in/`` is the same view
+reading ``request.user`` (bench-caseload shows it beside the baseline). This module is used only by
 ``scripts/bench_load.py`` (``gunicorn bench_wsgi:application``); production imports
 ``decision_aid.wsgi`` and has no such URL.
 """
@@ -34,7 +35,17 @@ def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-urlpatterns = [path("__bench__/", bare), *_app_urls.urlpatterns]
+def bare_signed_in(request: HttpRequest) -> HttpResponse:
+    """The same, but it reads who is signed in, as every advisor page must (bench-caseload shows
+    it beside the baseline: the part of an advisor page that is only being signed in)."""
+    return HttpResponse(b"ok" if request.user.is_authenticated else b"-", content_type="text/plain")
+
+
+urlpatterns = [
+    path("__bench__/", bare),
+    path("__bench__/signed-in/", bare_signed_in),
+    *_app_urls.urlpatterns,
+]
 handler404 = _app_urls.handler404
 handler500 = _app_urls.handler500
 

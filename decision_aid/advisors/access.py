@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
@@ -15,15 +16,16 @@ from decision_aid.advisors.models import Advisor, AdvisorCase
 
 
 def current_advisor(request: HttpRequest) -> Advisor:
-    """The signed-in advisor with their organisation, in one query (the heading of a lead's list
-    names the organisation), kept on the user for the templates' `user.advisor`."""
-    if not request.user.is_authenticated:
+    """The signed-in advisor with their organisation (the heading of a lead's list names it).
+    AdvisorBackend read them with the user, in the same query; a session signed in through the
+    plain ModelBackend before it existed reads them here (up to two more queries)."""
+    user = request.user
+    if not user.is_authenticated:
         raise Http404
-    advisor = Advisor.objects.select_related("organisation").filter(user_id=request.user.pk).first()
-    if advisor is None:
-        raise Http404
-    request.user.advisor = advisor  # sets both sides: advisor.user is this user, no query
-    return advisor
+    try:
+        return user.advisor
+    except ObjectDoesNotExist:
+        raise Http404 from None
 
 
 def visible_cases(advisor: Advisor) -> QuerySet[AdvisorCase]:

@@ -115,16 +115,22 @@ def _set_row_scope(th: object) -> None:
 
 
 def assemble(
-    letter: bytes | None, enclosures: Sequence[bytes], stamps: Sequence[str] = ()
+    letter: bytes | None,
+    enclosures: Sequence[bytes],
+    stamps: Sequence[str] = (),
+    *,
+    scope_headers: bool = True,
 ) -> bytes:
-    """The letter (its table headers scoped) followed by every enclosure's pages; the first
-    page of enclosure n gets the stamp ``stamps[n]`` (when there is one). qpdf (pikepdf) does
-    the work."""
+    """The letter (its table headers scoped, unless ``scope_headers`` is false: the letter has
+    no table, and walking its structure tree would cost a millisecond for nothing) followed by
+    every enclosure's pages; the first page of enclosure n gets the stamp ``stamps[n]`` (when
+    there is one). qpdf (pikepdf) does the work."""
     import pikepdf
 
     sources = []
     with pikepdf.new() if letter is None else pikepdf.open(io.BytesIO(letter)) as merged:
-        _scope_table_headers(merged)
+        if scope_headers:
+            _scope_table_headers(merged)
         try:
             for n, enclosure in enumerate(enclosures):
                 source = pikepdf.open(io.BytesIO(enclosure))

@@ -80,14 +80,20 @@ class Row:
     blank: str = ""
 
 
-def documents_for(case_file: dict[str, Any]) -> list[DocumentRef]:
-    advice = advice_context(case_file)
+def documents_for(
+    case_file: dict[str, Any], advice: dict[str, Any] | None = None
+) -> list[DocumentRef]:
+    """The documents the advice names. ``advice``: advice_context(case_file), when the caller
+    has it already (it is the costliest part of building a letter's context)."""
+    advice = advice or advice_context(case_file)
     return [DocumentRef(d["kind"], d.get("question")) for d in advice["documents"]]
 
 
-def find_document(case_file: dict[str, Any], slug: str | None) -> DocumentRef:
+def find_document(
+    case_file: dict[str, Any], slug: str | None, advice: dict[str, Any] | None = None
+) -> DocumentRef:
     """The document with this slug (the first one when no slug); LookupError if none."""
-    docs = documents_for(case_file)
+    docs = documents_for(case_file, advice)
     if not docs:
         raise LookupError("no documents for this advice")
     if slug is None:
@@ -246,13 +252,15 @@ def build_document_context(
     attached: list[AttachedPiece] | None = None,
     *,
     today: date | None = None,
+    advice: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The context for one document; every kind gets the same common keys plus its own."""
+    """The context for one document; every kind gets the same common keys plus its own.
+    ``advice``: advice_context(case_file), when the caller has it already."""
     today = today or timezone.localdate()
     attached = attached or []
     situation = case_file["situation"]
     parties = case_file.get("parties") or {}
-    advice = advice_context(case_file)
+    advice = advice or advice_context(case_file)
     if doc is None:
         docs = [DocumentRef(d["kind"], d.get("question")) for d in advice["documents"]]
         doc = docs[0] if docs else DocumentRef("talk")
@@ -486,6 +494,7 @@ def attached_pieces(case: Any) -> list[AttachedPiece]:
 def document_context(case: Any, doc: DocumentRef | str | None = None) -> dict[str, Any]:
     """The context for one of a saved case's documents (the first one when not named)."""
     case_file = case.case_file
+    advice = advice_context(case_file)  # once, for finding the document and for its context
     if isinstance(doc, str) or doc is None:
-        doc = find_document(case_file, doc)
-    return build_document_context(case_file, doc, attached_pieces(case))
+        doc = find_document(case_file, doc, advice)
+    return build_document_context(case_file, doc, attached_pieces(case), advice=advice)

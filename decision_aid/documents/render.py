@@ -115,9 +115,11 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
 def render_pdf(context: dict[str, Any], attachments: list[bytes], fetcher: Any = None) -> bytes:
     """The letter as a tagged A4 PDF, then every attachment's pages, unchanged but for the
     stamp on each one's first page ("Bijlage 1 – …", the numbers the letter lists)."""
-    draft = html_to_pdf(render_html(context), fetcher)
+    html = render_html(context)
+    draft = html_to_pdf(html, fetcher)
     stamps = [e.stamp for e in context.get("enclosures") or []]
-    return assemble(draft, attachments, stamps)
+    # The letters print their fields as lines, not tables: no header cells to scope then.
+    return assemble(draft, attachments, stamps, scope_headers="<th" in html)
 
 
 def render_sheet_pdf(context: dict[str, Any], fetcher: Any = None) -> bytes:

@@ -47,6 +47,7 @@ from decision_aid.documents.presenter import (
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import check_upload
 from decision_aid.insight import counters as insight
+from decision_aid.wizard.presenter import advice_context
 
 logger = logging.getLogger(__name__)
 
@@ -265,13 +266,14 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
     """The recommended letter (one per expert-opinion question) with its sending sheet; the
     advice's other steps as "also possible"."""
     case_file = case.case_file
-    docs = documents_for(case_file) if case_file else []
+    advice = advice_context(case_file) if case_file else None  # once for every letter here
+    docs = documents_for(case_file, advice) if case_file else []
     attachments = list(case.attachments.all())  # one query for every letter on the page
     pieces = [AttachedPiece(a.kind, a.page_count, a.role) for a in attachments]
     letters, also = [], []
     for doc in docs:
         if doc.kind == docs[0].kind:
-            context = build_document_context(case_file, doc, pieces)
+            context = build_document_context(case_file, doc, pieces, advice=advice)
             letters.append(
                 {
                     "slug": doc.slug,

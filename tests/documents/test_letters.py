@@ -224,9 +224,10 @@ def test_uwv_fields_in_uwvs_order_with_a_labelled_box_for_the_bsn():
     positions = [text.find(label) for label in order]
     assert all(p >= 0 for p in positions), dict(zip(order, positions, strict=True))
     assert positions == sorted(positions)
-    # the BSN row holds nothing but its label and an empty box; nothing to read as a note
+    # the BSN line holds nothing but its label ("Burgerservicenummer (BSN):") and an empty box;
+    # nothing to read as a note
     after = text.split("Burgerservicenummer (BSN)")[1].split("Geboortedatum")[0]
-    assert after.strip() == ""
+    assert after.strip() == ":"
 
 
 def test_details_asked_in_the_wizard_fill_the_boxes():

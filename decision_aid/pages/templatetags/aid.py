@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.http import HttpRequest
-from django.urls import Resolver404, resolve, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 
 register = template.Library()
@@ -32,6 +32,17 @@ def translate_path(context: template.Context, language: str) -> str:
         return "/"
     current = getattr(request, "LANGUAGE_CODE", None) or settings.LANGUAGE_CODE
     full_path = request.get_full_path()
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name:
+        # The handler resolved this page already: reverse it in the active (other) language,
+        # instead of resolving the path twice more (~0.2 ms a page, docs/benchmarks.md).
+        try:
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            pass
+        else:
+            _, mark, query = full_path.partition("?")
+            return f"{path}{mark}{query}"
     with translation.override(current):
         try:
             resolve(request.path_info)
