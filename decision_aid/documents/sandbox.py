@@ -1,4 +1,5 @@
-"""Check an upload in a separate, limited process (the hard budget on upload work).
+"""Check an upload, and make a PDF or .docx, in a separate, limited process (the hard budget
+on upload and render work).
 
 A hostile file (a 185 KB PDF with 20,000 pages, a small PNG that decodes to 600 MB) must not
 take the web process with it: gunicorn's timeout does not stop a threaded request. So every
@@ -24,9 +25,19 @@ every upload; the child sets its limits, does the work and exits. Forking the re
 milliseconds, where starting Python and its libraries per upload cost 0.3-0.5 s (measured). The
 helper ends when its web process does (its stdin closes).
 
-Protocol on the socket: the web process sends one JSON line (name, limits, usage, language,
-budget) then the file's bytes and closes its sending side; the child answers one JSON line (the
-result or the refusal) then the PDF.
+Renders (issue 14, item 1: "every upload and render"): the letter's HTML is made from its
+templates in the web process (cheap, and it needs the case); turning it into a PDF with
+WeasyPrint, adding the attachments' pages, and turning it into a .docx run in a forked child of
+the same helper, with their own limits (RENDER_WORKER_CPU_SECONDS, RENDER_WORKER_MEMORY_MB), at
+most RENDER_WORKER_CONCURRENCY at once per web process (apart from the upload slots, so hostile
+uploads do not hold up letters), waiting at most RENDER_WORKER_WAIT_SECONDS for a turn. The
+helper loads WeasyPrint, parses the print style and makes one small PDF before it forks, so a
+child starts warm: the cost per PDF is the fork and the copying of bytes (docs/benchmarks.md).
+
+Protocol on the socket: the web process sends one JSON line (the job: "upload" with name,
+limits, usage, language; or "pdf"/"docx" with the sizes of the parts; and the budget) then the
+bytes and closes its sending side; the child answers one JSON line (the result or the refusal)
+then the PDF (or .docx).
 """
 
 from __future__ import annotations
@@ -140,8 +151,31 @@ def check_upload(
         admit.release()
 
 
+def _exchange(header: dict[str, Any], data: bytes, *, wall: float) -> tuple[Any, bytes, float]:
+    """Send one job to the helper; its answer (None when the child gave none), the bytes after
+    the answer line, and the seconds it took. TimeoutError after `wall` seconds."""
+    payload = json.dumps(header).encode() + b"\n" + data
+    started = time.monotonic()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(wall)
+        conn.connect(_helper().address)
+        conn.sendall(payload)
+        conn.shutdown(socket.SHUT_WR)
+        chunks = []
+        while chunk := conn.recv(1 << 16):
+            chunks.append(chunk)
+        answer = b"".join(chunks)
+    head, sep, body = answer.partition(b"\n")
+    try:
+        result = json.loads(head) if sep else None
+    except ValueError:
+        result = None
+    return result, body, time.monotonic() - started
+
+
 def _run_child(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Normalized:
     header = {
+        "job": "upload",
         "name": name[:200],
         "limits": dataclasses.asdict(limits),
         "usage": dataclasses.asdict(usage),
@@ -150,35 +184,20 @@ def _run_child(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Norma
         "memory_mb": settings.UPLOAD_WORKER_MEMORY_MB,
         "nice": settings.UPLOAD_WORKER_NICE,
     }
-    payload = json.dumps(header).encode() + b"\n" + data
-    wall = settings.UPLOAD_WORKER_CPU_SECONDS * 2 + 10
-    started = time.monotonic()
-    answer = b""
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-            conn.settimeout(wall)
-            conn.connect(_helper().address)
-            conn.sendall(payload)
-            conn.shutdown(socket.SHUT_WR)
-            chunks = []
-            while chunk := conn.recv(1 << 16):
-                chunks.append(chunk)
-            answer = b"".join(chunks)
+        result, body, took = _exchange(
+            header, data, wall=settings.UPLOAD_WORKER_CPU_SECONDS * 2 + 10
+        )
     except TimeoutError as exc:
         logger.warning("Upload refused: the upload worker ran out of time")
         raise _too_slow() from exc
     except OSError as exc:
         logger.warning("Upload refused: the upload worker could not be reached (%s)", exc)
         raise _unreadable() from exc
-    head, sep, body = answer.partition(b"\n")
-    try:
-        result = json.loads(head) if sep else None
-    except ValueError:
-        result = None
     if result is None:
         # No answer: the kernel stopped the child (CPU limit: SIGXCPU, then SIGKILL), or it
         # crashed. A child that ran for its whole CPU budget was stopped for time.
-        if time.monotonic() - started >= settings.UPLOAD_WORKER_CPU_SECONDS:
+        if took >= settings.UPLOAD_WORKER_CPU_SECONDS:
             logger.warning("Upload refused: the upload worker hit its CPU limit")
             raise _too_slow()
         logger.warning("Upload refused: the upload worker gave no answer")
@@ -197,6 +216,110 @@ def _run_child(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Norma
         size=int(result["size"]),
         notices=tuple(result["notices"]),
     )
+
+
+# --- renders: the PDF and the .docx ------------------------------------------------------
+class RenderError(AttachmentError):
+    """A render that was refused (busy) or stopped (time, memory), with the message to show.
+    An AttachmentError too, so the upload page shows it for typed text like any refusal."""
+
+
+def _render_busy() -> RenderError:
+    return RenderError(
+        _("We are making many documents right now. Your answers are saved. Try again in a minute."),
+        "busy",
+    )
+
+
+def _render_too_slow() -> RenderError:
+    return RenderError(
+        _(
+            "Making this document took too long, so we stopped. Your answers are saved. Try "
+            "again in a minute. If it happens again, make the texts you typed shorter."
+        ),
+        "too_slow",
+    )
+
+
+def _render_too_big() -> RenderError:
+    return RenderError(
+        _(
+            "Making this document needed too much memory, so we stopped. Your answers are "
+            "saved. If it happens again, remove a large attachment or make the texts you typed "
+            "shorter."
+        ),
+        "too_big",
+    )
+
+
+def _render_failed() -> RenderError:
+    return RenderError(
+        _("Making the PDF did not work. Your answers are saved. Try again in a minute."),
+        "failed",
+    )
+
+
+def render_slots() -> threading.BoundedSemaphore:
+    """The per-process cap on concurrent renders (apart from the upload slots)."""
+    return _semaphore("render", settings.RENDER_WORKER_CONCURRENCY)
+
+
+def render_pdf_isolated(
+    html: str, attachments: list[bytes] = (), stamps: list[str] = (), *, assemble: bool = True
+) -> bytes:
+    """``render.pdf_from_html`` in a limited child: WeasyPrint, then (``assemble``) the
+    attachments' pages with their stamps. Raises RenderError."""
+    parts = [html.encode(), *attachments]
+    header = {
+        "job": "pdf",
+        "sizes": [len(p) for p in parts],
+        "stamps": list(stamps),
+        "assemble": assemble,
+    }
+    return _render(header, parts)
+
+
+def render_docx_isolated(html: str, *, title: str, author: str, label: str) -> bytes:
+    """``docx.docx_from_html`` in a limited child. Raises RenderError."""
+    part = html.encode()
+    header = {"job": "docx", "sizes": [len(part)], "title": title, "author": author}
+    header["label"] = label
+    return _render(header, [part])
+
+
+def _render(header: dict[str, Any], parts: list[bytes]) -> bytes:
+    header.update(
+        cpu_seconds=settings.RENDER_WORKER_CPU_SECONDS,
+        memory_mb=settings.RENDER_WORKER_MEMORY_MB,
+        nice=settings.RENDER_WORKER_NICE,
+    )
+    gate = render_slots()
+    if not gate.acquire(timeout=settings.RENDER_WORKER_WAIT_SECONDS):
+        logger.warning("Render refused: no render slot came free in time")
+        raise _render_busy()
+    try:
+        result, body, took = _exchange(
+            header, b"".join(parts), wall=settings.RENDER_WORKER_CPU_SECONDS * 2 + 10
+        )
+    except TimeoutError as exc:
+        logger.warning("Render stopped: the render worker ran out of time")
+        raise _render_too_slow() from exc
+    except OSError as exc:
+        logger.warning("Render failed: the render worker could not be reached (%s)", exc)
+        raise _render_failed() from exc
+    finally:
+        gate.release()
+    if result is None:
+        if took >= settings.RENDER_WORKER_CPU_SECONDS:
+            logger.warning("Render stopped: the render worker hit its CPU limit")
+            raise _render_too_slow()
+        logger.warning("Render failed: the render worker gave no answer")
+        raise _render_failed()
+    if "error" in result:
+        code = result["error"]
+        logger.warning("Render stopped or failed in the render worker: %s", code)
+        raise {"too_slow": _render_too_slow, "too_big": _render_too_big}.get(code, _render_failed)()
+    return body
 
 
 class _Helper:
@@ -266,9 +389,7 @@ def _limit_self(cpu_seconds: int, memory_mb: int) -> None:
 
 
 def _job(conn: socket.socket) -> None:
-    """In a forked child: read one upload from ``conn``, limit itself, check it, answer."""
-    from decision_aid.documents.attachments import normalize_upload
-
+    """In a forked child: read one job from ``conn``, limit itself, do it, answer."""
     reader = conn.makefile("rb")
     job = json.loads(reader.readline(64 * 1024))
     _limit_self(int(job["cpu_seconds"]), int(job["memory_mb"]))
@@ -281,6 +402,15 @@ def _job(conn: socket.socket) -> None:
 
     signal.signal(signal.SIGXCPU, out_of_time)
     data = reader.read()
+    if job.get("job", "upload") == "upload":
+        _upload_job(conn, job, data)
+    else:
+        _render_job(conn, job, data)
+
+
+def _upload_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> None:
+    from decision_aid.documents.attachments import normalize_upload
+
     translation.activate(job["language"])
     try:
         item = normalize_upload(
@@ -305,6 +435,43 @@ def _job(conn: socket.socket) -> None:
     conn.sendall(json.dumps(result).encode() + b"\n" + item.pdf)
 
 
+def _render_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> None:
+    parts, at = [], 0
+    for size in job["sizes"]:
+        parts.append(data[at : at + size])
+        at += size
+    html = parts[0].decode()
+    try:
+        if job["job"] == "pdf":
+            from decision_aid.documents.render import pdf_from_html
+
+            out = pdf_from_html(
+                html, parts[1:], job["stamps"], assemble=job["assemble"], fetcher=None
+            )
+        else:
+            from decision_aid.documents.docx import docx_from_html
+
+            out = docx_from_html(html, title=job["title"], author=job["author"], label=job["label"])
+    except MemoryError:
+        conn.sendall(json.dumps({"error": "too_big"}).encode() + b"\n")
+        return
+    except Exception:  # noqa: BLE001 - any failure: the parent says "did not work" and logs
+        conn.sendall(json.dumps({"error": "failed"}).encode() + b"\n")
+        return
+    conn.sendall(json.dumps({"size": len(out)}).encode() + b"\n" + out)
+
+
+# What the helper renders once before it forks: the kinds of text a letter has (both font
+# weights, headings, lists, a table), so their fonts and glyphs are loaded in every child.
+_WARM_UP = (
+    "<html lang=nl><head><title>Brief</title></head><body><main><h1>Verzoek Ä</h1>"
+    "<h2>Datum: 30-11-2026</h2><h3>Bijlage 1 – advies</h3><p>Geachte heer/mevrouw, "
+    "<strong>vet</strong> <em>schuin</em> <small>klein</small> 0123456789 €.</p>"
+    "<ul><li>één</li></ul><ol><li>twee</li></ol><dl><dt>a</dt><dd>b</dd></dl>"
+    "<table><tr><th>kop</th><td>cel</td></tr></table></main></body></html>"
+)
+
+
 def serve(address: str) -> int:
     """The helper: load the libraries once, then fork a limited child per connection."""
     import resource
@@ -315,6 +482,7 @@ def serve(address: str) -> int:
 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     child_settings.configure(
+        BASE_DIR=BASE_DIR,
         USE_I18N=True,
         LANGUAGE_CODE="nl",
         LANGUAGES=[("nl", "Nederlands"), ("en", "English")],
@@ -330,6 +498,14 @@ def serve(address: str) -> int:
     from PIL import Image, JpegImagePlugin, PngImagePlugin  # noqa: F401
 
     import decision_aid.documents.attachments  # noqa: F401
+    from decision_aid.documents import docx as _docx
+    from decision_aid.documents import render as _render_module
+
+    # WeasyPrint, the print style and its fonts, and one small PDF and .docx: made once here,
+    # so every forked child starts with them ready (a render in a child then costs what it
+    # costs in the web process, plus the fork).
+    _render_module.pdf_from_html(_WARM_UP, [], [])
+    _docx.docx_from_html(_WARM_UP, title="-", author="-", label="-")
 
     for language in ("nl", "en"):
         translation.activate(language)

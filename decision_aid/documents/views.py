@@ -40,7 +40,7 @@ from decision_aid.documents.presenter import (
     own_words_for,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
-from decision_aid.documents.sandbox import check_upload
+from decision_aid.documents.sandbox import RenderError, check_upload
 
 logger = logging.getLogger(__name__)
 
@@ -313,15 +313,24 @@ class PdfView(View):
         try:
             attachments = [a.read_pdf() for a in case.attachments.all()]
             pdf = render_pdf(context, attachments)
-        except Exception:
-            logger.exception("PDF rendering failed for a case")
-            page = _draft_page_context(case)
-            page["page_title"] = context["title"]
-            page["pdf_error"] = _(
-                "Making the PDF did not work. Your answers are saved. Try again in a minute."
-            )
-            return render(request, "documents/draft.html", page, status=503)
+        except Exception as exc:
+            return _render_failed(request, case, context["title"], exc)
         return _download(pdf, "application/pdf", context["file_name"])
+
+
+def _render_failed(request: HttpRequest, case: Any, title: str, exc: Exception) -> HttpResponse:
+    """The letter page again with what went wrong (503): a render stopped at its budget or
+    refused because every render slot is busy says so (documents.sandbox); anything else is
+    logged and said plainly. The answers are saved; nothing is lost."""
+    if isinstance(exc, RenderError):
+        message = exc.message
+    else:
+        logger.error("PDF rendering failed for a case", exc_info=exc)
+        message = _("Making the PDF did not work. Your answers are saved. Try again in a minute.")
+    page = _draft_page_context(case)
+    page["page_title"] = title
+    page["pdf_error"] = message
+    return render(request, "documents/draft.html", page, status=503)
 
 
 # --- issue 15: the sending sheet, the editable copy, own words per letter ------------------
@@ -366,7 +375,11 @@ class SheetPdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        return _download(render_sheet_pdf(context), "application/pdf", context["sheet_name"])
+        try:
+            pdf = render_sheet_pdf(context)
+        except Exception as exc:
+            return _render_failed(request, case, context["title"], exc)
+        return _download(pdf, "application/pdf", context["sheet_name"])
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -378,7 +391,11 @@ class DocxView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        return _download(render_docx(context), DOCX, context["docx_name"])
+        try:
+            docx = render_docx(context)
+        except Exception as exc:
+            return _render_failed(request, case, context["title"], exc)
+        return _download(docx, DOCX, context["docx_name"])
 
 
 class OwnWordsView(View):
