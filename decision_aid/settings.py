@@ -213,6 +213,8 @@ UPLOAD_WORKER_CONCURRENCY = env.int("UPLOAD_WORKER_CONCURRENCY", default=2)
 UPLOAD_WORKER_QUEUE = env.int("UPLOAD_WORKER_QUEUE", default=4)
 UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=5)
 UPLOAD_WORKER_NICE = env.int("UPLOAD_WORKER_NICE", default=10)
+# Uploads of one client address checked or waiting at once, across all web processes.
+UPLOAD_WORKER_PER_CLIENT = env.int("UPLOAD_WORKER_PER_CLIENT", default=2)
 # Every PDF and .docx is made in such a child too, with its own limits and slots (issue 14).
 RENDER_WORKER_ISOLATED = env.bool("RENDER_WORKER_ISOLATED", default=True)
 RENDER_WORKER_CPU_SECONDS = env.int("RENDER_WORKER_CPU_SECONDS", default=20)

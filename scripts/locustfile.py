@@ -17,6 +17,10 @@ Request names (the kinds of step in the report):
                              many-page PDF and the 7000x7000 RGBA PNG (tests/hostile/corpus.py)
                              to its attachments page again and again, as fast as answered
 
+Addresses: as behind the production proxy (bench_load.py trusts one proxy hop), every request
+carries X-Forwarded-For with the client's address: each person their own (people at home), the
+hostile uploaders all one (one attacker's machine), so per-address limits act as they would.
+
 Environment: BENCH_PROBE_RATE (baseline requests per second, default 20), BENCH_PDF (path of
 the first-opinion PDF to upload), BENCH_THINK_MS (mean pause between pages; each pause is 0.5x
 to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run also stops at --run-time),
@@ -54,6 +58,13 @@ PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
 HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
 
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+ATTACKER = "203.0.113.66"
+_people = iter(range(1, 1 << 24))
+
+
+def _person_address() -> str:
+    n = next(_people)
+    return f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"
 
 
 # The typical employee of the tests: 14 question pages, review, advice, details.
@@ -99,6 +110,7 @@ class Hostile(FastHttpUser):
 
     fixed_count = HOSTILE
     network_timeout = 120.0
+    default_headers = {"X-Forwarded-For": ATTACKER}  # noqa: RUF012 - one attacker, many uploads
 
     def on_start(self) -> None:
         from tests.hostile import corpus
@@ -147,6 +159,10 @@ class Person(FastHttpUser):
 
     network_timeout = 30.0
     connection_timeout = 5.0
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.default_headers = {"X-Forwarded-For": _person_address()}  # as the proxy appends
+        super().__init__(*args, **kwargs)
 
     def on_start(self) -> None:
         self.journeys = 0

@@ -10,10 +10,14 @@ its own limits before it reads the file:
 - ``RLIMIT_AS``: UPLOAD_WORKER_MEMORY_MB of address space; a bigger allocation fails;
 - a wall-clock timeout in the parent (the CPU budget plus start-up) for a child that waits.
 
-At most UPLOAD_WORKER_CONCURRENCY children run per web process at once (a semaphore), at a lower
-CPU priority (nice UPLOAD_WORKER_NICE) so wizard pages go first. At most UPLOAD_WORKER_QUEUE more
-uploads may wait for a turn, for up to UPLOAD_WORKER_WAIT_SECONDS; any further upload is told
-to try again at once. A waiting upload holds one of the web process's threads, and the load test
+One client (address, as pages.clientip sees it) has at most UPLOAD_WORKER_PER_CLIENT uploads
+being checked or waiting at once, across every web process (PostgreSQL advisory locks): one
+attacker's flood of uploads is refused ("try again in a minute") before it takes the slots of
+the people beside it (the load test: docs/benchmarks.md). At most UPLOAD_WORKER_CONCURRENCY
+children run per web process at once (a semaphore), at a lower CPU priority (nice
+UPLOAD_WORKER_NICE) so wizard pages go first. At most UPLOAD_WORKER_QUEUE more uploads may
+wait for a turn, for up to UPLOAD_WORKER_WAIT_SECONDS; any further upload is told to try again
+at once. A waiting upload holds one of the web process's threads, and the load test
 with hostile uploaders showed what happens without this cap: every thread waited for a turn and
 the wizard stalled for seconds. The child gets no secrets, no database and only the bytes of the
 file (see docs/security.md).
@@ -43,6 +47,7 @@ then the PDF (or .docx).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import json
 import logging
@@ -55,6 +60,8 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,17 +130,83 @@ def _unreadable() -> AttachmentError:
     )
 
 
+_clients_lock = threading.Lock()
+_clients_here: dict[str, int] = {}
+_CLIENT_LOCKS = 14014  # the advisory-lock namespace of the per-client upload slots
+
+
+@contextlib.contextmanager
+def client_slot(client: str) -> Iterator[bool]:
+    """One of this client's UPLOAD_WORKER_PER_CLIENT upload slots, held for the block; yields
+    False when they are all taken. Across every web process on PostgreSQL (session advisory
+    locks, tried without waiting and released at the end; a connection that dies releases
+    them too); within this process elsewhere (SQLite in development)."""
+    from django.db import DatabaseError, connection
+
+    size = settings.UPLOAD_WORKER_PER_CLIENT
+    if size <= 0 or not client:
+        yield True
+        return
+    if connection.vendor != "postgresql":
+        with _clients_lock:
+            free = _clients_here.get(client, 0) < size
+            if free:
+                _clients_here[client] = _clients_here.get(client, 0) + 1
+        try:
+            yield free
+        finally:
+            if free:
+                with _clients_lock:
+                    _clients_here[client] -= 1
+                    if not _clients_here[client]:
+                        del _clients_here[client]
+        return
+    held = None
+    try:
+        with connection.cursor() as cursor:
+            for i in range(size):
+                key = zlib.crc32(f"{client}|{i}".encode()) - 2**31  # a signed 32-bit number
+                cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_CLIENT_LOCKS, key])
+                if cursor.fetchone()[0]:
+                    held = key
+                    break
+    except DatabaseError:
+        logger.warning("Per-client upload slots unavailable; checking without them")
+        yield True
+        return
+    try:
+        yield held is not None
+    finally:
+        if held is not None:
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_CLIENT_LOCKS, held])
+
+
 def check_upload(
-    data: bytes, *, name: str = "", limits: Limits | None = None, usage: Usage | None = None
+    data: bytes,
+    *,
+    name: str = "",
+    limits: Limits | None = None,
+    usage: Usage | None = None,
+    client: str = "",
 ) -> Normalized:
     """``normalize_upload`` in a limited child process; raises AttachmentError as it does, plus
-    ``busy`` (no free slot), ``too_slow`` (CPU budget used up) and ``too_big`` (memory)."""
+    ``busy`` (no free slot for this client or this process), ``too_slow`` (CPU budget used up)
+    and ``too_big`` (memory). ``client``: the sender's address (pages.clientip.client_key)."""
     limits = limits or Limits.from_settings()
     usage = usage or Usage()
     if not settings.UPLOAD_WORKER_ISOLATED:
         from decision_aid.documents.attachments import normalize_upload
 
         return normalize_upload(data, name=name, limits=limits, usage=usage)
+    with client_slot(client) as free:
+        if not free:
+            logger.warning("Upload refused: this client has every one of its upload slots")
+            raise _busy()
+        return _check_in_turn(data, name=name, limits=limits, usage=usage)
+
+
+def _check_in_turn(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Normalized:
     admit = admissions()
     if not admit.acquire(blocking=False):
         logger.warning("Upload refused: every upload worker slot and queue place is taken")

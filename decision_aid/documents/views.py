@@ -41,6 +41,7 @@ from decision_aid.documents.presenter import (
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import RenderError, check_upload
+from decision_aid.pages.clientip import client_key
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +159,13 @@ class AttachmentsView(View):
             name = _shown_name(upload.name)
             try:
                 data = read_limited(upload, limits.max_bytes)
-                item = check_upload(data, name=upload.name or "", limits=limits, usage=usage)
+                item = check_upload(
+                    data,
+                    name=upload.name or "",
+                    limits=limits,
+                    usage=usage,
+                    client=client_key(request),
+                )
                 stored = _store(case, item, form.cleaned_data["role"], limits)
             except AttachmentError as exc:
                 form.add_error("file", f"{name}: {exc.message}")
