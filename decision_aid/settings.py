@@ -221,7 +221,7 @@ RENDER_WORKER_CPU_SECONDS = env.int("RENDER_WORKER_CPU_SECONDS", default=20)
 RENDER_WORKER_MEMORY_MB = env.int("RENDER_WORKER_MEMORY_MB", default=1024)
 RENDER_WORKER_CONCURRENCY = env.int("RENDER_WORKER_CONCURRENCY", default=2)
 RENDER_WORKER_WAIT_SECONDS = env.float("RENDER_WORKER_WAIT_SECONDS", default=20)
-RENDER_WORKER_NICE = env.int("RENDER_WORKER_NICE", default=5)
+RENDER_WORKER_NICE = env.int("RENDER_WORKER_NICE", default=0)
 
 # Security headers and cookies. HTTPS flags are switched on in production by environment.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)

@@ -49,6 +49,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
+import gc
 import json
 import logging
 import os
@@ -584,6 +585,10 @@ def serve(address: str) -> int:
         translation.activate(language)
         str(_("This file is empty. Choose the file again."))  # the catalogues, loaded
     translation.deactivate()
+    # Out of the garbage collector's sight (as startup.settle does in the web process): its
+    # passes in a child then neither walk nor touch (and so copy) the helper's loaded objects.
+    gc.collect()
+    gc.freeze()
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
