@@ -31,12 +31,18 @@ helper ends when its web process does (its stdin closes).
 
 Renders (issue 14, item 1: "every upload and render"): the letter's HTML is made from its
 templates in the web process (cheap, and it needs the case); turning it into a PDF with
-WeasyPrint, adding the attachments' pages, and turning it into a .docx run in a forked child of
-the same helper, with their own limits (RENDER_WORKER_CPU_SECONDS, RENDER_WORKER_MEMORY_MB), at
-most RENDER_WORKER_CONCURRENCY at once per web process (apart from the upload slots, so hostile
-uploads do not hold up letters), waiting at most RENDER_WORKER_WAIT_SECONDS for a turn. The
-helper loads WeasyPrint, parses the print style and makes one small PDF before it forks, so a
-child starts warm: the cost per PDF is the fork and the copying of bytes (docs/benchmarks.md).
+WeasyPrint, adding the attachments' pages, and turning it into a .docx run in render workers:
+RENDER_WORKER_CONCURRENCY children the helper forks once it has loaded WeasyPrint and made a
+small PDF, which each do many renders (up to RENDER_JOBS_PER_WORKER) and so keep WeasyPrint's
+caches warm. Each job gets its own budget: the soft RLIMIT_CPU is set to the CPU the worker
+has used so far plus RENDER_WORKER_CPU_SECONDS, RLIMIT_AS to RENDER_WORKER_MEMORY_MB, and an
+alarm ends a job that waits too long. A job over its budget ends its worker (the helper forks
+a new one). At most RENDER_WORKER_CONCURRENCY renders run at once per web process (apart from
+the upload slots, so hostile uploads do not hold up letters), waiting at most
+RENDER_WORKER_WAIT_SECONDS for a turn. Forking a fresh child per render, as for uploads, cost
+40-250 ms more per PDF (WeasyPrint's caches start cold in every child; docs/benchmarks.md);
+renders take no hostile bytes (the HTML is our templates', the attachments already checked),
+so a worker may serve many.
 
 Protocol on the socket: the web process sends one JSON line (the job: "upload" with name,
 limits, usage, language; or "pdf"/"docx" with the sizes of the parts; and the budget) then the
@@ -225,14 +231,18 @@ def _check_in_turn(data: bytes, *, name: str, limits: Limits, usage: Usage) -> N
         admit.release()
 
 
-def _exchange(header: dict[str, Any], data: bytes, *, wall: float) -> tuple[Any, bytes, float]:
-    """Send one job to the helper; its answer (None when the child gave none), the bytes after
-    the answer line, and the seconds it took. TimeoutError after `wall` seconds."""
+def _exchange(
+    header: dict[str, Any], data: bytes, *, wall: float, render: bool = False
+) -> tuple[Any, bytes, float]:
+    """Send one job to the helper (an upload) or to its render workers (``render``); the
+    answer (None when the child gave none), the bytes after the answer line, and the seconds
+    it took. TimeoutError after `wall` seconds."""
     payload = json.dumps(header).encode() + b"\n" + data
     started = time.monotonic()
+    helper = _helper()
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.settimeout(wall)
-        conn.connect(_helper().address)
+        conn.connect(helper.render_address if render else helper.address)
         conn.sendall(payload)
         conn.shutdown(socket.SHUT_WR)
         chunks = []
@@ -373,7 +383,10 @@ def _render(header: dict[str, Any], parts: list[bytes]) -> bytes:
         raise _render_busy()
     try:
         result, body, took = _exchange(
-            header, b"".join(parts), wall=settings.RENDER_WORKER_CPU_SECONDS * 2 + 10
+            header,
+            b"".join(parts),
+            wall=settings.RENDER_WORKER_CPU_SECONDS * 2 + 10,
+            render=True,
         )
     except TimeoutError as exc:
         logger.warning("Render stopped: the render worker ran out of time")
@@ -402,6 +415,7 @@ class _Helper:
     def __init__(self) -> None:
         self.folder = tempfile.mkdtemp(prefix="upload-worker-")  # mode 0700: ours alone
         self.address = os.path.join(self.folder, "socket")
+        self.render_address = self.address + ".render"
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "PYTHONPATH": str(BASE_DIR),
@@ -410,7 +424,11 @@ class _Helper:
         }
         self.owner = os.getpid()
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "decision_aid.documents.sandbox", "--serve", self.address],
+            [
+                sys.executable,
+                *("-m", "decision_aid.documents.sandbox", "--serve", self.address),
+                str(max(settings.RENDER_WORKER_CONCURRENCY, 1)),
+            ],
             stdin=subprocess.PIPE,  # closes when this process ends: the helper then ends too
             env=env,
             cwd=str(BASE_DIR),
@@ -463,7 +481,7 @@ def _limit_self(cpu_seconds: int, memory_mb: int) -> None:
 
 
 def _job(conn: socket.socket) -> None:
-    """In a forked child: read one job from ``conn``, limit itself, do it, answer."""
+    """In a forked child: read one upload from ``conn``, limit itself, check it, answer."""
     reader = conn.makefile("rb")
     job = json.loads(reader.readline(64 * 1024))
     _limit_self(int(job["cpu_seconds"]), int(job["memory_mb"]))
@@ -475,11 +493,7 @@ def _job(conn: socket.socket) -> None:
         os._exit(0)
 
     signal.signal(signal.SIGXCPU, out_of_time)
-    data = reader.read()
-    if job.get("job", "upload") == "upload":
-        _upload_job(conn, job, data)
-    else:
-        _render_job(conn, job, data)
+    _upload_job(conn, job, reader.read())
 
 
 def _upload_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> None:
@@ -509,7 +523,7 @@ def _upload_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> None:
     conn.sendall(json.dumps(result).encode() + b"\n" + item.pdf)
 
 
-def _render_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> None:
+def _render_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> bool:
     parts, at = [], 0
     for size in job["sizes"]:
         parts.append(data[at : at + size])
@@ -528,11 +542,71 @@ def _render_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> None:
             out = docx_from_html(html, title=job["title"], author=job["author"], label=job["label"])
     except MemoryError:
         conn.sendall(json.dumps({"error": "too_big"}).encode() + b"\n")
-        return
+        return False
     except Exception:  # noqa: BLE001 - any failure: the parent says "did not work" and logs
         conn.sendall(json.dumps({"error": "failed"}).encode() + b"\n")
-        return
+        return False
     conn.sendall(json.dumps({"size": len(out)}).encode() + b"\n" + out)
+    return True
+
+
+RENDER_JOBS_PER_WORKER = 200  # then the worker ends and a fresh one is forked (no slow growth)
+
+
+def _render_worker(listener: socket.socket, helper: int) -> None:
+    """A render worker: take jobs from the render socket until RENDER_JOBS_PER_WORKER are done,
+    a job used up its budget, or the helper is gone."""
+    import select
+
+    for _done in range(RENDER_JOBS_PER_WORKER):
+        conn = None
+        while conn is None:
+            ready, _w, _x = select.select([listener], [], [], 1.0)
+            if os.getppid() != helper:
+                return  # the helper has ended
+            if ready:
+                try:
+                    conn, _addr = listener.accept()  # another worker may have been faster
+                except (BlockingIOError, InterruptedError):
+                    conn = None
+        conn.setblocking(True)
+        with conn:
+            if not _render_in_budget(conn):
+                return
+
+
+def _render_in_budget(conn: socket.socket) -> bool:
+    """One render job with its own CPU, memory and time budget; False when this worker should
+    end (the job failed or left the worker large)."""
+    import resource
+
+    reader = conn.makefile("rb")
+    job = json.loads(reader.readline(64 * 1024))
+    cpu_seconds, memory = int(job["cpu_seconds"]), int(job["memory_mb"]) * 1024 * 1024
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(used.ru_utime + used.ru_stime) + 1 + cpu_seconds
+    for limit, value in ((resource.RLIMIT_CPU, soft), (resource.RLIMIT_AS, memory)):
+        # Only the soft limit moves, per job; the hard one stays as inherited (an unprivileged
+        # process could not raise it again for the next job).
+        hard = resource.getrlimit(limit)[1]
+        resource.setrlimit(
+            limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard)
+        )
+    if int(job.get("nice", 0)) > os.nice(0):
+        os.nice(int(job["nice"]) - os.nice(0))
+
+    def out_of_time(signum: int, frame: Any) -> None:  # at the soft CPU limit (SIGXCPU)
+        conn.sendall(json.dumps({"error": "too_slow", "message": ""}).encode() + b"\n")
+        os._exit(0)
+
+    signal.signal(signal.SIGXCPU, out_of_time)
+    signal.alarm(cpu_seconds * 2 + 5)  # waiting, not computing: SIGALRM ends the worker
+    try:
+        ok = _render_job(conn, job, reader.read())
+    finally:
+        signal.alarm(0)
+    pages = int(Path("/proc/self/statm").read_text().split()[0])
+    return ok and pages * os.sysconf("SC_PAGE_SIZE") < memory * 0.7
 
 
 # What the helper renders once before it forks: the kinds of text a letter has (both font
@@ -546,8 +620,9 @@ _WARM_UP = (
 )
 
 
-def serve(address: str) -> int:
-    """The helper: load the libraries once, then fork a limited child per connection."""
+def serve(address: str, render_workers: int = 2) -> int:
+    """The helper: load the libraries once, then fork a limited child per upload, and keep
+    ``render_workers`` render workers running."""
     import resource
     import select
 
@@ -591,32 +666,68 @@ def serve(address: str) -> int:
     gc.freeze()
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    renders = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    renders.bind(address + ".render")
+    renders.listen(64)
+    renders.setblocking(False)  # several workers wait on it; only one gets each job
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(address + ".new")
-    os.rename(address + ".new", address)  # appears only once it is listening
     listener.listen(64)
-    parent = sys.stdin.buffer
-    while True:
-        ready, _w, _x = select.select([listener, parent], [], [])
-        if parent in ready and not os.read(parent.fileno(), 1):
-            return 0  # the web process has ended
-        if listener not in ready:
-            continue
-        conn, _addr = listener.accept()
-        if os.fork() == 0:
-            code = 0
+    helper = os.getpid()
+    workers: set[int] = set()
+
+    def keep_workers() -> None:
+        """Fork a render worker for each one that has ended (or not started yet)."""
+        for pid in list(workers):
             try:
-                listener.close()
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                _job(conn)
-            except BaseException:  # noqa: BLE001 - a child must never return into the loop
-                code = 1
-            finally:
-                os._exit(code)
-        conn.close()
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                workers.discard(pid)
+        while len(workers) < render_workers:
+            pid = os.fork()
+            if pid == 0:
+                code = 0
+                try:
+                    listener.close()
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    _render_worker(renders, helper)
+                except BaseException:  # noqa: BLE001 - a worker must never return into the loop
+                    code = 1
+                finally:
+                    os._exit(code)
+            workers.add(pid)
+
+    keep_workers()
+    os.rename(address + ".new", address)  # appears only once everything is listening
+    parent = sys.stdin.buffer
+    try:
+        while True:
+            ready, _w, _x = select.select([listener, parent], [], [], 0.5)
+            keep_workers()
+            if parent in ready and not os.read(parent.fileno(), 1):
+                return 0  # the web process has ended
+            if listener not in ready:
+                continue
+            conn, _addr = listener.accept()
+            if os.fork() == 0:
+                code = 0
+                try:
+                    listener.close()
+                    renders.close()
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    _job(conn)
+                except BaseException:  # noqa: BLE001 - a child must never return into the loop
+                    code = 1
+                finally:
+                    os._exit(code)
+            conn.close()
+    finally:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
-        sys.exit(serve(sys.argv[2]))
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--serve":
+        sys.exit(serve(sys.argv[2], *(int(n) for n in sys.argv[3:])))
     sys.exit(2)

@@ -96,3 +96,16 @@ def test_the_pdf_and_docx_from_the_worker_are_the_letter(client, owned_case):
     assert "deskundigenoordeel" in pdf_text(pdf).lower()
     word = client.get(f"/brief/{case.id}/word/{SLUG}/").content
     assert word.startswith(b"PK")
+
+
+def test_a_render_worker_stopped_at_its_budget_is_replaced(settings):
+    """The render workers do many renders each (warm caches); one stopped at its budget ends,
+    and the helper forks a new one: the next letter is made."""
+    settings.RENDER_WORKER_CPU_SECONDS = 1
+    heavy = "<html lang=nl><title>x</title>" + "<p>woord woord woord</p>" * 20_000 + "</html>"
+    with pytest.raises(sandbox.RenderError) as stopped:
+        render._pdf(heavy)
+    assert stopped.value.code == "too_slow"
+    for _ in range(3):  # more than the workers there are: each of them answers
+        pdf = render.render_typed_text_pdf("Getypt advies.", day="30-11-2026")
+        assert pdf.startswith(b"%PDF")
