@@ -471,6 +471,29 @@ def _helper() -> _Helper:
         return _helper_now
 
 
+_prestarted: int | None = None
+
+
+def prestart(**kwargs: Any) -> None:
+    """On a web process's first request (signal request_started): start its helper in a
+    background thread. The helper takes 2-4 s to start (it loads WeasyPrint and renders once);
+    started lazily by the first upload, that upload held a check slot meanwhile and the ones
+    behind it were told "busy" (the load test). Once per process, also after a fork."""
+    global _prestarted
+    if _prestarted == os.getpid():
+        return
+    _prestarted = os.getpid()
+    if settings.UPLOAD_WORKER_ISOLATED or settings.RENDER_WORKER_ISOLATED:
+        threading.Thread(target=_start_quietly, name="sandbox-prestart", daemon=True).start()
+
+
+def _start_quietly() -> None:
+    try:
+        _helper()
+    except OSError as exc:  # the first upload or render tries again, and says so if it fails
+        logger.warning("The upload and render helper did not start in advance (%s)", exc)
+
+
 # --- the helper and its children ---------------------------------------------------------
 def _limit_self(cpu_seconds: int, memory_mb: int) -> None:
     import resource

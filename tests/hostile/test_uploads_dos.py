@@ -261,3 +261,24 @@ def test_a_clients_upload_slot_is_given_back_after_the_check(settings):
                 "AND pid = pg_backend_pid()"
             )
             assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.django_db
+def test_a_web_process_starts_its_helper_on_its_first_request_not_its_first_upload(
+    client, monkeypatch
+):
+    """The helper takes seconds to start (it loads WeasyPrint): started by the first upload,
+    that upload held a check slot meanwhile and the uploads behind it were told "busy" in the
+    load test. Now the first request of any kind starts it, in the background."""
+    import threading
+
+    from decision_aid.documents import sandbox
+
+    started = threading.Event()
+    monkeypatch.setattr(sandbox, "_prestarted", None)  # as in a freshly started web process
+    monkeypatch.setattr(sandbox, "_helper", started.set)
+    assert client.get("/").status_code == 200
+    assert started.wait(timeout=30)
+    started.clear()
+    client.get("/")
+    assert not started.wait(timeout=0.5)  # once per process
