@@ -23,7 +23,8 @@ MAX_FIRST_POST = 15  # the first answer also creates the case (with its data key
 MAX_DONE = 4
 MAX_ATTACHMENTS_GET = 7  # reading the "added" message writes the session (in a savepoint);
 # + the case's data key
-MAX_ATTACHMENTS_POST = 13  # + the case row lock, its usage and the upload's data key
+MAX_ATTACHMENTS_POST = 15  # + the case row lock, its usage and the upload's data key;
+# + the client's upload slot, taken and given back (PostgreSQL advisory lock, sandbox)
 MAX_DRAFT_GET = 4  # session, case, its data key, attachments
 
 
