@@ -220,6 +220,15 @@ UPLOAD_WORKER_CONCURRENCY = env.int("UPLOAD_WORKER_CONCURRENCY", default=2)
 UPLOAD_WORKER_QUEUE = env.int("UPLOAD_WORKER_QUEUE", default=4)
 UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=5)
 UPLOAD_WORKER_NICE = env.int("UPLOAD_WORKER_NICE", default=10)
+# Uploads of one client address checked or waiting at once, across all web processes.
+UPLOAD_WORKER_PER_CLIENT = env.int("UPLOAD_WORKER_PER_CLIENT", default=2)
+# Every PDF and .docx is made in such a child too, with its own limits and slots (issue 14).
+RENDER_WORKER_ISOLATED = env.bool("RENDER_WORKER_ISOLATED", default=True)
+RENDER_WORKER_CPU_SECONDS = env.int("RENDER_WORKER_CPU_SECONDS", default=20)
+RENDER_WORKER_MEMORY_MB = env.int("RENDER_WORKER_MEMORY_MB", default=1024)
+RENDER_WORKER_CONCURRENCY = env.int("RENDER_WORKER_CONCURRENCY", default=2)
+RENDER_WORKER_WAIT_SECONDS = env.float("RENDER_WORKER_WAIT_SECONDS", default=20)
+RENDER_WORKER_NICE = env.int("RENDER_WORKER_NICE", default=0)
 
 # Security headers and cookies. HTTPS flags are switched on in production by environment.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)

@@ -154,14 +154,15 @@ class Seeder:
 
         from decision_aid.advisors import models as m
         from decision_aid.cases import crypto
-        from decision_aid.cases.models import Case
+        from decision_aid.cases.models import Case, DataKey
 
         try:  # the blind index (absent before issue 17: then the bench measures the old code)
             from decision_aid.advisors import blind_index
         except ImportError:
             blind_index = None
         rng, now, today = self.rng, timezone.now(), timezone.localdate()
-        cases, rows, names = [], [], []
+        cases, rows, names, keys = [], [], [], []
+        per_case_keys = hasattr(m.AdvisorCase, "set_deadline")
         for _ in range(n):
             # The lead's own caseload is LEAD_CASES at every size (it does not grow with the
             # organisation), so the opening page shows a full page at each size; the rest is
@@ -181,6 +182,12 @@ class Seeder:
                 resume_code_enc=b"-",
                 finished=True,
             )
+            # The case's own data key (issue 14): the name and deadline are encrypted with it.
+            box = None
+            if per_case_keys:
+                key = crypto.new_data_key()
+                box = crypto.DataBox(key)
+                keys.append(DataKey(case=case, key_enc=crypto.wrap_key(key)))
             planted = advisor is None and self.count in (7, 507, 907)  # 3 at every size
             name = PLANTED if planted else f"{rng.choice(FIRST)} {rng.choice(LAST_NAMES)}"
             deadline = None if rng.random() < 0.05 else today + timedelta(rng.randint(-60, 660))
@@ -189,17 +196,27 @@ class Seeder:
                 organisation_id=own.organisation_id,
                 advisor=own,
                 reference=f"REF-{self.count:06d}" if advisor is None else "",
-                member_name_enc=crypto.encrypt(name.encode()),
                 status=rng.choices(["open", "handed_over", "closed"], [6, 2, 2])[0],
-                next_deadline=deadline,
-                next_deadline_label="expert_opinion" if deadline else "",
             )
+            if box is not None:
+                row.member_name_enc = box.encrypt(name.encode())
+                row.next_deadline = m.week_of(deadline)
+                if deadline:
+                    row.next_deadline_enc = box.encrypt_json(
+                        [deadline.isoformat(), "expert_opinion"]
+                    )
+            else:  # the code before issue 14's per-case keys for advisors' data
+                row.member_name_enc = crypto.encrypt(name.encode())
+                row.next_deadline = deadline
+                row.next_deadline_label = "expert_opinion" if deadline else ""
             if blind_index:
                 row.member_name_digest = blind_index.name_digest(name)
             cases.append(case)
             rows.append(row)
             names.append(name)
         Case.objects.bulk_create(cases, batch_size=2000)
+        if keys:
+            DataKey.objects.bulk_create(keys, batch_size=5000)
         m.AdvisorCase.objects.bulk_create(rows, batch_size=2000)
         if blind_index:
             m.MemberNameWord.objects.bulk_create(

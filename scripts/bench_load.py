@@ -17,10 +17,12 @@ BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE
 the PostgreSQL server), BENCH_DB_NAME (its database, made anew and dropped), BENCH_JSON (write
 the figures there too), BENCH_KEEP=1 (keep the temporary folder), BENCH_HOSTILE (that many
 hostile uploaders beside the people, each sending the many-page PDF and the 7000x7000 RGBA PNG
-of tests/hostile again and again; default 0), BENCH_PAIRS (shared calls beside the people,
+of tests/hostile again and again, all from one address; default 0), BENCH_WORKER_MEMORY_MB (the
+peak memory a web worker may reach, default 250), BENCH_PAIRS (shared calls beside the people,
 issue 18: a member and an advisor following one case live; default 10), BENCH_LIVE_SECONDS
 (the second, short run with the shared calls alone, which gives the cost of one watched case
-per second; default 20, 0 skips it).
+per second; default 20, 0 skips it). Each person has their own address in X-Forwarded-For,
+with one trusted proxy hop, as in production.
 """
 
 from __future__ import annotations
@@ -68,6 +70,10 @@ PDF_POOL = int(os.environ.get("BENCH_PDF_POOL", str(CPUS)))
 PDF_NICE = os.environ.get("BENCH_PDF_NICE", "5")
 WEB_NICE = os.environ.get("BENCH_WEB_NICE", "")
 
+# The memory limit per gunicorn worker (peak resident memory): upload checks and renders run
+# in limited children (1 GB address space each), so a worker itself should stay near its
+# ~120 MB of code and caches, under hostile uploads too.
+WORKER_MEMORY_MB = int(os.environ.get("BENCH_WORKER_MEMORY_MB", "250"))
 GOALS = {"wizard_p95_ms": 100, "wizard_ratio": 3.0, "wizard_rps": 300, "pdf_p95_ms": 1000}
 KINDS = (
     "baseline",
@@ -130,8 +136,11 @@ def production_env(tmp: Path) -> dict[str, str]:
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
-        # Every simulated person comes from 127.0.0.1: the per-address limit on new cases
-        # (30 an hour) would stop them, so it is lifted here.
+        # As behind the production proxy: one trusted hop, the client's address in
+        # X-Forwarded-For (locustfile.py gives each person their own, the hostile uploaders one).
+        DJANGO_TRUSTED_PROXY_HOPS="1",
+        # A person walks the journey again and again from one address: the per-address limit on
+        # new cases (30 an hour) would stop them, so it is lifted here.
         CASES_PER_CLIENT_RATE="1000000/h",
         # The shared calls' advisors sign in with a password only (no authenticator app here).
         ADVISOR_REQUIRE_2FA="0",
@@ -265,6 +274,7 @@ def summarize(samples: list[list], seconds: float) -> dict:
     errors = 0
     error_kinds: dict[str, int] = {}
     hostile: dict[int, int] = {}
+    kinds_5xx: dict[str, int] = {}
     for name, _start, ms, status, error in samples:
         by_kind.setdefault(name, []).append(ms)
         if name == "live update":  # a timing between two requests, not a request
@@ -274,7 +284,8 @@ def summarize(samples: list[list], seconds: float) -> dict:
             continue
         if status >= 500:
             status_5xx += 1
-            error_kinds[f"{name}: HTTP {status}"] = error_kinds.get(f"{name}: HTTP {status}", 0) + 1
+            key = f"{name}: HTTP {status}"
+            kinds_5xx[key] = kinds_5xx.get(key, 0) + 1
         elif status == 0:
             errors += 1
             error_kinds[f"{name}: {error}"] = error_kinds.get(f"{name}: {error}", 0) + 1
@@ -306,6 +317,7 @@ def summarize(samples: list[list], seconds: float) -> dict:
         "ratio": wizard_row["p95"] / baseline_p95,
         "pdf_p95": rows["pdf GET"]["p95"],
         "status_5xx": status_5xx,
+        "kinds_5xx": kinds_5xx,
         "connection_errors": errors,
         "error_kinds": error_kinds,
         "journeys": rows["pdf GET"]["count"],
@@ -354,6 +366,8 @@ def report(fig: dict, meta: dict) -> str:
         f"5xx responses: {fig['status_5xx']} (goal 0): {verdict(fig['status_5xx'] == 0)}; "
         f"connection errors: {fig['connection_errors']}",
     ]
+    for kind, count in sorted(fig["kinds_5xx"].items()):
+        lines.append(f"  {count} x {kind}")
     for kind, count in fig["error_kinds"].items():
         lines.append(f"  {count} x {kind}")
     live = fig["rows"].get("live update", {})
@@ -455,7 +469,8 @@ def live_alone(base: str, env: dict[str, str], pools: dict[str, int], tmp: Path)
 
 def peak_memory(pools: dict[str, int]) -> str:
     """Peak resident memory (VmHWM) of every gunicorn worker: the web process must stay small
-    while hostile uploads are checked in its limited children (RLIMIT_AS, documents.sandbox)."""
+    while hostile uploads are checked in its limited children (RLIMIT_AS, documents.sandbox),
+    within WORKER_MEMORY_MB."""
     lines = []
     for name, root in pools.items():
         peaks = []
@@ -470,9 +485,11 @@ def peak_memory(pools: dict[str, int]) -> str:
             if fields.get("PPid", "").strip() == str(root) and "VmHWM" in fields:
                 peaks.append(int(fields["VmHWM"].split()[0]) / 1024)
         if peaks:
+            verdict = "met" if max(peaks) <= WORKER_MEMORY_MB else "NOT met"
             lines.append(
                 f"peak memory per {name} worker: max {max(peaks):.0f} MB "
-                f"({', '.join(f'{p:.0f}' for p in sorted(peaks))})"
+                f"({', '.join(f'{p:.0f}' for p in sorted(peaks))}); "
+                f"limit {WORKER_MEMORY_MB} MB: {verdict}"
             )
     return "\n".join(lines)
 

@@ -12,6 +12,10 @@ on both), each kind's warm CPU as a multiple of the bare renders made beside it 
 
     python scripts/bench_pdf.py [--warm 20] [--cold 5] [--markdown]
     python scripts/bench_pdf.py --profile "expert_opinion (employee)"   # where the CPU goes
+    python scripts/bench_pdf.py --sandbox-only --warm 10   # only the render worker's cost
+
+The tables measure renders in this process (RENDER_WORKER_ISOLATED=0); the last table what the
+limited render worker of the web process (documents.sandbox) adds per PDF and .docx.
 """
 
 from __future__ import annotations
@@ -113,6 +117,9 @@ def case_file(label: str) -> dict[str, Any]:
 def _setup() -> None:
     import django
 
+    # The tables measure the render itself, in this process; what the limited render worker
+    # (documents.sandbox, issue 14) adds is measured apart, by sandbox_cost().
+    os.environ.setdefault("RENDER_WORKER_ISOLATED", "0")
     django.setup()
 
 
@@ -178,6 +185,54 @@ def render_once(label: str, attachments: list[tuple[str, int, bytes]]) -> tuple[
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def sandbox_cost(attachments: list[tuple[str, int, bytes]], runs: int) -> None:
+    """Per kind: the warm wall time of the PDF made in this process and made in the limited
+    render worker (a forked child with CPU and memory limits, as the web process does), in
+    turns, and the .docx likewise; the medians and what the worker adds."""
+    from django.test import override_settings
+
+    from decision_aid.documents.docx import render_docx
+    from decision_aid.documents.presenter import build_document_context, documents_for
+
+    def docx_wall(label: str) -> float:
+        data = case_file(label)
+        doc = next(d for d in documents_for(data) if d.kind == KINDS[label][2])
+        start = time.perf_counter()
+        render_docx(build_document_context(data, doc, []))
+        return time.perf_counter() - start
+
+    print()
+    print(f"Render worker cost (warm wall ms, median of {runs}, in turns; issue 14):")
+    print(
+        "| document | PDF in process | PDF in worker | added | .docx in process "
+        "| .docx in worker | added |"
+    )
+    print("|" + "---|" * 7)
+    added_pdf, added_docx = [], []
+    for label in KINDS:
+        times: dict[tuple[str, bool], list[float]] = {}
+        for i in range(runs + 2):
+            for isolated in (False, True):
+                with override_settings(RENDER_WORKER_ISOLATED=isolated):
+                    pdf_wall = render_once(label, attachments)[0]
+                    docx = docx_wall(label)
+                if i >= 2:  # the first two of each: warm-up (the worker's helper starts)
+                    times.setdefault(("pdf", isolated), []).append(pdf_wall)
+                    times.setdefault(("docx", isolated), []).append(docx)
+        med = {key: statistics.median(values) * 1000 for key, values in times.items()}
+        added_pdf.append(med[("pdf", True)] - med[("pdf", False)])
+        added_docx.append(med[("docx", True)] - med[("docx", False)])
+        print(
+            f"| {label} | {med[('pdf', False)]:.0f} | {med[('pdf', True)]:.0f} "
+            f"| {added_pdf[-1]:+.0f} | {med[('docx', False)]:.0f} | {med[('docx', True)]:.0f} "
+            f"| {added_docx[-1]:+.0f} |"
+        )
+    print(
+        f"The worker adds {statistics.median(added_pdf):.0f} ms per PDF and "
+        f"{statistics.median(added_docx):.0f} ms per .docx (median over the kinds)"
+    )
+
+
 def profile(label: str, runs: int = 10, top: int = 30) -> None:
     """cProfile of `runs` warm renders of one kind (no attachments), hottest functions first."""
     import cProfile
@@ -235,6 +290,9 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--cold-child", nargs=2, metavar=("KIND", "DIR"))
     parser.add_argument("--profile", choices=list(KINDS), metavar="KIND")
+    parser.add_argument(
+        "--sandbox-only", action="store_true", help="only the render worker's cost (issue 14)"
+    )
     args = parser.parse_args()
     if args.profile:
         _setup()
@@ -258,6 +316,10 @@ def main() -> None:
     photo_seconds = time.perf_counter() - start
     pdf_item = normalize_upload(pdf5, name="advies.pdf")
     attachments = [("pdf", pdf_item.page_count, pdf_item.pdf), ("image", 1, photo_page.pdf)]
+    if args.sandbox_only:
+        sandbox_cost(attachments, args.warm)
+        print(f"Load average at the end: {os.getloadavg()[0]:.2f}")
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -365,6 +427,7 @@ def main() -> None:
     )
     if not ok:
         print("(goal not met on this run; see docs/benchmarks.md)")
+    sandbox_cost(attachments, max(args.warm // 2, 5))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ Request names (the kinds of step in the report):
   live update                from the start of a change until the other side's fetch shows
                              it (a timing, not a request)
 
+Addresses: as behind the production proxy (bench_load.py trusts one proxy hop), every request
+carries X-Forwarded-For with the client's address: each person their own (people at home), the
+hostile uploaders all one (one attacker's machine), so per-address limits act as they would.
+
 Environment: BENCH_PROBE_RATE (baseline requests per second, default 20), BENCH_PDF (path of
 the first-opinion PDF to upload), BENCH_THINK_MS (mean pause between pages; each pause is 0.5x
 to 1.5x it; default 0), BENCH_MAX_JOURNEYS (per user; the run also stops at --run-time),
@@ -69,6 +73,13 @@ LIVE_EVERY = 1.5  # the pages' polling interval (static/js/live.js)
 LIVE_CHANGE_S = float(os.environ.get("BENCH_LIVE_CHANGE_S", "5"))
 
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+ATTACKER = "203.0.113.66"
+_people = iter(range(1, 1 << 24))
+
+
+def _person_address() -> str:
+    n = next(_people)
+    return f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"
 
 
 # The typical employee of the tests: 14 question pages, review, advice, details.
@@ -114,6 +125,7 @@ class Hostile(FastHttpUser):
 
     fixed_count = HOSTILE
     network_timeout = 120.0
+    default_headers = {"X-Forwarded-For": ATTACKER}  # noqa: RUF012 - one attacker, many uploads
 
     def on_start(self) -> None:
         from tests.hostile import corpus
@@ -162,6 +174,10 @@ class Person(FastHttpUser):
 
     network_timeout = 30.0
     connection_timeout = 5.0
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.default_headers = {"X-Forwarded-For": _person_address()}  # as the proxy appends
+        super().__init__(*args, **kwargs)
 
     def on_start(self) -> None:
         self.journeys = 0
@@ -258,6 +274,12 @@ class Pair(FastHttpUser):
     fixed_count = PAIRS
     network_timeout = 30.0
     _numbers = iter(range(1, 100_000))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # the member's phone at home; the advisor's screen comes without the header (the
+        # office, 127.0.0.1 after the proxy falls back)
+        self.default_headers = {"X-Forwarded-For": _person_address()}
+        super().__init__(*args, **kwargs)
 
     def _ok(self, response, what: str) -> None:  # noqa: ANN001
         if response.status_code not in (200, 204, 302):

@@ -6,7 +6,9 @@ earlier rows (OFFSET). Cases without a deadline come last, after every dated cas
 number of queries per page, whatever the caseload or the page size: tests/advisors/test_caseload.py.
 
 Member names are searched through their blind index (blind_index.py), never decrypted for it;
-only the names on the page being shown are decrypted.
+only the names on the page being shown are decrypted, each with its case's own data key, which
+comes with the row (models.CASE_KEY): no query per row. The list is ordered by the week of the
+next deadline (the plain column), then by id; the exact date is decrypted for the rows shown.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from decision_aid.advisors.models import (
     CaseCount,
     CaseNote,
     MemberNameWord,
+    case_box,
+    case_key,
+    open_deadline,
 )
-from decision_aid.cases import crypto
 
 PAGE_SIZE = 50
 REFERENCE_PART_MIN = 3  # characters of a reference needed to search by a part of it
@@ -157,6 +161,7 @@ def _page_rows(parts: list[QuerySet], cursor: Cursor | None, limit: int) -> list
         rows = (
             _after(part, cursor)
             .annotate(notes_count=Coalesce(Subquery(notes, output_field=IntegerField()), 0))
+            .annotate(case_key_enc=case_key())
             .order_by("list_key", "id")
             .values_list(*_ROW)[:limit]
         )
@@ -173,6 +178,8 @@ _ROW = (
     "status",
     "advisor__user__username",
     "notes_count",
+    "next_deadline_enc",
+    "case_key_enc",
 )
 
 
@@ -206,8 +213,9 @@ def case_page(
 
 def case_rows(records: list[tuple]) -> list[dict[str, Any]]:
     """What the list prints of each case (values in the order of _ROW): plain values, not model
-    instances, with the text already made, so rendering a page is printing strings. The member
-    name is decrypted once per row shown; nothing else on the page is decrypted."""
+    instances, with the text already made, so rendering a page is printing strings. Per row
+    shown, the case's key is unwrapped once and opens the member name and the exact deadline;
+    nothing else on the page is decrypted."""
     today = timezone.localdate()
     statuses = {value: str(label) for value, label in AdvisorCase.Status.choices}
     # The link to each case: reversed once (in the current language), the id put in per row.
@@ -215,7 +223,10 @@ def case_rows(records: list[tuple]) -> list[dict[str, Any]]:
     link = reverse("advisors:case", kwargs={"case_id": placeholder})
     notes_text: dict[int, str] = {}
     rows = []
-    for pk, deadline, case_id, reference, name_enc, status, username, n_notes in records:
+    for record in records:
+        pk, week, case_id, reference, name_enc, status, username, n_notes, due_enc, key = record
+        box = case_box(key) if key else None
+        deadline, _milestone = open_deadline(box, due_enc) if box else (None, "")
         if n_notes and n_notes not in notes_text:
             notes_text[n_notes] = ngettext("%(counter)s note", "%(counter)s notes", n_notes) % {
                 "counter": n_notes
@@ -223,9 +234,9 @@ def case_rows(records: list[tuple]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "id": pk,
-                "next_deadline": deadline,
+                "next_deadline": week,  # the list's sort key (the cursor)
                 "url": link.replace(placeholder, str(case_id)),
-                "name": crypto.decrypt(name_enc).decode() if name_enc else "",
+                "name": box.decrypt(name_enc).decode() if name_enc and box else "",
                 "reference": reference,
                 "advisor": username,
                 "deadline": deadline.strftime("%d-%m-%Y") if deadline else "",

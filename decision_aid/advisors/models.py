@@ -1,24 +1,26 @@
 """Union advisors, their organisations, the cases they prepare, notes and the audit log.
 
-What is plain (not encrypted): the advisor's own reference, the status and the next deadline
-date, so the case list can filter, sort and page in SQL. Member names and notes are encrypted like
-answers (docs/decisions/0005-advisor-mode.md); beside the name is its blind index, keyed hashes
-of the whole name and its words, so a name search runs in SQL (blind_index.py,
-docs/decisions/0006-blind-index-for-member-names.md).
+What is plain (not encrypted): the advisor's own reference, the status and the *week* of the
+next deadline (its Monday), so the case list can filter, sort and page in SQL. Member names,
+notes and the exact next deadline with its milestone are encrypted with the case's own data key
+(Case.box(), docs/decisions/0007-crypto-shredding.md), so they are erased with the case's key
+and no plain column gives away the sick date (docs/security.md). Beside the name is its blind
+index, keyed hashes of the whole name and its words, so a name search runs in SQL
+(blind_index.py, docs/decisions/0006-blind-index-for-member-names.md).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Value
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.cases import crypto
-from decision_aid.cases.models import Case
+from decision_aid.cases.models import Case, DataKey
 
 
 class Organisation(models.Model):
@@ -49,9 +51,14 @@ class Advisor(models.Model):
         return self.user.get_username()
 
 
-# Where a case stands in the list: its next deadline, and the cases without one after every
-# dated case (as a date no real deadline reaches). Indexed, so that "the cases after this one"
-# is a single index range whether the page starts among the dated cases or the undated ones.
+def week_of(day: date | None) -> date | None:
+    """The Monday of the (ISO) week of `day`: what is stored in plain for sorting the list."""
+    return day - timedelta(days=day.weekday()) if day else None
+
+
+# Where a case stands in the list: the week of its next deadline, and the cases without one
+# after every dated case (as a date no real deadline reaches). Indexed, so that "the cases after
+# this one" is a single index range whether the page starts among the dated or undated cases.
 NO_DEADLINE = date(9999, 12, 31)
 LIST_KEY = Coalesce("next_deadline", Value(NO_DEADLINE))
 
@@ -70,8 +77,13 @@ class AdvisorCase(models.Model):
     # Keyed hash of the normalised whole name (blind_index.name_digest); words: MemberNameWord.
     member_name_digest = models.CharField(max_length=32, blank=True, default="")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    next_deadline = models.DateField(null=True, blank=True, db_index=True)
-    next_deadline_label = models.CharField(max_length=120, blank=True)
+    # The Monday of the week of the next deadline, for sorting and paging the list in SQL; the
+    # exact date and its milestone only encrypted (next_deadline_enc): the sick date does not
+    # follow from the plain columns (docs/security.md, "What the plain columns still tell").
+    next_deadline = models.DateField(
+        _("week of the next deadline"), null=True, blank=True, db_index=True
+    )
+    next_deadline_enc = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -93,7 +105,24 @@ class AdvisorCase(models.Model):
 
     @property
     def member_name(self) -> str:
-        return crypto.decrypt(self.member_name_enc).decode() if self.member_name_enc else ""
+        if not self.member_name_enc:
+            return ""
+        return self.case.box().decrypt(self.member_name_enc).decode()
+
+    def set_member_name(self, name: str) -> None:
+        self.member_name_enc = self.case.box().encrypt(name.encode())
+
+    @property
+    def deadline(self) -> tuple[date | None, str]:
+        """The exact next deadline and its milestone key (decrypted)."""
+        return open_deadline(self.case.box(), self.next_deadline_enc)
+
+    def set_deadline(self, due: date | None, milestone: str) -> None:
+        """The week in plain (for the list's order), the date and milestone encrypted."""
+        self.next_deadline = week_of(due)
+        self.next_deadline_enc = (
+            self.case.box().encrypt_json([due.isoformat(), milestone]) if due else None
+        )
 
 
 class CaseCount(models.Model):
@@ -158,7 +187,33 @@ class CaseNote(models.Model):
 
     @property
     def text(self) -> str:
-        return crypto.decrypt(self.text_enc).decode()
+        """Decrypted with the case's key (the note's advisor_case is known when the notes come
+        from advisor_case.notes: no query per note)."""
+        return self.advisor_case.case.box().decrypt(self.text_enc).decode()
+
+
+# The case's wrapped data key, fetched with each row of a list (one index look-up per row
+# returned, after the LIMIT), so that a page of cases needs no query per row for its keys.
+def case_key() -> Subquery:
+    """Annotate a query of AdvisorCase rows with their case's wrapped data key."""
+    return Subquery(
+        DataKey.objects.filter(case_id=OuterRef("case_id"), attachment__isnull=True).values(
+            "key_enc"
+        )[:1],
+        output_field=models.BinaryField(),
+    )
+
+
+def case_box(wrapped: bytes) -> crypto.DataBox:
+    """A case's data key from its wrapped form (as CASE_KEY gives it)."""
+    return crypto.DataBox(crypto.unwrap_key(bytes(wrapped)))
+
+
+def open_deadline(box: crypto.DataBox, token: bytes | None) -> tuple[date | None, str]:
+    if not token:
+        return None, ""
+    due, milestone = box.decrypt_json(token)
+    return date.fromisoformat(due), milestone
 
 
 class AuditEvent(models.Model):

@@ -14,9 +14,10 @@ from decision_aid.advisors.models import (
     AuditEvent,
     CaseNote,
     MemberNameWord,
+    case_box,
+    case_key,
 )
 from decision_aid.casefile.answers import case_file_to_wizard_state
-from decision_aid.cases import crypto
 from decision_aid.cases.services import case_create, case_delete, case_finish, case_save_state
 from decision_aid.routing import advise
 from decision_aid.routing.casefile import load_case
@@ -65,10 +66,10 @@ def advisor_case_save(
         case=case, organisation=advisor.organisation, advisor=advisor
     )
     advisor_case.reference = reference
-    advisor_case.member_name_enc = crypto.encrypt(member.encode())
+    # Encrypted with the case's own key: erased with it (docs/decisions/0007).
+    advisor_case.set_member_name(member)
     advisor_case.member_name_digest = blind_index.name_digest(member)
-    advisor_case.next_deadline = deadline
-    advisor_case.next_deadline_label = label
+    advisor_case.set_deadline(deadline, label)
     advisor_case.save()
     index_member_name(advisor_case, member)
     audit_log(
@@ -90,7 +91,7 @@ def note_add(
     note = CaseNote.objects.create(
         advisor_case=advisor_case,
         author=advisor,
-        text_enc=crypto.encrypt(text.encode()),
+        text_enc=advisor_case.case.box().encrypt(text.encode()),
         during_call=during_call,
     )
     advisor_case.save(update_fields=["updated_at"])
@@ -113,12 +114,22 @@ def rebuild_name_index(*, chunk: int = 2000) -> int:
     """Recompute every stored name's blind index (after changing DJANGO_SEARCH_INDEX_KEY).
     Decrypts each name once, here, in chunks; returns the number of cases."""
     done, last = 0, 0
-    rows = AdvisorCase.objects.order_by("id").only("id", "organisation_id", "member_name_enc")
+    rows = (
+        AdvisorCase.objects.order_by("id")
+        .only("id", "organisation_id", "member_name_enc")
+        .annotate(case_key_enc=case_key())
+    )
     while batch := list(rows.filter(id__gt=last)[:chunk]):
         last = batch[-1].id
+        names = {
+            row.id: case_box(row.case_key_enc).decrypt(row.member_name_enc).decode()
+            if row.member_name_enc
+            else ""
+            for row in batch
+        }
         with transaction.atomic():
             for advisor_case in batch:
-                advisor_case.member_name_digest = blind_index.name_digest(advisor_case.member_name)
+                advisor_case.member_name_digest = blind_index.name_digest(names[advisor_case.id])
             AdvisorCase.objects.bulk_update(batch, ["member_name_digest"])
             MemberNameWord.objects.filter(advisor_case__in=batch).delete()
             MemberNameWord.objects.bulk_create(
@@ -128,7 +139,7 @@ def rebuild_name_index(*, chunk: int = 2000) -> int:
                     digest=d,
                 )
                 for advisor_case in batch
-                for d in blind_index.word_digests(advisor_case.member_name)
+                for d in blind_index.word_digests(names[advisor_case.id])
             )
         done += len(batch)
     return done

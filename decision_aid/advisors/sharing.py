@@ -274,13 +274,16 @@ def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:
 
     details = ((case.wizard_state or {}).get("step_data") or {}).get("details") or {}
     name = str((details.get("details-requester_name") or [""])[0])[:200]
-    advisor_case = AdvisorCase.objects.create(
+    advisor_case = AdvisorCase(
         case=case,
         organisation_id=advisor.organisation_id,
         advisor=advisor,
-        member_name_enc=crypto.encrypt(name.encode()) if name else b"",
         member_name_digest=blind_index.name_digest(name) if name else "",
     )
+    if name:
+        # Encrypted with the case's own key: erased with it (docs/decisions/0007).
+        advisor_case.set_member_name(name)
+    advisor_case.save()
     if name:
         index_member_name(advisor_case, name)
     return advisor_case

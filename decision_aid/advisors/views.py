@@ -45,7 +45,6 @@ from decision_aid.advisors.services import (
 from decision_aid.advisors.share_views import version_response
 from decision_aid.casefile.answers import build_case_file
 from decision_aid.casefile.state import case_file_from_state
-from decision_aid.cases import crypto
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.models import Case
 from decision_aid.insight import counters as insight
@@ -645,7 +644,7 @@ class LiveView(AdvisorView):
         if written:
             if "requester_name" in written:
                 name = request.POST.get("member_name", "")[:200]
-                advisor_case.member_name_enc = crypto.encrypt(name.encode())
+                advisor_case.set_member_name(name)
                 advisor_case.member_name_digest = blind_index.name_digest(name)
                 advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
                 index_member_name(advisor_case, name)

@@ -141,22 +141,37 @@ class _LetterToDocx(HTMLParser):
 
 
 def render_docx(context: dict[str, Any]) -> bytes:
-    """The letter of this context as .docx bytes: the text of the PDF, editable."""
+    """The letter of this context as .docx bytes: the text of the PDF, editable. The HTML is
+    made here; the .docx from it in the limited render worker (documents.sandbox)."""
+    from django.conf import settings
+
+    html = render_html(context, for_pdf=True)
+    title = str(context.get("title") or "")
+    author = str((context.get("requester") or {}).get("name") or "")
+    label = str((context.get("advice") or {}).get("rule_set_label") or "")
+    if settings.RENDER_WORKER_ISOLATED:
+        from decision_aid.documents.sandbox import render_docx_isolated
+
+        return render_docx_isolated(html, title=title, author=author, label=label)
+    return docx_from_html(html, title=title, author=author, label=label)
+
+
+def docx_from_html(html: str, *, title: str, author: str, label: str) -> bytes:
+    """The .docx of the letter's HTML (what the render worker runs)."""
     from docx import Document
     from docx.shared import Pt
 
     document = Document()
-    document.core_properties.title = str(context.get("title") or "")
-    document.core_properties.author = str((context.get("requester") or {}).get("name") or "")
+    document.core_properties.title = title
+    document.core_properties.author = author
     style = document.styles["Normal"]
     style.font.name = "Liberation Sans"
     style.font.size = Pt(10.5)
-    label = (context.get("advice") or {}).get("rule_set_label")
     if label:
         footer = document.sections[0].footer.paragraphs[0]
-        footer.text = str(label)
+        footer.text = label
         footer.runs[0].font.size = Pt(7)
-    _LetterToDocx(document).feed(render_html(context, for_pdf=True))
+    _LetterToDocx(document).feed(html)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,5 +1,9 @@
 """HTML and PDF rendering of a draft. WeasyPrint is imported lazily (slow import), and it may
-fetch nothing but our own bundled fonts and print CSS."""
+fetch nothing but our own bundled fonts and print CSS.
+
+The HTML is made here, in the web process; the PDF is made from it in a limited child process
+(documents.sandbox: CPU and memory limits, a few at a time), unless RENDER_WORKER_ISOLATED is
+off or a test passes its own URL fetcher to look at what was asked for."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from decision_aid.documents.assemble import assemble
+from decision_aid.documents.assemble import assemble as _assemble
 
 ASSET_ROOT = (Path(settings.BASE_DIR) / "static").resolve()
 ALLOWED_ASSET_DIRS = ("fonts", "css")
@@ -112,20 +116,50 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
         )
 
 
+def pdf_from_html(
+    html: str,
+    attachments: list[bytes],
+    stamps: list[str],
+    *,
+    assemble: bool = True,
+    fetcher: Any = None,
+) -> bytes:
+    """The PDF of this HTML, then (``assemble``) the attachments' pages, each one's first page
+    stamped. What the render worker runs (sandbox._render_job); in this process only when
+    rendering is not isolated."""
+    draft = html_to_pdf(html, fetcher)
+    if not assemble:
+        return draft
+    # The letters print their fields as lines, not tables: no header cells to scope then.
+    return _assemble(draft, attachments, stamps, scope_headers="<th" in html)
+
+
+def _pdf(
+    html: str,
+    attachments: list[bytes] = (),
+    stamps: list[str] = (),
+    *,
+    assemble: bool = True,
+    fetcher: Any = None,
+) -> bytes:
+    if fetcher is None and settings.RENDER_WORKER_ISOLATED:
+        from decision_aid.documents.sandbox import render_pdf_isolated
+
+        return render_pdf_isolated(html, list(attachments), list(stamps), assemble=assemble)
+    return pdf_from_html(html, list(attachments), list(stamps), assemble=assemble, fetcher=fetcher)
+
+
 def render_pdf(context: dict[str, Any], attachments: list[bytes], fetcher: Any = None) -> bytes:
     """The letter as a tagged A4 PDF, then every attachment's pages, unchanged but for the
     stamp on each one's first page ("Bijlage 1 – …", the numbers the letter lists)."""
-    html = render_html(context)
-    draft = html_to_pdf(html, fetcher)
     stamps = [e.stamp for e in context.get("enclosures") or []]
-    # The letters print their fields as lines, not tables: no header cells to scope then.
-    return assemble(draft, attachments, stamps, scope_headers="<th" in html)
+    return _pdf(render_html(context), attachments, stamps, fetcher=fetcher)
 
 
 def render_sheet_pdf(context: dict[str, Any], fetcher: Any = None) -> bytes:
     """The "How to send this letter" sheet: its own one-page PDF, never part of the letter."""
     html = render_to_string("pdf/sending_sheet.html", {**context, "for_pdf": True})
-    return assemble(html_to_pdf(html, fetcher), [])
+    return _pdf(html, fetcher=fetcher)
 
 
 def render_typed_text_pdf(text: str, *, day: str) -> bytes:
@@ -140,4 +174,4 @@ def render_typed_text_pdf(text: str, *, day: str) -> bytes:
             "date": day,
         },
     )
-    return html_to_pdf(html)
+    return _pdf(html, assemble=False)

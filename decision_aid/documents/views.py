@@ -45,8 +45,9 @@ from decision_aid.documents.presenter import (
     own_words_for,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
-from decision_aid.documents.sandbox import check_upload
+from decision_aid.documents.sandbox import RenderError, check_upload
 from decision_aid.insight import counters as insight
+from decision_aid.pages.clientip import client_key
 from decision_aid.wizard.presenter import advice_context
 
 logger = logging.getLogger(__name__)
@@ -165,7 +166,13 @@ class AttachmentsView(View):
             name = _shown_name(upload.name)
             try:
                 data = read_limited(upload, limits.max_bytes)
-                item = check_upload(data, name=upload.name or "", limits=limits, usage=usage)
+                item = check_upload(
+                    data,
+                    name=upload.name or "",
+                    limits=limits,
+                    usage=usage,
+                    client=client_key(request),
+                )
                 stored = _store(case, item, form.cleaned_data["role"], limits)
             except AttachmentError as exc:
                 form.add_error("file", f"{name}: {exc.message}")
@@ -324,16 +331,25 @@ class PdfView(View):
         try:
             attachments = [a.read_pdf() for a in case.attachments.all()]
             pdf = render_pdf(context, attachments)
-        except Exception:
-            logger.exception("PDF rendering failed for a case")
-            page = _draft_page_context(case)
-            page["page_title"] = context["title"]
-            page["pdf_error"] = _(
-                "Making the PDF did not work. Your answers are saved. Try again in a minute."
-            )
-            return render(request, "documents/draft.html", page, status=503)
+        except Exception as exc:
+            return _render_failed(request, case, context["title"], exc)
         _count_letter(request, case, context, "pdf")
         return _download(pdf, "application/pdf", context["file_name"])
+
+
+def _render_failed(request: HttpRequest, case: Any, title: str, exc: Exception) -> HttpResponse:
+    """The letter page again with what went wrong (503): a render stopped at its budget or
+    refused because every render slot is busy says so (documents.sandbox); anything else is
+    logged and said plainly. The answers are saved; nothing is lost."""
+    if isinstance(exc, RenderError):
+        message = exc.message
+    else:
+        logger.error("PDF rendering failed for a case", exc_info=exc)
+        message = _("Making the PDF did not work. Your answers are saved. Try again in a minute.")
+    page = _draft_page_context(case)
+    page["page_title"] = title
+    page["pdf_error"] = message
+    return render(request, "documents/draft.html", page, status=503)
 
 
 def _count_letter(request: HttpRequest, case: Any, context: dict[str, Any], fmt: str) -> None:
@@ -388,7 +404,10 @@ class SheetPdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        pdf = render_sheet_pdf(context)
+        try:
+            pdf = render_sheet_pdf(context)
+        except Exception as exc:
+            return _render_failed(request, case, context["title"], exc)
         insight.count(request, insight.SHEET, context["kind"], role=context.get("role"))
         return _download(pdf, "application/pdf", context["sheet_name"])
 
@@ -402,7 +421,10 @@ class DocxView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
         context = _doc_context(case, doc)
-        docx = render_docx(context)
+        try:
+            docx = render_docx(context)
+        except Exception as exc:
+            return _render_failed(request, case, context["title"], exc)
         _count_letter(request, case, context, "docx")
         return _download(docx, DOCX, context["docx_name"])
 

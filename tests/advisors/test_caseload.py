@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import secrets
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
@@ -22,6 +21,7 @@ from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, Membe
 from decision_aid.advisors.services import index_member_name, rebuild_name_index
 from decision_aid.cases import crypto
 from decision_aid.cases.models import Case
+from decision_aid.cases.services import case_create
 from tests.advisors.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -37,22 +37,19 @@ def add_case(
     deadline: date | None = TODAY,
     status: str = "open",
 ) -> AdvisorCase:
-    """A case as the intake stores it (encrypted name, its blind index), without the intake."""
-    case = Case.objects.create(
-        expires_at=timezone.now() + timedelta(days=30),
-        resume_digest=secrets.token_hex(32),
-        resume_code_enc=crypto.encrypt(b"code"),
-    )
-    row = AdvisorCase.objects.create(
-        case=case,
+    """A case as the intake stores it (its own data key; the name and deadline encrypted with
+    it, the name's blind index), without the intake."""
+    row = AdvisorCase(
+        case=case_create(language="nl"),
         organisation_id=advisor.organisation_id,
         advisor=advisor,
         reference=reference,
-        member_name_enc=crypto.encrypt(name.encode()),
         member_name_digest=blind_index.name_digest(name),
         status=status,
-        next_deadline=deadline,
     )
+    row.set_member_name(name)
+    row.set_deadline(deadline, "expert_opinion")
+    row.save()
     index_member_name(row, name)
     return row
 
@@ -135,9 +132,8 @@ def test_rows_show_name_reference_deadline_and_status_escaped(advisors):
     row = html[html.index(f'href="/adviseur/zaken/{late.case_id}/"') :].split("</tr>")[0]
     assert "Anna &lt;b onclick=&quot;x()&quot;&gt;Jansen&lt;/b&gt;</a>" in row
     assert "<br>R&amp;D &lt;1&gt;<br>Adviseur: a1</td>" in row
-    assert (
-        late.next_deadline.strftime("%d-%m-%Y") + ' <strong class="late">(te laat)</strong>' in row
-    )
+    exact = timezone.localdate() - timedelta(days=3)  # the exact date, not only its week
+    assert exact.strftime("%d-%m-%Y") + ' <strong class="late">(te laat)</strong>' in row
     assert "<td>Open</td>" in row
 
 
@@ -274,17 +270,52 @@ def test_changing_the_key_needs_a_rebuild_of_the_index(advisors, settings):
 
 def test_data_migration_fills_the_index_of_names_stored_before_it(advisors):
     row = add_case(advisors["a1"], "Fatma Yılmaz")
-    AdvisorCase.objects.update(member_name_digest="")
+    # As names were stored then: encrypted with the app key (migration 0008 moved them).
+    AdvisorCase.objects.update(
+        member_name_digest="", member_name_enc=crypto.encrypt("Fatma Yılmaz".encode())
+    )
     MemberNameWord.objects.all().delete()
     migration = importlib.import_module(
         "decision_aid.advisors.migrations.0003_fill_member_name_blind_index"
     )
     migration.fill(apps, None)
+    importlib.import_module(
+        "decision_aid.advisors.migrations.0009_names_notes_deadline_under_the_case_key"
+    ).under_the_case_key(apps, None)
     row.refresh_from_db()
     assert row.member_name_digest == blind_index.name_digest("Fatma Yılmaz")
     assert MemberNameWord.objects.filter(advisor_case=row).count() == 2
     html = client_for(advisors["a1"]).get("/adviseur/?q=yilmaz").content.decode()
     assert case_links(html) == [str(row.case_id)]
+
+
+def test_data_migration_moves_names_notes_and_deadlines_under_the_case_key(advisors):
+    """Rows stored before migration 0009: name and note under the app key, the exact deadline
+    plain. Afterwards: all under the case's own key, only the week plain, the list unchanged."""
+    from decision_aid.advisors.models import CaseNote
+
+    row = add_case(advisors["a1"], "Fatma Yılmaz", deadline=None)
+    thursday = date(2026, 12, 3)
+    AdvisorCase.objects.filter(pk=row.pk).update(
+        member_name_enc=crypto.encrypt("Fatma Yılmaz".encode()), next_deadline=thursday
+    )
+    CaseNote.objects.create(
+        advisor_case=row, author=advisors["a1"], text_enc=crypto.encrypt(b"Belde om 9 uur.")
+    )
+    importlib.import_module(
+        "decision_aid.advisors.migrations.0009_names_notes_deadline_under_the_case_key"
+    ).under_the_case_key(apps, None)
+    row = AdvisorCase.objects.select_related("case").get(pk=row.pk)
+    assert row.member_name == "Fatma Yılmaz"
+    assert row.notes.get().text == "Belde om 9 uur."
+    assert row.deadline == (thursday, "")
+    assert row.next_deadline == date(2026, 11, 30)  # its Monday
+    app_key = crypto._box()
+    for token in (row.member_name_enc, row.notes.get().text_enc, row.next_deadline_enc):
+        with pytest.raises(crypto.InvalidToken):
+            app_key.decrypt(bytes(token))
+    html = client_for(advisors["a1"]).get("/adviseur/").content.decode()
+    assert "Fatma Yılmaz" in html and "03-12-2026" in html
 
 
 def test_saving_an_intake_indexes_the_name_and_a_change_replaces_it(advisors, saved_case):

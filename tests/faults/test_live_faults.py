@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import threading
 import time
 
@@ -123,20 +124,38 @@ def test_worker_killed_during_a_request(live: tuple[PgCluster, AppServer]) -> No
     workers = server.worker_pids()
     assert len(workers) == 1
 
-    # Kill the only worker while it makes the PDF (WeasyPrint's import alone takes longer).
+    # Kill the only worker while it is inside a request: an upload whose body is still
+    # arriving (the worker blocks reading it). The PDF used to serve here, but it is now made
+    # in a warm render worker within a fraction of a second, before a kill at a fixed moment.
     outcome: dict[str, object] = {}
+    host, port = server.base.removeprefix("http://").split(":")
+    cookies = "; ".join(f"{c.name}={c.value}" for c in me.jar)
+    upload = socket.create_connection((host, int(port)), timeout=30)
+    upload.sendall(
+        (
+            f"POST {draft}bijlagen/ HTTP/1.1\r\nHost: {host}:{port}\r\nCookie: {cookies}\r\n"
+            "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n"
+            "--x\r\n"
+        ).encode()
+    )
 
     def fetch() -> None:
         try:
-            outcome["status"] = Browser(server.base, jar=me.jar).get(draft + "pdf/")[0]
+            head = upload.recv(64)  # b"" when the connection is closed without an answer
         except OSError as error:
             outcome["error"] = error
+            return
+        if head:
+            outcome["status"] = int(head.split()[1])
+        else:
+            outcome["error"] = "closed without an answer"
 
     request = threading.Thread(target=fetch)
     request.start()
-    time.sleep(0.3)
+    time.sleep(0.5)  # the worker has the request and waits for the rest of its body
     os.kill(workers[0], signal.SIGKILL)
     request.join(timeout=30)
+    upload.close()
     assert "error" in outcome or outcome.get("status") != 200, "the request was not cut off"
 
     # gunicorn starts a new worker; the person goes on, nothing saved is lost.

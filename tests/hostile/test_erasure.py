@@ -42,12 +42,14 @@ def _table_file(model) -> bytes:  # noqa: ANN001
 
 
 def _all_raw_tokens() -> set[bytes]:
-    """Every Fernet token in every table file of the cases app (live or left over)."""
+    """Every Fernet token in every table file of the cases and advisors apps (live or left
+    over)."""
     from django.apps import apps
 
     tokens: set[bytes] = set()
-    for model in apps.get_app_config("cases").get_models():
-        tokens |= set(FERNET_TOKEN.findall(_table_file(model)))
+    for label in ("cases", "advisors"):
+        for model in apps.get_app_config(label).get_models():
+            tokens |= set(FERNET_TOKEN.findall(_table_file(model)))
     return tokens
 
 
@@ -103,3 +105,39 @@ def test_after_delete_everything_no_leftover_byte_can_be_decrypted(client, typic
     assert not any(_readable(t, openers) for t in leftovers)
     assert not any(_readable(t, openers) for t in stored)
     assert not _readable(upload_bytes, openers)
+
+
+def test_after_an_advisor_deletes_a_case_its_member_name_and_notes_cannot_be_decrypted(
+    settings,
+):
+    """Names and notes were encrypted with the app key: after the delete, VACUUM left them in
+    the advisors' table files, readable with that key (failed before migration 0008)."""
+    from django.test import Client
+
+    from decision_aid.advisors.models import AdvisorCase, CaseNote
+    from tests.advisors.conftest import INTAKE, client_for, make_advisor
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    advisor = make_advisor("a1", "FNV Utrecht")
+    client = client_for(advisor)
+    # Another case stays (a table left empty would be cut off by VACUUM, hiding the problem).
+    other = {**INTAKE, "member_name": "Anna Jansen", "reference": "FNV-1", "save": "1"}
+    assert client.post("/adviseur/nieuw/", other).status_code == 302
+    response = client.post("/adviseur/nieuw/", {**INTAKE, "save": "1"})
+    case_id = response["Location"].rstrip("/").split("/")[-1]
+    note = "Mevrouw Yılmaz belde: de bedrijfsarts zag haar niet."
+    assert client.post(f"/adviseur/zaken/{case_id}/", {"text": note}).status_code == 302
+    row = AdvisorCase.objects.get(case_id=case_id)
+    stored = {bytes(row.member_name_enc), bytes(row.next_deadline_enc)}
+    stored |= {bytes(t) for t in CaseNote.objects.values_list("text_enc", flat=True)}
+    assert row.member_name == "Fatma Yılmaz" and len(stored) == 3  # name, deadline, note
+    assert client.post(f"/adviseur/zaken/{case_id}/verwijderen/").status_code == 302
+    call_command("purge_expired", stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM")
+    leftovers = [t for t in _all_raw_tokens() if any(t in s or s in t for s in stored)]
+    assert leftovers  # the dead rows are still in the table files ...
+    openers = _openers()
+    assert not any(_readable(t, openers) for t in leftovers)  # ... but nothing opens them
+    assert not any(_readable(t, openers) for t in stored)
+    assert Client().get("/").status_code == 200

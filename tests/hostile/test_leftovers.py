@@ -226,3 +226,36 @@ def test_every_page_with_answers_codes_or_cases_is_not_stored(client, typical_an
     static = client.get("/static/css/site.css")
     assert "no-store" not in static.get("Cache-Control", "")
     static.close()
+
+
+@pytest.mark.django_db
+def test_the_sick_date_does_not_follow_from_the_advisor_lists_plain_columns(settings):
+    """The case list sorted on plain columns holding the exact next deadline and its milestone
+    (week N of sickness): the sick date followed exactly. Now the plain column holds only the
+    Monday of the deadline's week; the date and milestone are encrypted with the case's key,
+    and the list still shows the exact date."""
+    from datetime import date, datetime
+
+    from decision_aid.advisors.models import AdvisorCase
+    from decision_aid.routing import advise
+    from decision_aid.routing.casefile import load_case
+    from tests.advisors.conftest import INTAKE, client_for, make_advisor
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    client = client_for(make_advisor("a1", "FNV Utrecht"))
+    since = timezone.localdate() - timedelta(weeks=30)
+    since -= timedelta(days=(since.weekday() - 3) % 7)  # a Thursday: deadlines fall on one too
+    intake = {**INTAKE, "sick_since": since.strftime("%d-%m-%Y"), "save": "1"}
+    assert client.post("/adviseur/nieuw/", intake).status_code == 302
+    row = AdvisorCase.objects.get()
+    html = client.get("/adviseur/").content.decode()
+    shown = re.search(r"<td>(\d\d-\d\d-\d{4})", html)[1]
+    exact = date(int(shown[6:]), int(shown[3:5]), int(shown[:2]))
+    assert exact.weekday() == 3 and (exact - since).days % 7 == 0  # the real deadline is shown
+    milestones = {m.key for m in advise(load_case(row.case.case_file)).timeline.milestones}
+    plain = AdvisorCase.objects.filter(pk=row.pk).values().get()
+    plain_dates = [v for v in plain.values() if isinstance(v, date) and not isinstance(v, datetime)]
+    plain_texts = [v for v in plain.values() if isinstance(v, str)]
+    assert exact not in plain_dates
+    assert plain_dates == [exact - timedelta(days=3)]  # its week (the Monday), for the order
+    assert not milestones & set(plain_texts)  # which milestone it is: encrypted

@@ -30,8 +30,9 @@ def _race(threads: int) -> tuple[object, list[int]]:
 
     case = case_create(language="nl")
     clients = []
-    for _ in range(threads):
-        client = Client()
+    for i in range(threads):
+        # each browser its own address: one address has only 2 upload slots (sandbox)
+        client = Client(REMOTE_ADDR=f"10.0.0.{i + 1}")
         session = client.session
         session["cases"] = [str(case.id)]
         session.save()

@@ -8,6 +8,8 @@ limits, a few at a time per web process.
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -192,3 +194,91 @@ def test_a_case_may_send_only_so_many_uploads_an_hour(client, owned_case, settin
     assert case.attachments.count() == 0
     again = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
     assert client.post(f"/en/brief/{other.id}/bijlagen/", {"file": again}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_one_clients_flood_of_uploads_is_refused_before_other_peoples_uploads(
+    client, owned_case, settings
+):
+    """Item 1 with the load test: one client address has at most UPLOAD_WORKER_PER_CLIENT
+    uploads being checked at once, across every web process. Here another process (another
+    database session) holds the attacker's two slots: the attacker's next upload is told to try
+    again at once, a person at another address is served; the attacker's own typed text stays
+    in the box (nothing typed is lost)."""
+    from django.db import connection, connections
+
+    from decision_aid.documents import sandbox
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the slots are shared through PostgreSQL")
+    settings.TRUSTED_PROXY_HOPS = 1  # behind the proxy, as in production
+    settings.UPLOAD_WORKER_PER_CLIENT = 2
+    attacker, person = "203.0.113.66", "198.51.100.7"
+    other_process = connections.create_connection("default")
+    try:
+        with other_process.cursor() as cursor:
+            for i in range(2):
+                key = zlib.crc32(f"{attacker}|{i}".encode()) - 2**31
+                cursor.execute("SELECT pg_advisory_lock(%s, %s)", [sandbox._CLIENT_LOCKS, key])
+        case = owned_case(case_file_for("court"))
+        url = f"/brief/{case.id}/bijlagen/"
+
+        def upload(address: str, **extra: str):  # noqa: ANN202
+            photo = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), "image/jpeg")
+            return client.post(
+                # what the client sent (ignored), then the address our proxy appended
+                url,
+                {"file": photo, **extra},
+                HTTP_X_FORWARDED_FOR=f"10.9.9.9, {address}",
+            )
+
+        refused = upload(attacker, text="Wat de bedrijfsarts schreef, overgetypt.")
+        assert refused.status_code == 503
+        html = refused.content.decode()
+        assert "Probeer het over een minuut opnieuw" in html
+        assert "Wat de bedrijfsarts schreef, overgetypt." in html  # kept in the text box
+        assert case.attachments.count() == 0
+        assert upload(person).status_code == 302
+        assert case.attachments.count() == 1
+    finally:
+        other_process.close()  # ends its session: its advisory locks go with it
+
+
+@pytest.mark.django_db
+def test_a_clients_upload_slot_is_given_back_after_the_check(settings):
+    from django.db import connection
+
+    from decision_aid.documents import sandbox
+
+    settings.UPLOAD_WORKER_PER_CLIENT = 1
+    for _ in range(3):  # one slot, three uploads in a row: each gives it back
+        item = sandbox.check_upload(corpus.jpeg_with_comment(), name="foto.jpg", client="x")
+        assert item.kind == "image"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                "AND pid = pg_backend_pid()"
+            )
+            assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.django_db
+def test_a_web_process_starts_its_helper_on_its_first_request_not_its_first_upload(
+    client, monkeypatch
+):
+    """The helper takes seconds to start (it loads WeasyPrint): started by the first upload,
+    that upload held a check slot meanwhile and the uploads behind it were told "busy" in the
+    load test. Now the first request of any kind starts it, in the background."""
+    import threading
+
+    from decision_aid.documents import sandbox
+
+    started = threading.Event()
+    monkeypatch.setattr(sandbox, "_prestarted", None)  # as in a freshly started web process
+    monkeypatch.setattr(sandbox, "_helper", started.set)
+    assert client.get("/").status_code == 200
+    assert started.wait(timeout=30)
+    started.clear()
+    client.get("/")
+    assert not started.wait(timeout=0.5)  # once per process

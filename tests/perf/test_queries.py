@@ -24,8 +24,9 @@ MAX_FIRST_POST = 15  # the first answer also creates the case (with its data key
 MAX_DONE = 5  # + the counts upsert: the attachments page reached (issue 19)
 MAX_ATTACHMENTS_GET = 7  # reading the "added" message writes the session (in a savepoint);
 # + the case's data key
-MAX_ATTACHMENTS_POST = 14  # + the case row lock, its usage and the upload's data key,
-# and the counts upsert (issue 19)
+MAX_ATTACHMENTS_POST = 16  # + the case row lock, its usage and the upload's data key;
+# + the client's upload slot, taken and given back (PostgreSQL advisory lock, sandbox);
+# + the counts upsert (issue 19)
 MAX_DRAFT_GET = 4  # session, case, its data key, attachments
 
 
