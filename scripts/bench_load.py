@@ -186,7 +186,10 @@ def cpu_snapshot() -> dict[int, tuple[float, int, str]]:
         except (OSError, UnicodeDecodeError):
             continue
         fields = stat.rsplit(")", 1)[1].split()
-        snapshot[int(entry)] = ((int(fields[11]) + int(fields[12])) / hz, int(fields[1]), command)
+        # utime + stime, and cutime + cstime: what its children that ended (and were waited
+        # for) used, so a render or upload-check child that lived only for one job is counted
+        own = int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        snapshot[int(entry)] = (own / hz, int(fields[1]), command)
     return snapshot
 
 
@@ -195,16 +198,23 @@ def cpu_by_part(
     after: dict[int, tuple[float, int, str]],
     pools: dict[str, int],
 ) -> dict[str, float]:
-    """CPU seconds each part used between two snapshots: each gunicorn pool (master and
-    workers) and PostgreSQL (every server process)."""
+    """CPU seconds each part used between two snapshots: each gunicorn pool (master, workers
+    and every process below them) and PostgreSQL (every server process)."""
 
     def used(pids: set[int]) -> float:
         return sum(after[pid][0] - before.get(pid, (0.0, 0, ""))[0] for pid in pids)
 
-    parts = {
-        name: used({pid for pid, (_, ppid, _) in after.items() if root in (pid, ppid)})
-        for name, root in pools.items()
-    }
+    def tree(root: int) -> set[int]:
+        """The pool's master, its workers and every process below them (the upload-check and
+        render helpers and their children, documents.sandbox)."""
+        pids, grew = {root}, True
+        while grew:
+            more = {pid for pid, (_, ppid, _) in after.items() if ppid in pids} - pids
+            pids |= more
+            grew = bool(more)
+        return pids
+
+    parts = {name: used(tree(root)) for name, root in pools.items()}
     postgres = {pid for pid, (_, _, cmd) in after.items() if "postgres" in cmd.split(" ", 1)[0]}
     parts["PostgreSQL"] = used(postgres)
     return parts
