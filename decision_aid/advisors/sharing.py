@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,10 +26,10 @@ from django.utils import timezone
 from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, LiveShare, ShareCode
 from decision_aid.advisors.services import audit_log
 from decision_aid.casefile import live
-from decision_aid.cases import crypto, throttle
+from decision_aid.cases import crypto
+from decision_aid.cases.limits import CodeGuesses
 from decision_aid.cases.models import Case
 from decision_aid.cases.services import case_bump_revision
-from decision_aid.pages.clientip import client_key
 
 # No look-alikes when read aloud or typed: no 0/O/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V.
 SHARE_ALPHABET = "ACDEFGHJKMNPRTWXY34679"
@@ -192,40 +191,21 @@ class ShareRefused(Exception):
         self.reason = reason
 
 
-def _rates() -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
-    return (
-        throttle.Rate.parse(settings.SHARE_RATE_PER_CLIENT),
-        throttle.Rate.parse(settings.SHARE_RATE_PER_CLIENT_UNDER_ATTACK),
-        throttle.Rate.parse(settings.SHARE_RATE_OVERALL),
-    )
-
-
-def _attempt(request: HttpRequest) -> str | None:
-    """Reserve one try (counted before the check, like resume codes), or say why not."""
-    per_client, under_attack, overall = _rates()
-    key = client_key(request)
-    if throttle.hit(f"share-client:{key}", per_client) > per_client.limit:
-        return "client"
-    slow = throttle.hit(f"share-slow:{key}", under_attack)
-    if slow > under_attack.limit and throttle.over("share-all", overall):
-        return "attack"
-    return None
-
-
-def _right(request: HttpRequest) -> None:
-    per_client, under_attack, _overall = _rates()
-    key = client_key(request)
-    throttle.give_back(f"share-client:{key}", per_client)
-    throttle.give_back(f"share-slow:{key}", under_attack)
+SHARE_GUESSES = CodeGuesses(
+    "share",
+    "SHARE_RATE_PER_CLIENT",
+    "SHARE_RATE_PER_CLIENT_UNDER_ATTACK",
+    "SHARE_RATE_OVERALL",
+)
 
 
 def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorCase:
     """The advisor's side of the code: the member's case in the advisor's organisation."""
-    if reason := _attempt(request):
+    if reason := SHARE_GUESSES.attempt(request):
         raise ShareRefused(reason)
     normalized = code_normalize(code).translate(_LOOKALIKES)
     if len(normalized) != SHARE_LENGTH:
-        throttle.hit("share-all", _rates()[2])
+        SHARE_GUESSES.wrong()
         raise ShareRefused("wrong")
     now = timezone.now()
     with transaction.atomic():
@@ -261,9 +241,9 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
                 advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.SHARE_OPENED
             )
     if case is None:
-        throttle.hit("share-all", _rates()[2])
+        SHARE_GUESSES.wrong()
         raise ShareRefused("wrong")
-    _right(request)
+    SHARE_GUESSES.right(request)
     return advisor_case
 
 

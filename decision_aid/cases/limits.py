@@ -59,40 +59,64 @@ def upload_attempt_allowed(case: Case) -> bool:
     return throttle.hit(f"upload:{case.pk}", rate) <= rate.limit
 
 
-def _rates() -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
-    return (
-        throttle.Rate.parse(settings.RESUME_RATE_PER_CLIENT),
-        throttle.Rate.parse(settings.RESUME_RATE_PER_CLIENT_UNDER_ATTACK),
-        throttle.Rate.parse(settings.RESUME_RATE_OVERALL),
-    )
+class CodeGuesses:
+    """Limits on guessing a code (resume codes, share codes). A try is reserved before the code
+    is checked (one atomic upsert, so parallel requests cannot all slip through on the same
+    count) and a right code gives it back. Beyond the per-client limit: 'client'; beyond a lower
+    per-client limit only while wrong codes overall are over their limit: 'attack'. So others'
+    guessing alone never locks out a person with the right code."""
+
+    def __init__(self, name: str, per_client: str, under_attack: str, overall: str) -> None:
+        self.name = name
+        self._setting_names = (per_client, under_attack, overall)
+
+    def rates(self) -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
+        per_client, under_attack, overall = (
+            throttle.Rate.parse(getattr(settings, name)) for name in self._setting_names
+        )
+        return per_client, under_attack, overall
+
+    def attempt(self, request: HttpRequest) -> str | None:
+        """Reserve one try for this client, or say why it may not try now."""
+        per_client, under_attack, overall = self.rates()
+        key = client_key(request)
+        if throttle.hit(f"{self.name}-client:{key}", per_client) > per_client.limit:
+            return "client"
+        slow = throttle.hit(f"{self.name}-slow:{key}", under_attack)
+        if slow > under_attack.limit and throttle.over(f"{self.name}-all", overall):
+            return "attack"
+        return None
+
+    def right(self, request: HttpRequest) -> None:
+        """A right code: give the reserved try back."""
+        per_client, under_attack, _overall = self.rates()
+        key = client_key(request)
+        throttle.give_back(f"{self.name}-client:{key}", per_client)
+        throttle.give_back(f"{self.name}-slow:{key}", under_attack)
+
+    def wrong(self) -> None:
+        """Count one wrong code for everyone (the client's try is already counted)."""
+        throttle.hit(f"{self.name}-all", self.rates()[2])
+
+
+RESUME_GUESSES = CodeGuesses(
+    "resume",
+    "RESUME_RATE_PER_CLIENT",
+    "RESUME_RATE_PER_CLIENT_UNDER_ATTACK",
+    "RESUME_RATE_OVERALL",
+)
 
 
 def resume_attempt(request: HttpRequest) -> str | None:
-    """Reserve one try for this client, or say why it may not try now ('client' or 'attack').
-
-    The try is counted before the code is checked (one atomic upsert), so parallel requests
-    cannot all slip through on the same count; a right code gives its try back."""
-    per_client, under_attack, overall = _rates()
-    key = client_key(request)
-    if throttle.hit(f"resume-client:{key}", per_client) > per_client.limit:
-        return "client"
-    slow = throttle.hit(f"resume-slow:{key}", under_attack)
-    if slow > under_attack.limit and throttle.over("resume-all", overall):
-        return "attack"
-    return None
+    return RESUME_GUESSES.attempt(request)
 
 
 def resume_right(request: HttpRequest) -> None:
-    """A right code: give the reserved try back."""
-    per_client, under_attack, _overall = _rates()
-    key = client_key(request)
-    throttle.give_back(f"resume-client:{key}", per_client)
-    throttle.give_back(f"resume-slow:{key}", under_attack)
+    RESUME_GUESSES.right(request)
 
 
 def resume_wrong(request: HttpRequest) -> None:
-    """Count one wrong code for everyone (the client's try is already counted)."""
-    throttle.hit("resume-all", _rates()[2])
+    RESUME_GUESSES.wrong()
 
 
 def resume_blocked_message(reason: str) -> str:
