@@ -38,6 +38,21 @@ def _checker() -> list[str]:
     pytest.skip(message)
 
 
+def vnu_problems(command: list[str], pages: dict[str, str], folder: Path) -> list[str]:
+    """Every page written to `folder` and checked in one run of the checker: its errors as
+    "page.html:line: message" (empty when all are valid)."""
+    files = []
+    for name, html in pages.items():
+        path = folder / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(
+        [*command, "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+
+
 def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     command = _checker()
     pages: dict[str, str] = {}
@@ -95,15 +110,6 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     keep("feedback_error", client.post("/reactie/", {"place": "advice", "text": "x" * 600}))
     keep("feedback_thanks", client.get("/reactie/bedankt/?next=/"))
 
-    files = []
-    for name, html in pages.items():
-        path = tmp_path / f"{name}.html"
-        path.write_text(html, encoding="utf-8")
-        files.append(str(path))
-    result = subprocess.run(
-        [*command, "--errors-only", "--format", "json", *files], capture_output=True, text=True
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    problems = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    problems = vnu_problems(command, pages, tmp_path)
     assert problems == [], "\n".join(problems)
     assert len(pages) >= 30
