@@ -310,6 +310,10 @@ CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=30)
 # The counts page (insight/) shows every count from 1 up to this number minus one as "< 5": a
 # group that small could be one person someone knows (docs/privacy.md). Not an environment knob.
 INSIGHT_MASK_BELOW = 5
+# The anonymous counts are held in each process and written together at most this often (one
+# statement per 10 s per process instead of one per counting request; insight.counters). 0:
+# every request writes its own at once (the tests).
+INSIGHT_FLUSH_SECONDS = env.float("INSIGHT_FLUSH_SECONDS", default=10)
 
 # Privacy page (AVG art. 13): who is responsible for the data (the organisation that runs this
 # aid) and how to reach them. Set both in production; the page says when they are missing.

@@ -123,6 +123,48 @@ def test_at_most_one_counting_write_per_request(typical_answers):
     assert _writes(ctx.captured_queries) == []
 
 
+def test_counts_are_held_then_written_together(typical_answers, settings, monkeypatch):
+    """Production (INSIGHT_FLUSH_SECONDS = 10): answers within the window write no count; the
+    first request after it writes all of them in one statement, and a process that ends writes
+    what it still holds. Nothing is lost or counted twice."""
+    settings.INSIGHT_FLUSH_SECONDS = 10
+    clock = [1000.0]
+    monkeypatch.setattr(c.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(c, "_held", Counter())
+    monkeypatch.setattr(c, "_held_since", clock[0])
+    table = DailyCount._meta.db_table
+    client = Client()
+    client.get("/vragen/")
+    steps = ("role", "employment", "still_sick", "sick_since")
+
+    def answer(step: str) -> list[str]:
+        payload = {f"{PREFIX}-current_step": step}
+        payload.update({f"{step}-{k}": _value(v) for k, v in typical_answers[step].items()})
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.post(step_url(client, step), payload).status_code == 302
+        return [sql for sql in _writes(ctx.captured_queries) if table in sql]
+
+    for step in steps[:3]:
+        clock[0] += 1
+        assert answer(step) == [], step
+    assert not DailyCount.objects.exists()
+    clock[0] += 10  # the window has passed: this answer writes all four and the first page
+    counting = answer(steps[3])
+    assert len(counting) == 1
+    answered = {r.key: r.count for r in DailyCount.objects.filter(metric=c.PAGE_ANSWERED)}
+    assert answered == dict.fromkeys(steps, 1)
+    assert DailyCount.objects.get(metric=c.PAGE_REACHED, key="role").count == 1
+    # held again, then written when the process ends (atexit: write_held)
+    snapshot = Counter({(r.metric, r.key): r.count for r in DailyCount.objects.all()})
+    clock[0] += 1
+    assert answer("disputes") == []
+    assert Counter({(r.metric, r.key): r.count for r in DailyCount.objects.all()}) == snapshot
+    c.write_held()
+    assert DailyCount.objects.get(metric=c.PAGE_ANSWERED, key="disputes").count == 1
+    c.write_held()  # nothing held: nothing written twice
+    assert DailyCount.objects.get(metric=c.PAGE_ANSWERED, key="disputes").count == 1
+
+
 def test_the_counts_page_shows_the_three_journeys(staff_client, settings):
     _three_journeys()
     # masked (the default): every count here is under 5
