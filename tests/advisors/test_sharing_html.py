@@ -1,6 +1,7 @@
 """The new states of a shared call are valid HTML (Nu Html Checker), in Dutch and in English:
-the member's panel (not shared, code waiting, advisor looking along, kept with the union) and
-the advisor's pages (code entry, a wrong code, the live intake)."""
+the member's panel (not shared, code waiting, advisor looking along, kept with the union) on a
+wizard page and on the draft page, and the advisor's pages (code entry, a wrong code, the live
+intake)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,21 @@ def test_sharing_states_are_valid_html(advisors, typical_answers, tmp_path, lang
     pages["member_live_review"] = member.get(f"{lang}/vragen/{case_id}/talked/")
     member.post(f"{lang}/samen/{case_id}/houden/", {"next": page})
     pages["member_kept"] = member.get(page)
+
+    # The draft page (the end of the wizard) carries the same panel: code waiting, then live.
+    finished = Client(REMOTE_ADDR="198.51.100.32")
+    walk(finished, typical_answers)
+    done_id = current_case_id(finished)
+    draft = f"{lang}/brief/{done_id}/"
+    pages["draft_none"] = finished.get(draft)
+    pages["draft_code"] = finished.post(f"{lang}/samen/{done_id}/code/", {"next": draft}, follow=True)
+    assert pages["draft_code"].request["PATH_INFO"].endswith(f"/brief/{done_id}/")
+    draft_code = re.search(
+        r'aria-hidden="true">([A-Z0-9]{6})<', pages["draft_code"].content.decode()
+    )[1]
+    assert adv.post(f"{lang}/adviseur/samen/", {"code": draft_code}).status_code == 302
+    pages["draft_live"] = finished.get(draft)
+    assert "share-status" in pages["draft_live"].content.decode()
 
     for name, response in pages.items():
         assert response.status_code in (200, 400), (name, response.status_code)

@@ -26,9 +26,11 @@ def _step(page) -> str:  # noqa: ANN001
     return page.locator("input[name='intake_wizard-current_step']").get_attribute("value")
 
 
-def _walk_to(page, answers, stop: str) -> None:  # noqa: ANN001
+def _walk_to(page, answers, stop: str, until_url: str = "") -> None:  # noqa: ANN001
     page.goto("/vragen/")
-    for _ in range(20):
+    for _ in range(30):
+        if until_url and until_url in page.url:
+            return
         step = _step(page)
         if step == stop:
             return
@@ -162,5 +164,52 @@ def test_member_and_advisor_follow_one_case_live(browser, live_server, axe, sett
         f"{to_member:.2f} s; member's answer on the advisor's screen after {to_advisor:.2f} s "
         f"(polling every 1.5 s)"
     )
+    phone.close()
+    desk.close()
+
+
+def test_sharing_from_the_draft_page_is_accessible(browser, live_server, axe, settings):
+    """The panel on the draft page (the end of the wizard), on the phone: the code waiting and
+    the advisor looking along, axe-core in Dutch and English, and it fits 360 px."""
+    from django.utils import timezone
+
+    settings.ADVISOR_REQUIRE_2FA = False
+    make_advisor("adv2", "FNV Utrecht")
+    answers = resolve_dates(TYPICAL_EMPLOYEE, timezone.localdate())
+    phone = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+    desk = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    member, advisor = phone.new_page(), desk.new_page()
+    for page in (member, advisor):
+        page.set_default_timeout(15_000)
+    _walk_to(member, answers, "__the_end__", until_url="/bijlagen/")
+    draft = member.url.split("bijlagen/")[0]
+    member.goto(draft)
+    member.get_by_role("button", name="Samen met mijn adviseur").click()
+    code = member.locator(".share-code [aria-hidden]").inner_text().strip()
+    assert "/brief/" in member.url
+    assert_accessible(axe, member)
+    _shot(member, "draft-code-nl-360")
+
+    advisor.goto("/adviseur/inloggen/")
+    advisor.get_by_label("Gebruikersnaam").fill("adv2")
+    advisor.get_by_label("Wachtwoord").fill(PASSWORD)
+    advisor.get_by_role("button", name="Inloggen").click()
+    advisor.wait_for_url("**/adviseur/")
+    advisor.goto("/adviseur/samen/")
+    advisor.get_by_label("De deelcode van het lid").fill(code)
+    advisor.get_by_role("button", name="Open de zaak").click()
+    advisor.wait_for_url("**/samen/")
+    expect(member.locator(".share-status")).to_contain_text("Uw adviseur van FNV Utrecht kijkt mee")
+    # the panel is at the end of a long page: a link at the top leads down to "Stop met delen"
+    member.reload()
+    expect(member.locator(".share-banner a")).to_have_attribute("href", "#share-panel")
+    assert_accessible(axe, member)
+    _shot(member, "draft-live-nl-360")
+
+    member.goto(draft.replace(live_server.url, live_server.url + "/en"))
+    expect(member.locator(".share-status")).to_contain_text("Your advisor from FNV Utrecht")
+    assert_accessible(axe, member)
+    _shot(member, "draft-live-en-360")
+    # close both screens before the test server stops (their pages poll every 1.5 s)
     phone.close()
     desk.close()
