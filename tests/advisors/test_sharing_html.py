@@ -51,7 +51,9 @@ def test_sharing_states_are_valid_html(advisors, typical_answers, tmp_path, lang
     done_id = current_case_id(finished)
     draft = f"{lang}/brief/{done_id}/"
     pages["draft_none"] = finished.get(draft)
-    pages["draft_code"] = finished.post(f"{lang}/samen/{done_id}/code/", {"next": draft}, follow=True)
+    pages["draft_code"] = finished.post(
+        f"{lang}/samen/{done_id}/code/", {"next": draft}, follow=True
+    )
     assert pages["draft_code"].request["PATH_INFO"].endswith(f"/brief/{done_id}/")
     draft_code = re.search(
         r'aria-hidden="true">([A-Z0-9]{6})<', pages["draft_code"].content.decode()
