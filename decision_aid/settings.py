@@ -143,6 +143,10 @@ SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK
 # New cases one client (address; IPv6 per /64) may start, and upload requests per case.
 CASES_PER_CLIENT_RATE = env.str("CASES_PER_CLIENT_RATE", default="30/h")
 UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")
+# "Hielp dit advies?" (insight): feedback sent per client address, and written texts kept for
+# everybody together per day; past either a text is not kept (insight.views.FeedbackView).
+FEEDBACK_RATE_PER_CLIENT = env.str("FEEDBACK_RATE_PER_CLIENT", default="10/h")
+FEEDBACK_TEXTS_PER_DAY = env.str("FEEDBACK_TEXTS_PER_DAY", default="500/d")
 # The client address: behind DJANGO_BEHIND_PROXY=1, the address our proxy appended to
 # X-Forwarded-For, counted from the right past this many trusted proxies (pages.clientip).
 TRUSTED_PROXY_HOPS = env.int(

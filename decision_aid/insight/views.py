@@ -13,11 +13,13 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 
+from decision_aid.cases import throttle
 from decision_aid.insight import counters
 from decision_aid.insight.forms import FeedbackForm
 from decision_aid.insight.funnel_svg import funnel_svg
 from decision_aid.insight.report import Scope, csv_text, page_context
 from decision_aid.insight.services import feedback_add
+from decision_aid.pages.clientip import client_key
 
 
 def _safe_back(request: HttpRequest, value: str | None) -> str:
@@ -28,9 +30,25 @@ def _safe_back(request: HttpRequest, value: str | None) -> str:
     return reverse("pages:home")
 
 
+def _feedback_allowed(request: HttpRequest) -> bool:
+    """One more feedback from this client address within FEEDBACK_RATE_PER_CLIENT (10 an
+    hour): a person taps once or twice; a script sending texts again and again is refused
+    before anything is counted or kept."""
+    rate = throttle.Rate.parse(settings.FEEDBACK_RATE_PER_CLIENT)
+    return throttle.hit(f"feedback:{client_key(request)}", rate) <= rate.limit
+
+
+def _text_room() -> bool:
+    """Room for one more kept text today (FEEDBACK_TEXTS_PER_DAY for everybody together): many
+    addresses cannot fill the database with texts either. The tap is still counted."""
+    rate = throttle.Rate.parse(settings.FEEDBACK_TEXTS_PER_DAY)
+    return throttle.hit("feedback-texts", rate) <= rate.limit
+
+
 class FeedbackView(View):
     """POST only: count the tap, keep the text (if any) without a link to the case, then say
-    thank you. A wrong form (no answer, too long a text) is shown again with what was typed."""
+    thank you. A wrong form (no answer, too long a text) is shown again with what was typed.
+    Past the limits above: a 429 page that says so, nothing counted or kept."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return redirect("pages:home")
@@ -45,11 +63,24 @@ class FeedbackView(View):
                 {"form": form, "back": back, "page_title": _("Did this advice help?")},
                 status=400,
             )
+        if not _feedback_allowed(request):
+            return render(
+                request,
+                "limited.html",
+                {
+                    "page_title": _("Too much feedback"),
+                    "message": _(
+                        "A lot of feedback was sent from your internet connection in the last "
+                        "hour. Thank you. Try again in an hour."
+                    ),
+                },
+                status=429,
+            )
         data = form.cleaned_data
         counters.count(
             request, counters.FEEDBACK, f"{data['place']}.{data['answer']}", role=data["role"]
         )
-        if data["text"].strip():
+        if data["text"].strip() and _text_room():
             feedback_add(
                 language=request.LANGUAGE_CODE,
                 role=data["role"],

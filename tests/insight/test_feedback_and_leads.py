@@ -129,3 +129,28 @@ def test_a_lead_sees_only_their_own_organisations_intakes(advisors):
     # not a lead: no page
     assert client_for(advisors["a1"]).get("/adviseur/inzicht/").status_code == 404
     assert client_for(advisors["a1"]).get("/adviseur/inzicht/csv/").status_code == 404
+
+
+def test_a_flood_of_feedback_is_refused_and_kept_texts_have_a_daily_cap(settings):
+    """A script sending feedback again and again: past 10 an hour from one address it gets a
+    429 page in its language and nothing more is counted or kept; from many addresses, at most
+    FEEDBACK_TEXTS_PER_DAY texts are kept a day (the taps still count)."""
+    settings.FEEDBACK_RATE_PER_CLIENT = "3/h"
+    settings.FEEDBACK_TEXTS_PER_DAY = "4/d"
+    one = Client(REMOTE_ADDR="203.0.113.9")
+    post = {"place": "advice", "role": "employee", "answer": "no", "text": "spam"}
+    for _ in range(3):
+        assert one.post("/reactie/", post).status_code == 302
+    refused = one.post("/reactie/", post)
+    assert refused.status_code == 429
+    assert "Er is veel feedback gestuurd vanaf uw internetverbinding" in refused.content.decode()
+    assert one.post("/en/reactie/", post).status_code == 429
+    assert "A lot of feedback was sent" in one.post("/en/reactie/", post).content.decode()
+    assert Feedback.objects.count() == 3
+    assert DailyCount.objects.get(metric="feedback").count == 3
+    # other addresses: the fourth text is kept, the fifth and sixth only counted
+    for n in range(3):
+        other = Client(REMOTE_ADDR=f"198.51.100.{n + 1}")
+        assert other.post("/reactie/", post).status_code == 302
+    assert Feedback.objects.count() == 4
+    assert DailyCount.objects.get(metric="feedback").count == 6
