@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
-from decision_aid.advisors import sharing
+from decision_aid.advisors import poll_token, sharing
 from decision_aid.cases import throttle
 from decision_aid.cases.selectors import owned_case, owns_case
 
@@ -70,9 +70,13 @@ def version_response(request: HttpRequest, current: tuple[int, str] | None) -> H
 
 
 class VersionView(View):
-    """The member's poll: session check (no query beyond the session) and two columns."""
+    """The member's poll: with the page's ticket (advisors.poll_token) one query of two columns
+    and the session left alone; without one (or an expired one) the session check first."""
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
+        if poll_token.read(request.GET.get("t"), case_id) == (0, 0):
+            request.session_refresh_skip = True  # type: ignore[attr-defined]
+            return version_response(request, sharing.version(case_id))
         if not owns_case(request, case_id):
             raise Http404
         return version_response(request, sharing.version(case_id))

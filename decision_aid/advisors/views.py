@@ -25,7 +25,15 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from decision_aid.advisors import access, blind_index, listing, live, sharing, two_factor
+from decision_aid.advisors import (
+    access,
+    blind_index,
+    listing,
+    live,
+    poll_token,
+    sharing,
+    two_factor,
+)
 from decision_aid.advisors.forms import (
     CaseFileImportForm,
     IntakeForm,
@@ -655,12 +663,21 @@ class LiveView(AdvisorView):
             return self._json(request, advisor_case)
         return redirect(request.path)
 
+    def _poll_url(self, case_id: Any) -> str:
+        """The version check with a fresh ticket (advisors.poll_token)."""
+        ticket = poll_token.advisor_ticket(
+            case_id, advisor_id=self.advisor.pk, organisation_id=self.advisor.organisation_id
+        )
+        url = reverse("advisors:live_version", kwargs={"case_id": case_id})
+        return f"{url}?{urlencode({'t': ticket})}"
+
     def _json(self, request: HttpRequest, advisor_case: AdvisorCase) -> HttpResponse:
         case = Case.objects.get(pk=advisor_case.case_id)
         state = case.wizard_state
         values = live.shared_values(state)
         payload = {
             "version": f"{case.revision}-{case.sharing}",
+            "poll": self._poll_url(case.pk),
             "values": values,
             "base": json.dumps(values),
             "advice": render(
@@ -696,6 +713,7 @@ class LiveView(AdvisorView):
                 "form": live.form_for(state),
                 "base": json.dumps(live.shared_values(state)),
                 "version": f"{case.revision}-{case.sharing}",
+                "poll_url": self._poll_url(case.pk),
                 "advice": live.advice_for(state, language=case.language),
                 "changes": live.member_changes(state),
                 "note_form": note_form,
@@ -707,7 +725,22 @@ class LiveView(AdvisorView):
 
 
 class LiveVersionView(AdvisorView):
-    """The advisor's poll: the organisation check, the share, and the case's revision."""
+    """The advisor's poll: the organisation check, the share, and the case's revision. With
+    the page's ticket (advisors.poll_token) all of it in one statement, without the session;
+    without one (or an expired one) through the sign-in checks first."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        ticket = poll_token.read(request.GET.get("t"), kwargs.get("case_id"))
+        if ticket is not None and ticket[0] and request.method == "GET":
+            request.session_refresh_skip = True  # type: ignore[attr-defined]
+            advisor_id, organisation_id = ticket
+            return version_response(
+                request,
+                poll_token.advisor_version(
+                    kwargs["case_id"], advisor_id=advisor_id, organisation_id=organisation_id
+                ),
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         # one query: the organisation boundary (access.visible_cases) and the two columns

@@ -33,6 +33,8 @@ def session_refresh(get_response: Callable[[HttpRequest], HttpResponse]):  # noq
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         session = getattr(request, "session", None)
+        if getattr(request, "session_refresh_skip", False):
+            return response  # a ticketed poll (advisors.poll_token): the session is not read
         if session is None or not session.session_key or response.status_code >= 500:
             return response  # no session cookie (nothing to keep alive), or a failed request
         try:

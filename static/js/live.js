@@ -7,12 +7,16 @@
   if (!window.fetch || !window.DOMParser) { return; }
   var EVERY = 1500;
 
+  // url() and version() are asked before each poll: the page may have a fresh ticket by then
+  // (the poll URL carries a signed ticket, so the server answers without the session).
   function poll(url, version, onNew, onGone) {
     var busy = false;
     var timer = setInterval(function () {
       if (busy) { return; }
       busy = true;
-      fetch(url + "?v=" + encodeURIComponent(version()), { credentials: "same-origin", cache: "no-store" })
+      var target = url();
+      target += (target.indexOf("?") === -1 ? "?" : "&") + "v=" + encodeURIComponent(version());
+      fetch(target, { credentials: "same-origin", cache: "no-store" })
         .then(function (r) {
           busy = false;
           if (r.status === 204) { return; }
@@ -47,7 +51,10 @@
       }
       status.textContent = text;
     }
-    poll(panel.getAttribute("data-live-version-url"), function () { return version; }, function (next) {
+    function pollUrl() {
+      return (document.getElementById("share-panel") || panel).getAttribute("data-live-version-url");
+    }
+    poll(pollUrl, function () { return version; }, function (next) {
       var sharingChanged = sharingOf(next) !== sharingOf(version);
       version = next;
       if (dirty) {
@@ -93,8 +100,10 @@
         });
       });
     }
+    var pollUrl = form.getAttribute("data-live-version-url");
     function apply(payload) {
       version = payload.version;
+      if (payload.poll) { pollUrl = payload.poll; }
       setValues(payload.values);
       form.querySelector("input[name=base]").value = payload.base;
       document.getElementById("live-advice").innerHTML = payload.advice;
@@ -126,7 +135,7 @@
     }
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
-    poll(form.getAttribute("data-live-version-url"), function () { return version; }, function () {
+    poll(function () { return pollUrl; }, function () { return version; }, function () {
       fetch(url + "?format=json", { credentials: "same-origin", cache: "no-store" })
         .then(function (r) {
           if (r.status === 404) { ended(); return null; }

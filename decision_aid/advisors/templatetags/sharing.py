@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from decision_aid.advisors.poll_token import member_ticket
 from decision_aid.advisors.sharing import share_status
 from decision_aid.cases.selectors import owns_case
 
@@ -20,10 +21,13 @@ def share_panel(context: Any) -> dict[str, Any]:
     case = context.get("case")
     if case is None or request is None or not owns_case(request, case.pk):
         return {"show": False}
+    status = share_status(case)
     return {
         "show": True,
         "case": case,
-        "status": share_status(case),
+        "status": status,
+        # the poll's ticket (advisors.poll_token), only where live.js polls
+        "poll_ticket": member_ticket(case.pk) if status.state in ("code", "live") else "",
         "here": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
         "request": request,
