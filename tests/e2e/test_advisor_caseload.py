@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.advisors.conftest import make_advisor
 from tests.advisors.test_caseload import add_cases, log_events
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, assert_fits_width
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,6 +33,7 @@ def test_case_list_pages_search_and_audit_log_are_accessible(page, axe, settings
     page.get_by_role("button", name="Zoeken").click()
     expect(page.locator("table.cases tbody tr")).to_have_count(50)
     assert_accessible(axe, page)
+    assert_fits_width(page, screenshot="caseload-all-360")
     page.get_by_role("link", name="Volgende pagina").click()
     expect(page.locator("table.cases tbody tr")).to_have_count(23)
     expect(page.get_by_role("link", name="Eerste pagina")).to_be_visible()
@@ -46,6 +47,7 @@ def test_case_list_pages_search_and_audit_log_are_accessible(page, axe, settings
     page.goto("/adviseur/audit/")
     expect(page.locator("table.cases tbody tr")).to_have_count(100)
     assert_accessible(axe, page)
+    assert_fits_width(page, screenshot="caseload-audit-360")
     page.get_by_label("Adviseur", exact=True).select_option(label="a1")
     page.get_by_role("button", name="Filteren").click()
     page.get_by_role("link", name="Ouder").click()
