@@ -861,9 +861,12 @@ ROUTE_RULES: tuple[Rule, ...] = (
     Rule(
         "wage_stop_explained",
         "wage_court",
-        "Pay stopped (loonstop) other than after a declared-fit report: explain BW 7:629 lid 3",
+        "Pay stopped (loonstop) other than over fitness for own work: explain BW 7:629 lid 3",
         ("BW 7:629 lid 3",),
-        lambda f: f.s.wage is Wage.STOPPED and not f.declared_fit,
+        # A stop over "fit for own work" (declared fit, or the own-work question in dispute) is
+        # no lid-3 sanction: domain.md §3, first row ("Bedrijfsarts says fit, employee
+        # disagrees, pay stopped"); lid 3 lists non-cooperation only (domain.md §5).
+        lambda f: f.s.wage is Wage.STOPPED and not f.fitness_disputed,
         (
             Because(
                 T(
@@ -1159,7 +1162,13 @@ ROUTE_RULES: tuple[Rule, ...] = (
         "Employer says the employee does not cooperate: the employer must address it (expert "
         "opinion, pay)",
         ("004 §3", "004 §9"),
-        lambda f: f.employer_side and f.disputes(Dispute.EMPLOYEE_EFFORTS),
+        # Not once UWV has judged against the employer: a judge relies on that opinion (000
+        # rechter), so "address the non-cooperation with pay" is no longer the advice.
+        lambda f: (
+            f.employer_side
+            and f.disputes(Dispute.EMPLOYEE_EFFORTS)
+            and f.opinion is not ExpertOpinionState.AGAINST_REQUESTER
+        ),
         (
             Because(
                 T(
@@ -1611,7 +1620,12 @@ DETAIL_RULES: tuple[Rule, ...] = (
         "Employee does not cooperate: the employer's lever is suspending pay (BW 7:629 lid 6) or "
         "a wage stop (lid 3)",
         ("BW 7:629 lid 6", "BW 7:629 lid 3", "004 §11", "004 §3"),
-        lambda f: f.employer_side and f.disputes(Dispute.EMPLOYEE_EFFORTS),
+        # Not against an expert opinion that the employee did enough (000 rechter).
+        lambda f: (
+            f.employer_side
+            and f.disputes(Dispute.EMPLOYEE_EFFORTS)
+            and f.opinion is not ExpertOpinionState.AGAINST_REQUESTER
+        ),
         (
             NextStep(
                 T(
@@ -1753,13 +1767,15 @@ DETAIL_RULES: tuple[Rule, ...] = (
     Rule(
         "wage_urgent_steps",
         "wage_court",
-        "No income (pay stopped, no supporting expert opinion): legal help today about a kort "
+        "No income (pay stopped, no expert opinion asked yet): legal help today about a kort "
         "geding; ask the expert opinion at the same time",
         ("domain §5 [M]", "BW 7:629a lid 2", "002 juridisch"),
+        # Only while no opinion was asked: the step says "ask for the expert opinion at the
+        # same time", and there is one opinion per situation (domain.md §3 [E]).
         lambda f: (
             f.employee_side
             and f.wage_stopped_no_income
-            and f.opinion is not ExpertOpinionState.FOR_REQUESTER
+            and f.opinion in (None, ExpertOpinionState.NONE)
         ),
         (
             NextStep(
@@ -1769,6 +1785,28 @@ DETAIL_RULES: tuple[Rule, ...] = (
                         "court ruling (kort geding), for which no expert opinion is needed. Ask "
                         "for the expert opinion at the same time: you need it for a normal wage "
                         "claim."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "wage_urgent_steps_opinion_asked",
+        "wage_court",
+        "No income (pay stopped), expert opinion asked or against: legal help today about a kort "
+        "geding, without asking the opinion again",
+        ("domain §5 [M]", "BW 7:629a lid 2", "002 juridisch", "domain §3 [E]"),
+        lambda f: (
+            f.employee_side
+            and f.wage_stopped_no_income
+            and f.opinion in (ExpertOpinionState.REQUESTED, ExpertOpinionState.AGAINST_REQUESTER)
+        ),
+        (
+            NextStep(
+                T(
+                    _(
+                        "No income now? Contact a legal advisor today (see below) about a fast "
+                        "court ruling (kort geding), for which no expert opinion is needed."
                     )
                 )
             ),

@@ -66,7 +66,7 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
 
 
 def rule_set_label(rule_set: dict[str, str] | None) -> str:
-    """ "Rules version 2, sources of 30-11-2026": on the advice page and in every PDF footer."""
+    """ "Rules version 3, sources of 30-11-2026": on the advice page and in every PDF footer."""
     if not rule_set:
         return ""
     day = date.fromisoformat(rule_set["sources_date"]).strftime("%d-%m-%Y")

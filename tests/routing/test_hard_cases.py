@@ -192,7 +192,8 @@ URGENT = [
             "expert_opinion": ExpertOpinionState.REQUESTED,
         },
         Route.LEGAL_ADVICE,
-        mentions=("wage_urgent_court", "wage_urgent_steps"),
+        mentions=("wage_urgent_court", "wage_urgent_steps_opinion_asked"),
+        absent=("wage_urgent_steps",),  # the opinion is asked: do not say "ask for it"
         not_recommended=(Route.COURT,),
     ),
     Scenario(
@@ -201,7 +202,8 @@ URGENT = [
         E,
         {"wage": Wage.STOPPED, "expert_opinion": ExpertOpinionState.AGAINST_REQUESTER},
         Route.LEGAL_ADVICE,
-        mentions=("wage_urgent_court", "wage_urgent_steps"),
+        mentions=("wage_urgent_court", "wage_urgent_steps_opinion_asked"),
+        absent=("wage_urgent_steps",),
     ),
 ]
 
