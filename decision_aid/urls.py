@@ -48,5 +48,6 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "decision_aid.pages.views.error_400"
 handler404 = "decision_aid.pages.views.error_404"
 handler500 = "decision_aid.pages.views.error_500"

@@ -9,7 +9,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db import models
+from django.db import DatabaseError, models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.cases import crypto
@@ -18,6 +19,11 @@ from decision_aid.cases import crypto
 def _attachment_path(instance: Attachment, filename: str) -> str:
     # A random name: nothing of the user's file name reaches the disk.
     return f"cases/{instance.case_id}/{uuid.uuid4().hex}.bin"
+
+
+class CaseGone(Http404):
+    """The case was deleted ("delete everything", or expiry) while a request of the same
+    person was still working on it: that request ends with the 404 page, not a 500."""
 
 
 class Case(models.Model):
@@ -51,15 +57,28 @@ class Case(models.Model):
     def __str__(self) -> str:
         return str(self.id)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            super().save(*args, **kwargs)
+        except DatabaseError as error:
+            # Django's own error for update_fields when no row matched: the row was deleted
+            # by another request meanwhile, so there is nothing left to save to
+            if kwargs.get("update_fields") and "did not affect any rows" in str(error):
+                raise CaseGone from None
+            raise
+
     def box(self) -> crypto.DataBox:
         """This case's data key, unwrapped (one query, then kept on the instance)."""
         box = self.__dict__.get("_box")
         if box is None:
-            wrapped = (
-                DataKey.objects.filter(case_id=self.pk, attachment__isnull=True)
-                .values_list("key_enc", flat=True)
-                .get()
-            )
+            try:
+                wrapped = (
+                    DataKey.objects.filter(case_id=self.pk, attachment__isnull=True)
+                    .values_list("key_enc", flat=True)
+                    .get()
+                )
+            except DataKey.DoesNotExist:
+                raise CaseGone from None  # deleted after this request read the case row
             box = self.__dict__["_box"] = crypto.DataBox(crypto.unwrap_key(bytes(wrapped)))
         return box
 

@@ -87,3 +87,18 @@ def error_404(request, exception=None):  # noqa: ANN001, ANN201, ARG001
 
 def error_500(request):  # noqa: ANN001, ANN201
     return render(request, "500.html", status=500)
+
+
+def error_400(request, exception=None):  # noqa: ANN001, ANN201, ARG001
+    """A request we could not read (a body in another encoding, a broken multipart form, a
+    field too big). Django's own 400 view checks the CSRF token again, which reads the same
+    unreadable body once more and turned the 400 into a 500; this page touches no form data
+    and says what happened in the page's language."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):  # noqa: ANN001, ANN201, ARG001
+    """The form's security check failed (the page was open very long, cookies are blocked,
+    or the form came from another site): a page in the person's language, not Django's
+    technical English page."""
+    return render(request, "403_csrf.html", status=403)
