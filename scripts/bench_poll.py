@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import statistics
 import sys
 import time
@@ -43,7 +44,7 @@ def main() -> None:
     from django.contrib.auth import get_user_model
 
     name = f"poll-{uuid.uuid4().hex[:8]}"
-    user = get_user_model().objects.create_user(name, password="a long passphrase 42")
+    user = get_user_model().objects.create_user(name, password=secrets.token_urlsafe(16))
     org, _ = Organisation.objects.get_or_create(name="Bench vakbond")
     advisor = Advisor.objects.create(user=user, organisation=org)
     member = Client(REMOTE_ADDR=f"10.77.{os.getpid() % 250}.1")

@@ -46,6 +46,7 @@ urlpatterns = [
     path("__bench__/signed-in/", bare_signed_in),
     *_app_urls.urlpatterns,
 ]
+handler400 = _app_urls.handler400
 handler404 = _app_urls.handler404
 handler500 = _app_urls.handler500
 
