@@ -70,3 +70,13 @@ def saved_case(advisors):
     assert response.status_code == 302, response.content.decode()[:2000]
     case_id = response["Location"].rstrip("/").split("/")[-1]
     return case_id
+
+
+@pytest.fixture
+def member(typical_answers):  # noqa: ANN001, ANN201
+    """A member alone on the phone, stuck on the 'talked' page (the shared-call tests)."""
+    from tests.journey import walk
+
+    client = Client(REMOTE_ADDR="198.51.100.30")
+    walk(client, typical_answers, stop_at="talked")
+    return client

@@ -21,15 +21,6 @@ from tests.advisors.test_sharing import _case, _live_post, _open, _share_code
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def member(typical_answers):
-    from tests.journey import walk
-
-    client = Client(REMOTE_ADDR="198.51.100.40")
-    walk(client, typical_answers, stop_at="talked")
-    return client
-
-
 def _poll_url(html: str) -> str:
     return unquote(re.search(r'data-live-version-url="([^"]+)"', html)[1].replace("&amp;", "&"))
 

@@ -15,17 +15,9 @@ from decision_aid.advisors import sharing
 from decision_aid.advisors.models import AdvisorCase, AuditEvent, CaseNote, LiveShare, ShareCode
 from decision_aid.cases.models import Case
 from tests.advisors.conftest import client_for
-from tests.journey import PREFIX, current_case_id, walk
+from tests.journey import PREFIX, current_case_id
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member(typical_answers):
-    """A member alone on the phone, stuck on the 'talked' page."""
-    client = Client(REMOTE_ADDR="198.51.100.30")
-    walk(client, typical_answers, stop_at="talked")
-    return client
 
 
 def _case(member: Client) -> Case:

@@ -49,6 +49,14 @@ def _walk_to(page, answers, stop: str, until_url: str = "") -> None:  # noqa: AN
     raise AssertionError(f"never reached {stop}")
 
 
+def _sign_in(advisor, username: str) -> None:  # noqa: ANN001
+    advisor.goto("/adviseur/inloggen/")
+    advisor.get_by_label("Gebruikersnaam").fill(username)
+    advisor.get_by_label("Wachtwoord").fill(PASSWORD)
+    advisor.get_by_role("button", name="Inloggen").click()
+    advisor.wait_for_url("**/adviseur/")
+
+
 def _shot(page, name: str) -> None:  # noqa: ANN001
     assert_fits_width(page, screenshot=f"live-{name}")
 
@@ -75,11 +83,7 @@ def test_member_and_advisor_follow_one_case_live(browser, live_server, axe, sett
     assert_accessible(axe, member)
     _shot(member, "member-code-nl-360")
 
-    advisor.goto("/adviseur/inloggen/")
-    advisor.get_by_label("Gebruikersnaam").fill("adv")
-    advisor.get_by_label("Wachtwoord").fill(PASSWORD)
-    advisor.get_by_role("button", name="Inloggen").click()
-    advisor.wait_for_url("**/adviseur/")
+    _sign_in(advisor, "adv")
     advisor.get_by_role("link", name="Meekijken").click()
     assert_accessible(axe, advisor)
     advisor.get_by_label("De deelcode van het lid").fill(code.lower())
@@ -190,11 +194,7 @@ def test_sharing_from_the_draft_page_is_accessible(browser, live_server, axe, se
     assert_accessible(axe, member)
     _shot(member, "draft-code-nl-360")
 
-    advisor.goto("/adviseur/inloggen/")
-    advisor.get_by_label("Gebruikersnaam").fill("adv2")
-    advisor.get_by_label("Wachtwoord").fill(PASSWORD)
-    advisor.get_by_role("button", name="Inloggen").click()
-    advisor.wait_for_url("**/adviseur/")
+    _sign_in(advisor, "adv2")
     advisor.goto("/adviseur/samen/")
     advisor.get_by_label("De deelcode van het lid").fill(code)
     advisor.get_by_role("button", name="Open de zaak").click()
