@@ -103,16 +103,19 @@ def _advisor_organisation(request: HttpRequest) -> int:
 
 def write(counts: Counter, *, language: str, organisation: int = 0, day: object = None) -> None:
     """Add the counts in one upsert statement, now."""
-    if not counts:
-        return
+    if counts:
+        _write_rows(_keyed(counts, day=day, language=language, organisation=organisation))
+
+
+def _keyed(counts: Counter, *, day: object, language: str, organisation: int) -> Counter:
+    """A request's (metric, key, role) counts as rows keyed (day, language, organisation,
+    metric, key, role)."""
     day = day or timezone.localdate()
-    _write_rows(
-        Counter(
-            {
-                (day, language[:2], organisation, metric, key, role): n
-                for (metric, key, role), n in counts.items()
-            }
-        )
+    return Counter(
+        {
+            (day, language[:2], organisation, metric, key, role): n
+            for (metric, key, role), n in counts.items()
+        }
     )
 
 
@@ -183,18 +186,11 @@ def flush(request: HttpRequest) -> None:
         return
     request.__dict__.pop(_ATTR, None)
     try:
-        rows = Counter(
-            {
-                (
-                    timezone.localdate(),
-                    (getattr(request, "LANGUAGE_CODE", None) or get_language() or "nl")[:2],
-                    _advisor_organisation(request),
-                    metric,
-                    key,
-                    role,
-                ): n
-                for (metric, key, role), n in counts.items()
-            }
+        rows = _keyed(
+            counts,
+            day=None,
+            language=getattr(request, "LANGUAGE_CODE", None) or get_language() or "nl",
+            organisation=_advisor_organisation(request),
         )
         if settings.INSIGHT_FLUSH_SECONDS <= 0:
             _write_rows(rows)
