@@ -137,3 +137,17 @@ def test_the_legal_advice_sheet_names_the_addressee_of_the_letter():
     _, sheet = _render(case_file, _doc(case_file, "legal_advice"))
     who = sheet.split("Wie krijgt hem")[1].split("Waar gaat hij naartoe")[0]
     assert "rechtsbijstandsverzekering" in who and "vakbond" not in who
+
+
+def test_the_disputed_date_is_not_put_in_the_requesters_mouth():
+    """The details page asks 'the date the disagreement is about', e.g. the date from which
+    the company doctor says the employee can work again. An employee who contests that date
+    must not be shown to UWV as claiming it ('from which date, according to the requester')."""
+    case_file = case_file_for("expert_opinion", disputes=["fitness_own_work"], wage="stopped")
+    case_file["parties"]["letter"] = {"dispute_from": "2026-02-02"}
+    letter, _ = _render(case_file, _doc(case_file, "expert_opinion", "fitness_own_work"))
+    assert "volgens de aanvrager" not in letter
+    assert "De datum waar het meningsverschil over gaat: 02-02-2026" in letter
+    letter_en, _ = _render(case_file, _doc(case_file, "expert_opinion", "fitness_own_work"), "en")
+    assert "according to the requester" not in letter_en
+    assert "The date the disagreement is about: 02-02-2026" in letter_en
