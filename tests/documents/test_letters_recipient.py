@@ -151,3 +151,15 @@ def test_the_disputed_date_is_not_put_in_the_requesters_mouth():
     letter_en, _ = _render(case_file, _doc(case_file, "expert_opinion", "fitness_own_work"), "en")
     assert "according to the requester" not in letter_en
     assert "The date the disagreement is about: 02-02-2026" in letter_en
+
+
+def test_the_complaint_opens_in_plain_polite_english():
+    case_file = case_file_for("complaint")
+    letter, _ = _render(case_file, _doc(case_file, "complaint"), "en")
+    assert "I make a complaint" not in letter
+    assert "I would like to make a complaint about how the company doctor acted" in letter
+    letter_nl, _ = _render(case_file, _doc(case_file, "complaint"))
+    assert "Ik dien een klacht in over hoe de bedrijfsarts met mij omging" in letter_nl
+    # a request, not an order ("Stuur mij alstublieft ...")
+    assert "Stuur mij alstublieft" not in letter_nl
+    assert "Wilt u mij uw klachtenprocedure sturen" in letter_nl
