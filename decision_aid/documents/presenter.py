@@ -307,7 +307,11 @@ def build_document_context(
         "recipient_label": str(t.RECIPIENT_LABELS[recipient]),
         "reaches_employer": reaches_employer(doc.kind, role),
         "own_view": own_words_for(parties, doc.kind, role),
-        "own_view_heading": str(t.OWN_WORDS_HEADINGS[doc.kind]),
+        "own_view_heading": str(
+            (t.OWN_WORDS_HEADINGS_EMPLOYER if role == "employer" else {}).get(
+                doc.kind, t.OWN_WORDS_HEADINGS[doc.kind]
+            )
+        ),
         "own_words_hint": str(t.OWN_WORDS_GUIDANCE[doc.kind]),
         "letter": _letter_details(parties),
         "sick_since": _d(situation.get("sick_since")),
@@ -357,20 +361,36 @@ def _sending_sheet(ctx: dict[str, Any]) -> dict[str, Any]:
         if ctx["is_primary"]
         else []
     )
+    if kind != "expert_opinion":
+        before = t.SEND_BEFORE
+    elif ctx["requester_is_employer"]:
+        before = t.SEND_BEFORE_EXPERT_EMPLOYER
+    else:
+        before = t.SEND_BEFORE_EXPERT
+    deadline = (
+        t.SEND_DEADLINE_CAO
+        if kind == "expert_opinion" and ctx["cao_expert"]
+        else t.SEND_DEADLINE[kind]
+    )
+    no_medical = ""
+    if ctx["reaches_employer"]:
+        no_medical = str(t.SEND_NO_MEDICAL_TALK if kind == "talk" else t.SEND_NO_MEDICAL)
     return {
         "title": str(_("How to send this letter"))
         if kind != "talk"
         else str(_("How to use this sheet")),
         "letter_title": ctx["title"],
         "subtitle": ctx["subtitle"],
-        "recipient": ctx["recipient_label"],
+        # the legal-advice letter names its addressee (union, insurer, Juridisch Loket)
+        "recipient": ctx["addressee_name"] if kind == "legal_advice" else ctx["recipient_label"],
         "where": where,
         "enclosed": ctx["enclosures"],
         "to_add": ctx["to_enclose"],
-        "deadline": str(t.SEND_DEADLINE[kind]),
+        "before": str(before),
+        "deadline": str(deadline),
         "answer": answer,
         "costs": costs,
-        "no_medical": str(t.SEND_NO_MEDICAL) if ctx["reaches_employer"] else "",
+        "no_medical": no_medical,
         "sign": kind != "talk",
         # the same 104-week picture as on the advice page, with its words (issue 16, item 10)
         "timeline_svg": ctx["advice"].get("timeline_svg", ""),
@@ -392,7 +412,9 @@ def _labels(cost: dict[str, Any]) -> list[str]:
 
 # --- per kind ---------------------------------------------------------------------------
 def _talk(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:
-    ctx["talk_questions"] = [str(t.TALK_QUESTIONS[d]) for d in disputes] or [
+    # the employer's sheet asks the employer's questions, not the employee's
+    own = t.TALK_QUESTIONS_EMPLOYER if ctx["requester_is_employer"] else {}
+    ctx["talk_questions"] = [str(own.get(d, t.TALK_QUESTIONS[d])) for d in disputes] or [
         str(t.TALK_QUESTIONS["medical_advice_doubt"])
     ]
     routes = [a["title"] for a in ctx["advice"]["alternatives"] if a["route"] != "talk"]
@@ -439,8 +461,12 @@ def _complaint(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: D
 def _legal(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:
     ctx["addressee_name"] = _legal_addressee(situation, ctx["role"])
     cao = situation.get("cao_expert") is True
+    if ctx["requester_is_employer"]:
+        cao_questions, own = t.LEGAL_QUESTIONS_EMPLOYER_CAO, t.LEGAL_QUESTIONS_EMPLOYER
+    else:
+        cao_questions, own = t.LEGAL_QUESTIONS_CAO, {}
     questions = [
-        str((t.LEGAL_QUESTIONS_CAO if cao and d in t.LEGAL_QUESTIONS_CAO else t.LEGAL_QUESTIONS)[d])
+        str(cao_questions[d] if cao and d in cao_questions else own.get(d, t.LEGAL_QUESTIONS[d]))
         for d in disputes
     ]
     ctx["legal_questions"] = questions + [str(q) for q in t.LEGAL_QUESTIONS_ALWAYS]

@@ -78,6 +78,11 @@ OWN_WORDS_HEADINGS = {
     "complaint": _("What happened, in my own words"),
 }
 
+#: An employer's letter speaks as "we" (the employee's letters as "I").
+OWN_WORDS_HEADINGS_EMPLOYER = {
+    "mediation": _("Why we propose mediation, in our own words"),
+}
+
 # The expert-opinion questions (one request per question), as UWV asks them.
 EXPERT_QUESTIONS = {
     "fitness_own_work": _("Can the employee do their own work fully again, and from which date?"),
@@ -143,6 +148,18 @@ TALK_QUESTIONS = {
     "doctor_conduct": _("Can the company doctor's conduct be discussed, and with whom?"),
     "pmo_doubt": _("Can the company doctor explain the result of the PMO?"),
 }
+#: The employer's own questions for the conversation, where the employee's wording ("what can
+#: I do", "why was the wage stopped") would be wrong on the employer's sheet.
+TALK_QUESTIONS_EMPLOYER = {
+    "fitness_own_work": _("What can the employee do now, and what not yet? From which date?"),
+    "suitable_work": _(
+        "What makes the offered work unsuitable in the employee's view: the tasks, the hours or "
+        "the place?"
+    ),
+    "suitable_work_available": _("Which work in the company could we adjust for the employee?"),
+    "employer_efforts": _("What does the employee expect from us in the coming weeks?"),
+    "wage_stopped": _("Why did we stop or hold back the wage, and what is needed to pay it again?"),
+}
 LEGAL_QUESTIONS = {
     "fitness_own_work": _("Should I ask UWV for an expert opinion on my fitness for work?"),
     "suitable_work": _("Must the offered work be accepted, and what if it is refused?"),
@@ -159,6 +176,37 @@ LEGAL_QUESTIONS = {
 LEGAL_QUESTIONS_CAO = {
     "fitness_own_work": _(
         "Should I ask the expert named in the CAO for an expert opinion on my fitness for work?"
+    ),
+}
+#: The employer's questions, where the employee's wording would be wrong: the second opinion
+#: is the employee's alone (domain §2, §4), and the employer's risk is a wage sanction (§5).
+LEGAL_QUESTIONS_EMPLOYER = {
+    "fitness_own_work": _(
+        "Should we ask UWV for an expert opinion on whether the employee can do their own work?"
+    ),
+    "suitable_work_available": _("What must we do to find suitable work for the employee?"),
+    "employer_efforts": _(
+        "Are we doing enough for the re-integration, and how do we avoid a wage sanction "
+        "(loonsanctie)?"
+    ),
+    "wage_stopped": _(
+        "Were we allowed to stop or hold back the wage (article 7:629 Civil Code), and what "
+        "must we do now?"
+    ),
+    "medical_advice_doubt": _(
+        "Only the employee can ask for a second opinion: can we ask UWV for an expert opinion "
+        "instead?"
+    ),
+    "doctor_conduct": _("How can we make a complaint about how the company doctor acted?"),
+    "pmo_doubt": _(
+        "What can we do if we doubt the result of the PMO? Only the employee can ask for a "
+        "second opinion."
+    ),
+}
+LEGAL_QUESTIONS_EMPLOYER_CAO = {
+    "fitness_own_work": _(
+        "Should we ask the expert named in the CAO for an expert opinion on whether the "
+        "employee can do their own work?"
     ),
 }
 LEGAL_QUESTIONS_ALWAYS = (
@@ -297,6 +345,26 @@ SEND_DEADLINE = {
         "the answer of the other party."
     ),
 }
+#: "Before you send it": a box for the BSN exists only in the request for an expert opinion.
+SEND_BEFORE = _("Read it once more, fill in any empty box, and sign it.")
+SEND_BEFORE_EXPERT = _(
+    "Read it once more, fill in any empty box (for example your citizen service number, BSN, "
+    "which we do not store), and sign it."
+)
+SEND_BEFORE_EXPERT_EMPLOYER = _(
+    "Read it once more, fill in any empty box (for example your payroll tax number, "
+    "loonheffingennummer, and the employee's citizen service number, BSN, which we do not "
+    "store), and sign it."
+)
+SEND_DEADLINE_CAO = _(
+    "No deadline by law, but ask soon: a court asks for an expert opinion in a wage dispute "
+    "(article 7:629a Civil Code). Look in the cao whether it sets a term."
+)
+#: The talk sheet is not sent, but it may be shown in the conversation.
+SEND_NO_MEDICAL_TALK = _(
+    "You may show this sheet in the conversation. Write nothing on it about your illness: the "
+    "employer may not be told a diagnosis. Show only the sheet, not the papers after it."
+)
 SEND_NO_MEDICAL = _(
     "This letter goes to the employer. It holds nothing about your illness, and it must not: "
     "the employer may not be told a diagnosis. Do not add medical papers."

@@ -163,7 +163,7 @@ def test_expert_opinion_mirrors_uwv_and_leaves_numbers_we_do_not_store_as_empty_
         "Date of birth",
         "Contract hours per week",
         "Date the wage was stopped or held back",
-        "From which date",
+        "The date the disagreement is about",
     ):
         assert field in text, field
     # issue 15: a clean labelled box, no notes on the page, no costs in the letter
