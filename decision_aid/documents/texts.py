@@ -365,7 +365,11 @@ SEND_NO_MEDICAL_TALK = _(
     "You may show this sheet in the conversation. Write nothing on it about your illness: the "
     "employer may not be told a diagnosis. Show only the sheet, not the papers after it."
 )
+#: The first opinion goes after every letter (product.md); the employer may see only the advice
+#: without medical details (domain.md: medical details to employee and arbodienst [J]).
 SEND_NO_MEDICAL = _(
     "This letter goes to the employer. It holds nothing about your illness, and it must not: "
-    "the employer may not be told a diagnosis. Do not add medical papers."
+    "the employer may not be told a diagnosis. Is the company doctor's advice attached? Then "
+    "send only the version the employer also got, without medical details: leave out any page "
+    "about your illness. Add no other medical papers."
 )

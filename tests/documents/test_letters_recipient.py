@@ -163,3 +163,16 @@ def test_the_complaint_opens_in_plain_polite_english():
     # a request, not an order ("Stuur mij alstublieft ...")
     assert "Stuur mij alstublieft" not in letter_nl
     assert "Wilt u mij uw klachtenprocedure sturen" in letter_nl
+
+
+def test_a_letter_to_the_employer_says_to_send_only_the_advice_the_employer_may_see():
+    """The first opinion goes after every letter (product.md), also after the mediation
+    proposal to the employer; the employee's copy may hold medical details the employer may
+    not see (domain.md, [J]). The sheet says which version may go, and not 'add no medical
+    papers' while one is already in the file."""
+    case_file = case_file_for("mediation", role="employee", disputes=["relationship"])
+    doc = _doc(case_file, "mediation")
+    _, sheet_nl = _render(case_file, doc, "nl")
+    assert "alleen de versie die de werkgever ook kreeg, zonder medische gegevens" in sheet_nl
+    _, sheet_en = _render(case_file, doc, "en")
+    assert "only the version the employer also got, without medical details" in sheet_en
