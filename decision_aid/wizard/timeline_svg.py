@@ -24,9 +24,12 @@ EXPERT_OPINION_FIRST_WEEK = 2
 
 
 def answer_window(advice: dict[str, Any]) -> tuple[int, int] | None:
-    """Weeks in which an answer to the recommended step can come, when known (expert opinion)."""
+    """Weeks in which an answer to the recommended step can come, when known: an expert opinion
+    from UWV. Not for the expert a cao names: the cao sets its own terms (001; 004 §10)."""
     week = advice.get("timeline", {}).get("week")
     if not week or advice.get("primary", {}).get("route") != "expert_opinion":
+        return None
+    if advice.get("expert_body") == "cao":
         return None
     return week + EXPERT_OPINION_FIRST_WEEK, week + PLAN_EXPERT_OPINION_WEEKS
 

@@ -57,3 +57,19 @@ def test_past_104_weeks_the_axis_stretches():
     advice = {"primary": {"route": "court"}, "timeline": {"week": 120, "milestones": []}}
     svg, text = timeline_figure(advice)
     assert "week 120" in svg and "120" in text
+
+
+def test_no_uwv_answer_window_when_the_cao_names_the_expert():
+    """The expert named in a cao works to the cao's terms, not UWV's 2 to 8 weeks: the picture
+    shows no answer window and the words do not speak of an answer from UWV."""
+    advice = {
+        "primary": {"route": "expert_opinion"},
+        "expert_body": "cao",
+        "timeline": {"week": 20, "milestones": []},
+    }
+    svg, words = timeline_figure(advice)
+    assert 'class="tl-answer"' not in svg
+    assert "UWV" not in words
+    advice["expert_body"] = "uwv"
+    svg, words = timeline_figure(advice)
+    assert 'class="tl-answer"' in svg and "UWV" in words
