@@ -228,8 +228,9 @@ MEDIATION = {
 EXPERT_OPINION_STATE = {
     "none": _("not asked for"),
     "requested": _("asked for; waiting for the answer"),
-    "for_requester": _("given, in favour of the requester"),
-    "against_requester": _("given, not in favour of the requester"),
+    # the wizard asks "did UWV agree with you?": the letter's writer is the one it favoured or not
+    "for_requester": _("given, in my favour"),
+    "against_requester": _("given, not in my favour"),
 }
 WAGE = {
     "paid": _("paid"),

@@ -176,3 +176,16 @@ def test_a_letter_to_the_employer_says_to_send_only_the_advice_the_employer_may_
     assert "alleen de versie die de werkgever ook kreeg, zonder medische gegevens" in sheet_nl
     _, sheet_en = _render(case_file, doc, "en")
     assert "only the version the employer also got, without medical details" in sheet_en
+
+
+def test_the_court_summary_says_whose_favour_the_expert_opinion_is_in():
+    """The wizard asks "did UWV agree with you?"; the summary is the writer's own: "in mijn
+    voordeel", not the ambiguous "in het voordeel van de aanvrager"."""
+    case_file = case_file_for("court")
+    case_file["situation"]["expert_opinion"] = "for_requester"
+    doc = _doc(case_file, "court")
+    letter_nl, _ = _render(case_file, doc, "nl")
+    assert "gegeven, in mijn voordeel" in letter_nl
+    assert "aanvrager" not in letter_nl
+    letter_en, _ = _render(case_file, doc, "en")
+    assert "given, in my favour" in letter_en
