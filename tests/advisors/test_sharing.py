@@ -343,3 +343,43 @@ def test_the_advisor_cannot_store_an_answer_that_is_no_choice(member, advisors):
     values = a1.get(f"/adviseur/zaken/{case.pk}/samen/?format=json").json()["values"]
     assert values["talked"] == []
     assert values["wage"] == ["stopped"]
+
+
+# --- the advisor's change makes the member's current page moot (hostile pass 2) -----------
+# The member is on the 'talked' page; on the call the advisor answers "back at work": the
+# questions after it are no longer asked. The member's screen reloads when the case changes;
+# that page (and an answer posted on it) was a 500: formtools looked up a page that is not in
+# the wizard any more.
+@pytest.fixture
+def advisor_made_talked_moot(member, advisors):
+    """The member is on the 'talked' page; the advisor answers 'no longer sick' on the call."""
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    url = f"/adviseur/zaken/{case.pk}/samen/"
+    shown = json.loads(a1.get(url + "?format=json").content)
+    posted = {name: values for name, values in shown["values"].items() if values}
+    posted.update(still_sick=["no"], base=shown["base"])
+    assert a1.post(url, posted).status_code == 302
+    return case
+
+
+def test_the_members_page_after_the_advisor_made_it_moot_is_not_an_error(
+    member, advisor_made_talked_moot
+):
+    case = advisor_made_talked_moot
+    response = member.get(f"/vragen/{case.pk}/talked/", follow=True)
+    assert response.status_code == 200
+    assert "/talked/" not in response.request["PATH_INFO"]
+
+
+def test_the_members_answer_on_the_moot_page_is_kept_not_an_error(member, advisor_made_talked_moot):
+    case = advisor_made_talked_moot
+    response = member.post(
+        f"/vragen/{case.pk}/talked/",
+        {f"{PREFIX}-current_step": "talked", "talked-talked": "yes"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    case.refresh_from_db()
+    assert case.wizard_state["step_data"]["talked"]["talked-talked"] == ["yes"]
