@@ -639,26 +639,30 @@ class LiveView(AdvisorView):
             form = NoteForm(request.POST)
             if not form.is_valid():
                 return self._render(request, advisor_case, share, form, status=400)
-            note_add(
-                advisor=self.advisor,
-                advisor_case=advisor_case,
-                text=form.cleaned_data["text"],
-                during_call=True,
-            )
+            with sharing.still_live(advisor_case):
+                note_add(
+                    advisor=self.advisor,
+                    advisor_case=advisor_case,
+                    text=form.cleaned_data["text"],
+                    during_call=True,
+                )
             return redirect(request.path + "#notes-title")
-        written = live.save(
-            case=advisor_case.case, posted=request.POST, language=advisor_case.case.language
-        )
-        if written:
-            if "requester_name" in written:
-                name = request.POST.get("member_name", "")[:200]
-                advisor_case.set_member_name(name)
-                advisor_case.member_name_digest = blind_index.name_digest(name)
-                advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
-                index_member_name(advisor_case, name)
-            audit_log(
-                advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED
+        with sharing.still_live(advisor_case):
+            written = live.save(
+                case=advisor_case.case, posted=request.POST, language=advisor_case.case.language
             )
+            if written:
+                if "requester_name" in written:
+                    name = request.POST.get("member_name", "")[:200]
+                    advisor_case.set_member_name(name)
+                    advisor_case.member_name_digest = blind_index.name_digest(name)
+                    advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
+                    index_member_name(advisor_case, name)
+                audit_log(
+                    advisor=self.advisor,
+                    advisor_case=advisor_case,
+                    action=AuditEvent.Action.CHANGED,
+                )
         if request.POST.get("format") == "json":
             return self._json(request, advisor_case)
         return redirect(request.path)

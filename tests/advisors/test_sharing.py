@@ -383,3 +383,41 @@ def test_the_members_answer_on_the_moot_page_is_kept_not_an_error(member, adviso
     assert response.status_code == 200
     case.refresh_from_db()
     assert case.wizard_state["step_data"]["talked"]["talked-talked"] == ["yes"]
+
+
+# --- "Stop met delen" crossing the advisor's save (hostile pass 2) -------------------------
+@pytest.mark.parametrize(
+    ("field", "value"), [("talked", ["no"]), ("member_name", ["Jan de Adviseur"])]
+)
+@pytest.mark.parametrize("as_note", [False, True])
+def test_an_advisor_save_crossing_stop_sharing_is_a_404_and_writes_nothing(
+    member, advisors, monkeypatch, field, value, as_note
+):
+    """The member stops sharing just after the advisor's save passed the access check. The
+    answer was still written into the member's case (after sharing had ended); with the name
+    it was a 500 (the advisor case was gone); a call note likewise."""
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    url = f"/adviseur/zaken/{case.pk}/samen/"
+    shown = json.loads(a1.get(url + "?format=json").content)
+    checked = sharing.live_share_for
+
+    def then_member_stops(advisor_case):  # noqa: ANN001, ANN202
+        found = checked(advisor_case)
+        sharing.share_stop(case=Case.objects.get(pk=advisor_case.case_id))
+        return found
+
+    monkeypatch.setattr(sharing, "live_share_for", then_member_stops)
+    if as_note:
+        posted = {"note": "1", "text": "Gebeld, afspraak volgt"}
+    else:
+        posted = {name: values for name, values in shown["values"].items() if values}
+        posted.update({field: value, "base": shown["base"]})
+    response = a1.post(url, posted)
+    assert response.status_code == 404
+    state = Case.objects.get(pk=case.pk).wizard_state
+    assert (state["step_data"].get("talked") or {}).get("talked-talked") != ["no"]
+    details = state["step_data"].get("details") or {}
+    assert details.get("details-requester_name") != ["Jan de Adviseur"]
+    assert not CaseNote.objects.exists()
