@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -87,6 +88,7 @@ class AdvisorView(View):
 class LoginView(auth_views.LoginView):
     template_name = "advisors/login.html"
     redirect_authenticated_user = True
+    extra_context = {"page_title": gettext_lazy("Sign in for union advisors")}
 
     def get_success_url(self) -> str:
         if _needs_second_factor(self.request):

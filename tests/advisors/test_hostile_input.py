@@ -41,3 +41,29 @@ def test_a_very_long_user_name_at_sign_in_is_a_message_not_an_error(settings, le
     # the advisor can still sign in from there
     response = client.post("/adviseur/inloggen/", {"username": "t1", "password": PASSWORD})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("", "Inloggen voor vakbondsadviseurs"), ("/en", "Sign in for union advisors")],
+)
+def test_the_sign_in_page_and_its_errors_have_a_title(settings, lang, title):
+    """The page title was empty ("Fout:  – ..."): a screen reader or a tab said nothing."""
+    settings.ADVISOR_REQUIRE_2FA = True
+    client = Client(REMOTE_ADDR="203.0.113.21")
+    assert f"<title>{title} –" in client.get(f"{lang}/adviseur/inloggen/").content.decode()
+    wrong = client.post(f"{lang}/adviseur/inloggen/", {"username": "t1", "password": "fout"})
+    assert f"{title} –" in wrong.content.decode().split("</title>")[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("", "Te veel pogingen"), ("/en", "Too many attempts")]
+)
+def test_the_locked_out_page_has_a_title(settings, lang, title):
+    settings.ADVISOR_REQUIRE_2FA = True
+    make_advisor("t1", "FNV Utrecht")
+    client = Client(REMOTE_ADDR="203.0.113.22")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post(f"{lang}/adviseur/inloggen/", {"username": "t1", "password": "x"})
+    assert response.status_code == 429
+    assert f"<title>{title} –" in response.content.decode()
