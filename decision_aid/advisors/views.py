@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -123,6 +124,25 @@ class LogoutView(auth_views.LogoutView):
     next_page = "advisors:login"
 
 
+def _second_step_done(request: HttpRequest, device: TOTPDevice) -> None:
+    """Signed in fully: a new session key, as at the password step (django_otp's login kept
+    the key the half-signed-in session had; whoever knew that key was then fully signed in)."""
+    otp_login(request, device)
+    request.session.cycle_key()
+
+
+def _wrong_code_message(device: TOTPDevice | None) -> str:
+    """After a few wrong codes django-otp refuses even the right one for a while (1 s, then
+    twice as long after each wrong one): say so, rather than "not right" for a right code."""
+    allowed, info = device.verify_is_allowed() if device is not None else (True, None)
+    if not allowed and (info or {}).get("locked_until"):
+        until = timezone.localtime(info["locked_until"]) + timedelta(seconds=1)
+        return _(
+            "Too many wrong codes. Wait until %(time)s, then type the newest code from your app."
+        ) % {"time": until.strftime("%H:%M:%S")}
+    return _("This code is not right. Try the newest code from your app.")
+
+
 class TwoFactorView(View):
     """Verify a TOTP code. Without a set-up device: say to ask for a set-up link (no key)."""
 
@@ -147,9 +167,9 @@ class TwoFactorView(View):
             and form.is_valid()
             and device.verify_token(form.cleaned_data["token"].replace(" ", ""))
         ):
-            otp_login(request, device)
+            _second_step_done(request, device)
             return redirect(_safe_next(request))
-        form.add_error("token", _("This code is not right. Try the newest code from your app."))
+        form.add_error("token", _wrong_code_message(device))
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
@@ -195,9 +215,9 @@ class TwoFactorSetupView(View):
         ):
             self.device.confirmed = True
             self.device.save(update_fields=["confirmed"])
-            otp_login(request, self.device)
+            _second_step_done(request, self.device)
             return redirect(reverse("advisors:cases"))
-        form.add_error("token", _("This code is not right. Try the newest code from your app."))
+        form.add_error("token", _wrong_code_message(self.device))
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
