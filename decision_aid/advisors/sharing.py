@@ -296,6 +296,15 @@ def still_live(advisor_case: AdvisorCase) -> Iterator[None]:
         yield
 
 
+def shared_live(advisor_case: AdvisorCase) -> bool:
+    """The member shares this case live right now: then its answers change only through the
+    call's merge (the live view), never by rebuilding the case from the intake, and only the
+    member deletes it. The intake's save replaced the member's answers wholesale (their role
+    and every answer the intake does not ask were lost) and "Delete" removed the member's own
+    case during the call."""
+    return advisor_case.case.sharing == LiveShare.State.LIVE
+
+
 def live_share_for(advisor_case: AdvisorCase) -> LiveShare | None:
     return LiveShare.objects.filter(case_id=advisor_case.case_id).first()
 

@@ -310,6 +310,8 @@ class IntakeView(AdvisorView):
 
     def get(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
+        if existing and sharing.shared_live(existing):
+            return redirect(reverse("advisors:live", kwargs={"case_id": existing.case_id}))
         if existing:
             initial = initial_from_case_file(_case_file_of(existing.case))
             initial["reference"] = existing.reference
@@ -327,6 +329,10 @@ class IntakeView(AdvisorView):
         case_file = _case_file_from(form, request)
         if "save" not in request.POST:
             return self._render(request, form, existing, advice=advice_context(case_file))
+        if existing and sharing.shared_live(existing):
+            # shown again with what was typed, never saved over the member's answers
+            form.add_error(None, _shared_live_message())
+            return self._render(request, form, existing, advice=None, status=409)
         saved = advisor_case_save(
             advisor=self.advisor,
             case_file=case_file,
@@ -509,9 +515,28 @@ class ImportView(AdvisorView):
         )
 
 
+def _shared_live_message() -> str:
+    return _(
+        "While the member shares this case with you, change the answers on the page of the "
+        "call: then your changes and the member's are both kept. Only the member can delete "
+        "the case or stop sharing."
+    )
+
+
+def _shared_live_page(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "limited.html",
+        {"page_title": _("The member shares this case now"), "message": _shared_live_message()},
+        status=409,
+    )
+
+
 class DeleteView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
+        if sharing.shared_live(advisor_case):
+            return _shared_live_page(request)
         return render(
             request,
             "advisors/delete.html",
@@ -520,6 +545,8 @@ class DeleteView(AdvisorView):
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
+        if sharing.shared_live(advisor_case):
+            return _shared_live_page(request)
         advisor_case_delete(advisor=self.advisor, advisor_case=advisor_case)
         insight.count(request, insight.DELETION, "advisor")
         return redirect("advisors:cases")

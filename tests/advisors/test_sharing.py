@@ -421,3 +421,40 @@ def test_an_advisor_save_crossing_stop_sharing_is_a_404_and_writes_nothing(
     details = state["step_data"].get("details") or {}
     assert details.get("details-requester_name") != ["Jan de Adviseur"]
     assert not CaseNote.objects.exists()
+
+
+# --- the case page's Change and Delete during a live share (hostile pass 2) ----------------
+def test_during_the_call_change_answers_goes_to_the_live_view_and_never_overwrites(
+    member, advisors
+):
+    """The intake's save rebuilt the member's case from the intake: the member's role became
+    'advisor' and the date of the company doctor's advice they had typed was gone."""
+    from tests.advisors.conftest import INTAKE
+
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    before = case.wizard_state["step_data"]
+    response = a1.get(f"/adviseur/zaken/{case.pk}/wijzigen/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/adviseur/zaken/{case.pk}/samen/"
+    response = a1.post(f"/adviseur/zaken/{case.pk}/wijzigen/", {**INTAKE, "save": "1"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Zolang het lid deze zaak met u deelt" in page
+    assert "Transport Snel B.V." in page  # what the advisor typed is shown again
+    after = Case.objects.get(pk=case.pk).wizard_state["step_data"]
+    assert after["role"] == before["role"]
+    assert after["first_opinion_date"] == before["first_opinion_date"]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_during_the_call_the_advisor_cannot_delete_the_members_case(member, advisors, method):
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    response = getattr(a1, method)(f"/en/adviseur/zaken/{case.pk}/verwijderen/")
+    assert response.status_code == 409
+    assert "Only the member can delete the case" in response.content.decode()
+    assert Case.objects.filter(pk=case.pk).exists()
+    assert member.get(f"/vragen/{case.pk}/talked/").status_code == 200
