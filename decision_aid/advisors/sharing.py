@@ -226,8 +226,11 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
             else None
         )
         existing = AdvisorCase.objects.filter(case=case).first() if case else None
-        if case is None or (existing and existing.organisation_id != advisor.organisation_id):
-            # Another organisation already has this case: the code opens nothing here.
+        if case is None or (existing and not _may_see(advisor, existing)):
+            # Another organisation already has this case, or a colleague has it (kept with the
+            # union after an earlier call) and this advisor is not the lead: the code opens
+            # nothing here. (The colleague's case was made live for an advisor who then got a
+            # 404 on it, while the colleague, not on the call, could follow and edit it.)
             case = None
         if case is not None:
             advisor_case = existing or _advisor_case_for(case, advisor)
@@ -249,6 +252,13 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
         raise ShareRefused("wrong")
     SHARE_GUESSES.right(request)
     return advisor_case
+
+
+def _may_see(advisor: Advisor, advisor_case: AdvisorCase) -> bool:
+    """As access.visible_cases: the organisation's lead, or the case's own advisor."""
+    return advisor_case.organisation_id == advisor.organisation_id and (
+        advisor.is_lead or advisor_case.advisor_id == advisor.pk
+    )
 
 
 def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:

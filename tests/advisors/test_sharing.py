@@ -458,3 +458,25 @@ def test_during_the_call_the_advisor_cannot_delete_the_members_case(member, advi
     assert "Only the member can delete the case" in response.content.decode()
     assert Case.objects.filter(pk=case.pk).exists()
     assert member.get(f"/vragen/{case.pk}/talked/").status_code == 200
+
+
+# --- a kept case shared again, with a colleague (hostile pass 2) ---------------------------
+def test_a_code_for_a_colleagues_kept_case_opens_nothing_for_a_non_lead(member, advisors):
+    """The member kept the case with a1 after a call, then shared it again with a2 (same
+    organisation, not the lead). The code was used and the member's screen said an advisor of
+    FNV Utrecht looked along, but a2 got a 404 while a1, not on the call, could edit live."""
+    a1, a2 = client_for(advisors["a1"]), client_for(advisors["a2"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    member.post(f"/samen/{case.pk}/houden/")
+    response = _open(a2, _share_code(member))
+    assert response.status_code == 400
+    assert "Deze code werkt niet" in response.content.decode()
+    share = LiveShare.objects.get(case=case)
+    assert (share.state, share.advisor) == (LiveShare.State.KEPT, advisors["a1"])
+    assert a1.get(f"/adviseur/zaken/{case.pk}/samen/").status_code == 404  # not live
+    # the organisation's lead may open it
+    lead = client_for(advisors["lead"])
+    response = _open(lead, _share_code(member))
+    assert response.status_code == 302
+    assert lead.get(response["Location"]).status_code == 200
