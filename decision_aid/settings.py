@@ -310,6 +310,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "advisors/locked_out.html"
 # The real client address behind the proxy (django-ipware is not installed; see pages.clientip).
 AXES_CLIENT_IP_CALLABLE = "decision_aid.pages.clientip.client_ip"
+# User names as long as a user name can be (a longer one overflowed axes' column: a 500).
+AXES_USERNAME_CALLABLE = "decision_aid.advisors.backends.axes_username"
 
 # Retention (AVG): a saved case and its uploads are deleted after this many days.
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=30)

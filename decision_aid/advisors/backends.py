@@ -19,3 +19,16 @@ class AdvisorBackend(ModelBackend):
         except model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None
+
+
+def axes_username(request: Any, credentials: dict[str, Any] | None = None) -> str | None:
+    """The user name django-axes counts a failed sign-in under (AXES_USERNAME_CALLABLE): as
+    typed, without NUL characters and cut to 150 characters, the longest a user name can be.
+    Axes stored it whole in a column of 255 characters: a longer one was a 500."""
+    if credentials:
+        name = credentials.get("username")
+    else:
+        name = getattr(request, "POST", {}).get("username")
+    if not isinstance(name, str):
+        return name
+    return name.replace("\x00", "")[: get_user_model().username.field.max_length]

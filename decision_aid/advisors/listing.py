@@ -190,7 +190,8 @@ def case_page(
     base = scoped_cases(advisor, scope=scope)
     counts = status_counts(advisor, scope=scope)
     cases = base.filter(status=status) if status else base
-    query = query.strip()
+    # A NUL character cannot be in a PostgreSQL text (it was a 500); no name or reference has one.
+    query = query.replace("\x00", "").strip()
     if query:
         # Any part of the reference, through the trigram index (PostgreSQL), which needs three
         # characters; a shorter query finds the reference that is exactly it, so "de" does not
@@ -263,7 +264,9 @@ class AuditCursor:
 
     @classmethod
     def decode(cls, text: str) -> AuditCursor | None:
-        match = re.match(r"^(\d{1,20})\.(\d{1,18})$", text or "")
+        # at most 17 digits of microseconds (up to the year 5138): a longer time made
+        # datetime overflow, a 500
+        match = re.match(r"^(\d{1,17})\.(\d{1,18})$", text or "")
         return cls(int(match[1]), int(match[2])) if match else None
 
 
@@ -296,7 +299,8 @@ def audit_page(
         events = events.filter(actor_id=actor_id)
     if action:
         events = events.filter(action=action)
-    if case := case.strip():
+    # A NUL character cannot be in a PostgreSQL text (it was a 500); no reference has one.
+    if case := case.replace("\x00", "").strip():
         try:
             events = events.filter(case_id=uuid.UUID(case))
         except ValueError:

@@ -15,12 +15,14 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, LiveShare, ShareCode
@@ -117,6 +119,7 @@ def share_status(case: Case, *, now: datetime | None = None) -> ShareStatus:
 @transaction.atomic
 def share_stop(*, case: Case) -> None:
     """The member stops sharing: the advisor's access ends now (404 on their next request)."""
+    _lock(case.pk)  # an advisor's save in flight (still_live) ends first, or sees it stopped
     ShareCode.objects.filter(case=case).delete()
     share = LiveShare.objects.select_related("advisor_case").filter(case=case).first()
     if share is not None:
@@ -137,6 +140,7 @@ def share_stop(*, case: Case) -> None:
 def share_keep(*, case: Case) -> None:
     """After the call the member keeps the case with the union: the advisor keeps it in the
     caseload (no longer live), the member keeps the resume code."""
+    _lock(case.pk)
     share = LiveShare.objects.select_related("advisor_case").filter(case=case).first()
     if share is None:
         return
@@ -222,8 +226,11 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
             else None
         )
         existing = AdvisorCase.objects.filter(case=case).first() if case else None
-        if case is None or (existing and existing.organisation_id != advisor.organisation_id):
-            # Another organisation already has this case: the code opens nothing here.
+        if case is None or (existing and not _may_see(advisor, existing)):
+            # Another organisation already has this case, or a colleague has it (kept with the
+            # union after an earlier call) and this advisor is not the lead: the code opens
+            # nothing here. (The colleague's case was made live for an advisor who then got a
+            # 404 on it, while the colleague, not on the call, could follow and edit it.)
             case = None
         if case is not None:
             advisor_case = existing or _advisor_case_for(case, advisor)
@@ -247,6 +254,13 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
     return advisor_case
 
 
+def _may_see(advisor: Advisor, advisor_case: AdvisorCase) -> bool:
+    """As access.visible_cases: the organisation's lead, or the case's own advisor."""
+    return advisor_case.organisation_id == advisor.organisation_id and (
+        advisor.is_lead or advisor_case.advisor_id == advisor.pk
+    )
+
+
 def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:
     """The member's case in the advisor's organisation, named as the member typed it (if so)."""
     from decision_aid.advisors import blind_index
@@ -267,6 +281,38 @@ def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:
     if name:
         index_member_name(advisor_case, name)
     return advisor_case
+
+
+def _lock(case_id: Any) -> None:
+    """The case row locked until the transaction ends: the member's stop and keep and the
+    advisor's writes during the call take it first, so they happen one after the other."""
+    list(Case.objects.select_for_update().filter(pk=case_id).values_list("pk", flat=True))
+
+
+@contextmanager
+def still_live(advisor_case: AdvisorCase) -> Iterator[None]:
+    """An advisor's write during the call (answers, the member's name, a call note): in one
+    transaction with the case locked, and only while the share is still live for this advisor
+    case. A save that crossed the member's "Stop met delen" wrote into the member's case after
+    sharing had ended (or was a 500 on the deleted advisor case); now it is a 404."""
+    with transaction.atomic():
+        _lock(advisor_case.case_id)
+        if not LiveShare.objects.filter(
+            case_id=advisor_case.case_id,
+            advisor_case_id=advisor_case.pk,
+            state=LiveShare.State.LIVE,
+        ).exists():
+            raise Http404
+        yield
+
+
+def shared_live(advisor_case: AdvisorCase) -> bool:
+    """The member shares this case live right now: then its answers change only through the
+    call's merge (the live view), never by rebuilding the case from the intake, and only the
+    member deletes it. The intake's save replaced the member's answers wholesale (their role
+    and every answer the intake does not ask were lost) and "Delete" removed the member's own
+    case during the call."""
+    return advisor_case.case.sharing == LiveShare.State.LIVE
 
 
 def live_share_for(advisor_case: AdvisorCase) -> LiveShare | None:

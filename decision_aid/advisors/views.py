@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -87,6 +89,7 @@ class AdvisorView(View):
 class LoginView(auth_views.LoginView):
     template_name = "advisors/login.html"
     redirect_authenticated_user = True
+    extra_context = {"page_title": gettext_lazy("Sign in for union advisors")}
 
     def get_success_url(self) -> str:
         if _needs_second_factor(self.request):
@@ -121,6 +124,25 @@ class LogoutView(auth_views.LogoutView):
     next_page = "advisors:login"
 
 
+def _second_step_done(request: HttpRequest, device: TOTPDevice) -> None:
+    """Signed in fully: a new session key, as at the password step (django_otp's login kept
+    the key the half-signed-in session had; whoever knew that key was then fully signed in)."""
+    otp_login(request, device)
+    request.session.cycle_key()
+
+
+def _wrong_code_message(device: TOTPDevice | None) -> str:
+    """After a few wrong codes django-otp refuses even the right one for a while (1 s, then
+    twice as long after each wrong one): say so, rather than "not right" for a right code."""
+    allowed, info = device.verify_is_allowed() if device is not None else (True, None)
+    if not allowed and (info or {}).get("locked_until"):
+        until = timezone.localtime(info["locked_until"]) + timedelta(seconds=1)
+        return _(
+            "Too many wrong codes. Wait until %(time)s, then type the newest code from your app."
+        ) % {"time": until.strftime("%H:%M:%S")}
+    return _("This code is not right. Try the newest code from your app.")
+
+
 class TwoFactorView(View):
     """Verify a TOTP code. Without a set-up device: say to ask for a set-up link (no key)."""
 
@@ -145,9 +167,9 @@ class TwoFactorView(View):
             and form.is_valid()
             and device.verify_token(form.cleaned_data["token"].replace(" ", ""))
         ):
-            otp_login(request, device)
+            _second_step_done(request, device)
             return redirect(_safe_next(request))
-        form.add_error("token", _("This code is not right. Try the newest code from your app."))
+        form.add_error("token", _wrong_code_message(device))
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
@@ -193,9 +215,9 @@ class TwoFactorSetupView(View):
         ):
             self.device.confirmed = True
             self.device.save(update_fields=["confirmed"])
-            otp_login(request, self.device)
+            _second_step_done(request, self.device)
             return redirect(reverse("advisors:cases"))
-        form.add_error("token", _("This code is not right. Try the newest code from your app."))
+        form.add_error("token", _wrong_code_message(self.device))
         return self._render(request, form, status=400)
 
     def _render(self, request: HttpRequest, form: TokenForm, status: int = 200) -> HttpResponse:
@@ -288,6 +310,8 @@ class IntakeView(AdvisorView):
 
     def get(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
+        if existing and sharing.shared_live(existing):
+            return redirect(reverse("advisors:live", kwargs={"case_id": existing.case_id}))
         if existing:
             initial = initial_from_case_file(_case_file_of(existing.case))
             initial["reference"] = existing.reference
@@ -305,6 +329,10 @@ class IntakeView(AdvisorView):
         case_file = _case_file_from(form, request)
         if "save" not in request.POST:
             return self._render(request, form, existing, advice=advice_context(case_file))
+        if existing and sharing.shared_live(existing):
+            # shown again with what was typed, never saved over the member's answers
+            form.add_error(None, _shared_live_message())
+            return self._render(request, form, existing, advice=None, status=409)
         saved = advisor_case_save(
             advisor=self.advisor,
             case_file=case_file,
@@ -487,9 +515,28 @@ class ImportView(AdvisorView):
         )
 
 
+def _shared_live_message() -> str:
+    return _(
+        "While the member shares this case with you, change the answers on the page of the "
+        "call: then your changes and the member's are both kept. Only the member can delete "
+        "the case or stop sharing."
+    )
+
+
+def _shared_live_page(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "limited.html",
+        {"page_title": _("The member shares this case now"), "message": _shared_live_message()},
+        status=409,
+    )
+
+
 class DeleteView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
+        if sharing.shared_live(advisor_case):
+            return _shared_live_page(request)
         return render(
             request,
             "advisors/delete.html",
@@ -498,6 +545,8 @@ class DeleteView(AdvisorView):
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
+        if sharing.shared_live(advisor_case):
+            return _shared_live_page(request)
         advisor_case_delete(advisor=self.advisor, advisor_case=advisor_case)
         insight.count(request, insight.DELETION, "advisor")
         return redirect("advisors:cases")
@@ -639,26 +688,30 @@ class LiveView(AdvisorView):
             form = NoteForm(request.POST)
             if not form.is_valid():
                 return self._render(request, advisor_case, share, form, status=400)
-            note_add(
-                advisor=self.advisor,
-                advisor_case=advisor_case,
-                text=form.cleaned_data["text"],
-                during_call=True,
-            )
+            with sharing.still_live(advisor_case):
+                note_add(
+                    advisor=self.advisor,
+                    advisor_case=advisor_case,
+                    text=form.cleaned_data["text"],
+                    during_call=True,
+                )
             return redirect(request.path + "#notes-title")
-        written = live.save(
-            case=advisor_case.case, posted=request.POST, language=advisor_case.case.language
-        )
-        if written:
-            if "requester_name" in written:
-                name = request.POST.get("member_name", "")[:200]
-                advisor_case.set_member_name(name)
-                advisor_case.member_name_digest = blind_index.name_digest(name)
-                advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
-                index_member_name(advisor_case, name)
-            audit_log(
-                advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED
+        with sharing.still_live(advisor_case):
+            written = live.save(
+                case=advisor_case.case, posted=request.POST, language=advisor_case.case.language
             )
+            if written:
+                if "requester_name" in written:
+                    name = request.POST.get("member_name", "")[:200]
+                    advisor_case.set_member_name(name)
+                    advisor_case.member_name_digest = blind_index.name_digest(name)
+                    advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
+                    index_member_name(advisor_case, name)
+                audit_log(
+                    advisor=self.advisor,
+                    advisor_case=advisor_case,
+                    action=AuditEvent.Action.CHANGED,
+                )
         if request.POST.get("format") == "json":
             return self._json(request, advisor_case)
         return redirect(request.path)

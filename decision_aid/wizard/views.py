@@ -223,8 +223,20 @@ class IntakeWizard(NamedUrlWizardView):
         return cached if cached is not None else self.get_all_cleaned_data()
 
     # --- request handling ----------------------------------------------------------------
+    def _current_step_gone(self) -> HttpResponse | None:
+        """The page stored as the current one no longer applies: an earlier answer changed
+        elsewhere (the advisor on a shared call). formtools looked up its form: a 500. Go to
+        the first page that still needs an answer, else the last page."""
+        if self.steps.current in self.get_form_list():
+            return None
+        target = self.first_unfinished_step(before="") or self.steps.last
+        self.storage.current_step = target
+        return redirect(self.get_step_url(target))
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         step = kwargs.get("step")
+        if step == self.steps.current and (gone := self._current_step_gone()):
+            return gone
         if step in self.get_form_list() and s.STEP_BY_NAME[step].section >= 5:
             missing = self.first_unfinished_step(before=step)
             if missing:
@@ -236,6 +248,16 @@ class IntakeWizard(NamedUrlWizardView):
         return response
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = self.steps.current
+        if step not in self.get_form_list():
+            # What the person typed on a page that no longer applies is kept (it is back
+            # should the earlier answer change back), then on to a page that applies.
+            form_class = self.form_list.get(step)
+            if form_class is not None:
+                prefix = self.get_form_prefix(step, form_class)
+                form = form_class(data=self.request.POST, prefix=prefix)
+                self.storage.set_step_data(step, self.get_form_step_data(form))
+            return self._current_step_gone()  # type: ignore[return-value]
         # A posted current_step that is no page of this wizard ("klaar", made up, too long)
         # made formtools look up a form that does not exist: a 500. Take it as the page shown.
         key = f"{self.prefix}-current_step"

@@ -335,3 +335,140 @@ def test_the_advisor_cannot_store_an_answer_that_is_no_choice(member, advisors):
     values = a1.get(f"/adviseur/zaken/{case.pk}/samen/?format=json").json()["values"]
     assert values["talked"] == []
     assert values["wage"] == ["stopped"]
+
+
+# --- the advisor's change makes the member's current page moot (hostile pass 2) -----------
+# The member is on the 'talked' page; on the call the advisor answers "back at work": the
+# questions after it are no longer asked. The member's screen reloads when the case changes;
+# that page (and an answer posted on it) was a 500: formtools looked up a page that is not in
+# the wizard any more.
+@pytest.fixture
+def advisor_made_talked_moot(member, advisors):
+    """The member is on the 'talked' page; the advisor answers 'no longer sick' on the call."""
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    url = f"/adviseur/zaken/{case.pk}/samen/"
+    shown = json.loads(a1.get(url + "?format=json").content)
+    posted = {name: values for name, values in shown["values"].items() if values}
+    posted.update(still_sick=["no"], base=shown["base"])
+    assert a1.post(url, posted).status_code == 302
+    return case
+
+
+def test_the_members_page_after_the_advisor_made_it_moot_is_not_an_error(
+    member, advisor_made_talked_moot
+):
+    case = advisor_made_talked_moot
+    response = member.get(f"/vragen/{case.pk}/talked/", follow=True)
+    assert response.status_code == 200
+    assert "/talked/" not in response.request["PATH_INFO"]
+
+
+def test_the_members_answer_on_the_moot_page_is_kept_not_an_error(member, advisor_made_talked_moot):
+    case = advisor_made_talked_moot
+    response = member.post(
+        f"/vragen/{case.pk}/talked/",
+        {f"{PREFIX}-current_step": "talked", "talked-talked": "yes"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    case.refresh_from_db()
+    assert case.wizard_state["step_data"]["talked"]["talked-talked"] == ["yes"]
+
+
+# --- "Stop met delen" crossing the advisor's save (hostile pass 2) -------------------------
+@pytest.mark.parametrize(
+    ("field", "value"), [("talked", ["no"]), ("member_name", ["Jan de Adviseur"])]
+)
+@pytest.mark.parametrize("as_note", [False, True])
+def test_an_advisor_save_crossing_stop_sharing_is_a_404_and_writes_nothing(
+    member, advisors, monkeypatch, field, value, as_note
+):
+    """The member stops sharing just after the advisor's save passed the access check. The
+    answer was still written into the member's case (after sharing had ended); with the name
+    it was a 500 (the advisor case was gone); a call note likewise."""
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    url = f"/adviseur/zaken/{case.pk}/samen/"
+    shown = json.loads(a1.get(url + "?format=json").content)
+    checked = sharing.live_share_for
+
+    def then_member_stops(advisor_case):  # noqa: ANN001, ANN202
+        found = checked(advisor_case)
+        sharing.share_stop(case=Case.objects.get(pk=advisor_case.case_id))
+        return found
+
+    monkeypatch.setattr(sharing, "live_share_for", then_member_stops)
+    if as_note:
+        posted = {"note": "1", "text": "Gebeld, afspraak volgt"}
+    else:
+        posted = {name: values for name, values in shown["values"].items() if values}
+        posted.update({field: value, "base": shown["base"]})
+    response = a1.post(url, posted)
+    assert response.status_code == 404
+    state = Case.objects.get(pk=case.pk).wizard_state
+    assert (state["step_data"].get("talked") or {}).get("talked-talked") != ["no"]
+    details = state["step_data"].get("details") or {}
+    assert details.get("details-requester_name") != ["Jan de Adviseur"]
+    assert not CaseNote.objects.exists()
+
+
+# --- the case page's Change and Delete during a live share (hostile pass 2) ----------------
+def test_during_the_call_change_answers_goes_to_the_live_view_and_never_overwrites(
+    member, advisors
+):
+    """The intake's save rebuilt the member's case from the intake: the member's role became
+    'advisor' and the date of the company doctor's advice they had typed was gone."""
+    from tests.advisors.conftest import INTAKE
+
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    before = case.wizard_state["step_data"]
+    response = a1.get(f"/adviseur/zaken/{case.pk}/wijzigen/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/adviseur/zaken/{case.pk}/samen/"
+    response = a1.post(f"/adviseur/zaken/{case.pk}/wijzigen/", {**INTAKE, "save": "1"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Zolang het lid deze zaak met u deelt" in page
+    assert "Transport Snel B.V." in page  # what the advisor typed is shown again
+    after = Case.objects.get(pk=case.pk).wizard_state["step_data"]
+    assert after["role"] == before["role"]
+    assert after["first_opinion_date"] == before["first_opinion_date"]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_during_the_call_the_advisor_cannot_delete_the_members_case(member, advisors, method):
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    response = getattr(a1, method)(f"/en/adviseur/zaken/{case.pk}/verwijderen/")
+    assert response.status_code == 409
+    assert "Only the member can delete the case" in response.content.decode()
+    assert Case.objects.filter(pk=case.pk).exists()
+    assert member.get(f"/vragen/{case.pk}/talked/").status_code == 200
+
+
+# --- a kept case shared again, with a colleague (hostile pass 2) ---------------------------
+def test_a_code_for_a_colleagues_kept_case_opens_nothing_for_a_non_lead(member, advisors):
+    """The member kept the case with a1 after a call, then shared it again with a2 (same
+    organisation, not the lead). The code was used and the member's screen said an advisor of
+    FNV Utrecht looked along, but a2 got a 404 while a1, not on the call, could edit live."""
+    a1, a2 = client_for(advisors["a1"]), client_for(advisors["a2"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    member.post(f"/samen/{case.pk}/houden/")
+    response = _open(a2, _share_code(member))
+    assert response.status_code == 400
+    assert "Deze code werkt niet" in response.content.decode()
+    share = LiveShare.objects.get(case=case)
+    assert (share.state, share.advisor) == (LiveShare.State.KEPT, advisors["a1"])
+    assert a1.get(f"/adviseur/zaken/{case.pk}/samen/").status_code == 404  # not live
+    # the organisation's lead may open it
+    lead = client_for(advisors["lead"])
+    response = _open(lead, _share_code(member))
+    assert response.status_code == 302
+    assert lead.get(response["Location"]).status_code == 200

@@ -112,3 +112,39 @@ def test_the_admin_asks_for_the_second_factor_whenever_advisors_must(settings, t
     assert response.status_code == status
     if two_factor:
         assert "/beheer/login/" in response["Location"]
+
+
+# --- hostile pass 2: the second step ------------------------------------------------------
+def _half_signed_in(username: str):  # noqa: ANN202
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    advisor = make_advisor(username, "FNV Utrecht")
+    device = TOTPDevice.objects.create(user=advisor.user, confirmed=True, name="app")
+    client = Client()
+    client.post("/adviseur/inloggen/", {"username": username, "password": PASSWORD})
+    return client, device
+
+
+def test_the_session_key_changes_at_the_second_step(settings):
+    """Someone who learnt the session key after the password step (before the code) must not
+    be fully signed in once the advisor types the code."""
+    settings.ADVISOR_REQUIRE_2FA = True
+    client, device = _half_signed_in("t10")
+    half = client.cookies["sessionid"].value
+    assert client.post("/adviseur/tweestaps/", {"token": _code(device)}).status_code == 302
+    assert client.cookies["sessionid"].value != half
+    other = Client()
+    other.cookies["sessionid"] = half
+    assert other.get("/adviseur/").status_code == 302  # to the sign-in page
+
+
+@pytest.mark.parametrize(("lang", "words"), [("", "Wacht tot"), ("/en", "Wait until")])
+def test_a_right_code_refused_after_a_wrong_one_says_to_wait(settings, lang, words):
+    """django-otp refuses every code for a while after a wrong one; the page said "this code
+    is not right" for the right code, so the advisor doubted their phone."""
+    settings.ADVISOR_REQUIRE_2FA = True
+    client, device = _half_signed_in("t11")
+    client.post(f"{lang}/adviseur/tweestaps/", {"token": "000000"})
+    response = client.post(f"{lang}/adviseur/tweestaps/", {"token": _code(device)})
+    assert response.status_code == 400
+    assert words in response.content.decode()
