@@ -434,6 +434,17 @@ class DetailsForm(WizardForm):
                 "You are named as the contact person; the member stays the requester."
             )
         if role == "employer":
+            # the employer's own words go into every letter, also those to the employee
+            self.fields["own_view"].help_text = _(
+                "Short and factual, without medical details. For example: The company doctor "
+                "says my employee can do their own work again from 1 May. My employee does not "
+                "agree. We put this in your letters; you can write other words for each letter "
+                "later."
+            )
+        elif "birth_date" in self.fields:
+            if role in (None, "employee"):
+                self.fields["birth_date"].label = _("Your date of birth")
+        if role == "employer":
             self.fields["requester_phone"].label = _("Phone number of the contact person")
             self.fields["requester_email"].label = _("E-mail address of the contact person")
         for field in self.fields.values():
