@@ -401,6 +401,7 @@ class IntakeWizard(NamedUrlWizardView):
             prev_step=self.steps.prev,
             language_switch_form="wizard-form",
             case=self.case,
+            person_role=self.raw_answers().get("role"),
         )
         if self.case is not None and self.case.sharing in SHARED:
             context["live"] = self._live_context(form)

@@ -85,7 +85,8 @@ def test_the_letter_details_and_cao_question_fit_the_employer_and_the_employee(
     """The bakery owner read the employee's example ("mijn rugpijn"), "nooit in een brief aan de
     werkgever" and "Uw werkgever of vakbond kan u dat vertellen"; the sick employee read
     "Geboortedatum van de werknemer" about themselves (phone review, p2-werkgever-16-details.png,
-    p2-werkgever-13-cao_expert.png)."""
+    p2-werkgever-13-cao_expert.png), and "Samen met mijn adviseur: Belt u met uw vakbond?" on
+    every page of the employer (p2-werkgever-08-talked.png)."""
     answers = {**typical_answers, "role": {"role": "employer"}}
     pages = _walk_pages(client, answers)
     assert "Uw werkgever of vakbond" not in pages["cao_expert"]
@@ -94,8 +95,12 @@ def test_the_letter_details_and_cao_question_fit_the_employer_and_the_employee(
     assert "rugpijn" not in details and "nooit in een brief aan de werkgever" not in details
     assert "zonder medische gegevens" in details
     assert "Geboortedatum van de werknemer" in details
+    # "Belt u met uw vakbond?" is for a member, not for the bakery owner
+    assert not [step for step, text in pages.items() if "met uw vakbond" in text]
+    assert "met uw vakbond" not in details
 
     client.cookies.clear()
     details = _text(walk(client, typical_answers, stop_at="details"))
+    assert "Belt u met uw vakbond?" in details
     assert "Uw geboortedatum" in details and "Geboortedatum van de werknemer" not in details
     assert "rugpijn" in details  # the employee's own example stays
