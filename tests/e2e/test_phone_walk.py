@@ -157,3 +157,20 @@ def test_answers_and_links_on_their_own_are_44px_targets_at_360px(page, live_ser
         page.locator(".actions button[type='submit']:not([name])").first.click()
         page.wait_for_load_state("load")
     assert {"talked", "disputes", "legal_help", "review"} <= checked, checked
+
+
+@pytest.mark.parametrize("text", ["30 weken geleden", "4 september 2026"])
+def test_a_date_written_as_the_hint_says_fits_its_field(page, live_server, text):
+    """The hint says "Schrijf mei 2026 of 30 weken geleden", but the field was 11 characters
+    wide: "20 weken ge" was all the person saw of it (phone review, timeout-01-warning.png)."""
+    page.goto("/")
+    page.locator("button[name='role-role'][value='employee']").click()
+    page.wait_for_load_state("load")
+    for step, value in (("employment", "permanent"), ("still_sick", "yes")):
+        page.locator(f"input[name='{step}-{step}'][value='{value}']").check()
+        page.locator(".actions button[type='submit']:not([name])").first.click()
+        page.wait_for_load_state("load")
+    field = page.locator("[name='sick_since-sick_since']")
+    field.fill(text)
+    hidden = field.evaluate("(e) => e.scrollWidth - e.clientWidth")
+    assert hidden <= 0, f"{hidden}px of {text!r} out of sight"
