@@ -84,8 +84,13 @@ def citation_label(source_id: str, *, english: bool = False) -> str:
             return f"UWV policy rules, {part}"
         return f"UWV-beleidsregels, {part}"
     if source.seed in _SEED_NAMES:
+        # with the part of the page, so two passages of one page cited together do not read
+        # as the same source twice ("Aanbieder van second opinions; Aanbieder van ...")
         nl, en = _SEED_NAMES[source.seed]
-        return en if english else nl
+        title = source.title_en if english else source.title_nl
+        part = title.rsplit(": ", 1)[1] if ": " in title else ""
+        name = en if english else nl
+        return f"{name}: {part}" if part else name
     if source_id.startswith("BW "):
         article = source_id.removeprefix("BW ")
         if english:

@@ -36,6 +36,24 @@ def parse_date(text: str, *, today: date) -> ParsedDate | None:
     return parsed
 
 
+NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
+
+
+def impossible_day(text: str) -> bool:
+    """True for a day-month-year in numbers that no calendar has ("31-02-2026", "4-13-2026"):
+    the person wrote the date the right way, so the error must say the date does not exist,
+    not how to write a date."""
+    match = NUMERIC_DMY.match(text)
+    if not match:
+        return False
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return True
+    return False
+
+
 @lru_cache(maxsize=512)
 def _parse(text: str, today: date) -> ParsedDate | None:
     for fmt in NUMERIC_FORMATS:

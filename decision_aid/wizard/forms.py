@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from decision_aid.wizard import choices as c
-from decision_aid.wizard.dates import parse_date
+from decision_aid.wizard.dates import impossible_day, parse_date
 
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y"]
 TEXT_MAX = 200
@@ -43,6 +43,10 @@ class DutchDateField(forms.DateField):
         "invalid": _(
             "We could not read this date. Write it for example as 4 mei 2026, 4-5-2026 or mei 2026."
         ),
+        "impossible": _(
+            "This date does not exist. Check the day and the month (day-month-year, for "
+            "example 28-2-2026)."
+        ),
     }
 
     def __init__(self, **kwargs: object) -> None:
@@ -54,6 +58,8 @@ class DutchDateField(forms.DateField):
             return super().to_python(value)
         parsed = parse_date(str(value), today=timezone.localdate())
         if parsed is None:
+            if impossible_day(str(value)):
+                raise forms.ValidationError(self.error_messages["impossible"], code="impossible")
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return parsed.value
 
@@ -427,6 +433,17 @@ class DetailsForm(WizardForm):
             self.fields["contact_name"].help_text = _(
                 "You are named as the contact person; the member stays the requester."
             )
+        if role == "employer":
+            # the employer's own words go into every letter, also those to the employee
+            self.fields["own_view"].help_text = _(
+                "Short and factual, without medical details. For example: The company doctor "
+                "says my employee can do their own work again from 1 May. My employee does not "
+                "agree. We put this in your letters; you can write other words for each letter "
+                "later."
+            )
+        elif "birth_date" in self.fields:
+            if role in (None, "employee"):
+                self.fields["birth_date"].label = _("Your date of birth")
         if role == "employer":
             self.fields["requester_phone"].label = _("Phone number of the contact person")
             self.fields["requester_email"].label = _("E-mail address of the contact person")

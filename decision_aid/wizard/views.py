@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, translate_url
@@ -389,6 +390,25 @@ class IntakeWizard(NamedUrlWizardView):
         return self.done(list(final.values()), form_dict=final, **kwargs)
 
     # --- rendering -----------------------------------------------------------------------
+    def render(self, form: Any = None, **kwargs: Any) -> HttpResponse:
+        form = form or self.get_form()
+        if form.is_bound and not self._page_sent():
+            # Shown again with what was typed (after Back, a language switch, a time-out), not
+            # sent: no "There is a problem" before the person pressed Next (phone review).
+            form.full_clean()
+            form._errors = ErrorDict()  # noqa: SLF001 - the form's own error store
+        return super().render(form, **kwargs)
+
+    def _page_sent(self) -> bool:
+        """This request sent the page now shown with Next (not Back, Change or a language)."""
+        post = self.request.POST
+        return (
+            self.request.method == "POST"
+            and post.get(f"{self.prefix}-current_step") == self.steps.current
+            and not post.get("wizard_goto_step")
+            and not post.get(SWITCH_LANGUAGE)
+        )
+
     def get_template_names(self) -> list[str]:
         return [f"wizard/{self.steps.current}.html", "wizard/question.html"]
 
@@ -403,6 +423,7 @@ class IntakeWizard(NamedUrlWizardView):
             prev_step=self.steps.prev,
             language_switch_form="wizard-form",
             case=self.case,
+            person_role=self.raw_answers().get("role"),
         )
         if self.case is not None and self.case.sharing in SHARED:
             context["live"] = self._live_context(form)

@@ -103,6 +103,13 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
             ),
         },
         "relationship": {"help": _("How you and your employee get on now.")},
+        "cao_expert": {
+            "help": _(
+                "Some collective labour agreements (cao) name another expert instead of UWV for "
+                "an expert opinion. The cao itself says so, or your employers' organisation can "
+                "tell you."
+            ),
+        },
         "wage": {
             "title": _("Do you still pay the wage?"),
             "help": _("During sickness you usually pay at least 70 percent of the wage."),

@@ -45,7 +45,7 @@ def test_intake_errors_keep_what_was_typed(advisors):
     response = client.post("/adviseur/nieuw/", {**INTAKE, "sick_since": "31-02-2026", "save": "1"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "We kunnen deze datum niet lezen" in html
+    assert "Deze datum bestaat niet" in html
     assert 'value="Fatma Yılmaz"' in html
 
 

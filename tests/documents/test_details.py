@@ -64,7 +64,7 @@ def test_the_details_stay_optional_and_bad_ones_get_a_message_in_dutch():
     form = DetailsForm(data=bad, prefix="details", role="employee")
     assert not form.is_valid()
     assert form.errors["requester_email"] == ["Vul een e-mailadres in zoals naam@voorbeeld.nl."]
-    assert "We kunnen deze datum niet lezen" in form.errors["birth_date"][0]  # 31 February
+    assert "Deze datum bestaat niet" in form.errors["birth_date"][0]  # 31 February
 
 
 @pytest.mark.django_db

@@ -109,3 +109,68 @@ def test_typical_employee_walk_at_360px(page, live_server):
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), progress_seen
     assert advice_height <= BUTTON_BOTTOM_LIMIT, advice_height
     assert loads["n"] < PAGE_LOADS_BEFORE, loads["n"]
+
+
+TARGETS_JS = """
+() => {
+  const small = [];
+  const selector = '.option label, .lang-switch a, .lang-switch button, .footer-links a, '
+    + '.inline-links a, .summary-action button, .actions .button';
+  for (const el of document.querySelectorAll(selector)) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || el.closest('[hidden]')) continue;
+    if (r.height < 44 || r.width < 44) {
+      const size = `${Math.round(r.width)}x${Math.round(r.height)}`;
+      small.push(`${el.innerText.trim().slice(0, 30)} ${size}`);
+    }
+  }
+  return small;
+}
+"""
+
+
+def test_answers_and_links_on_their_own_are_44px_targets_at_360px(page, live_server):
+    """A sick person taps "Ja" with a thumb: the answer "Ja" was a 16 x 29 px target, the
+    language switch 65 x 27, the footer and case-panel links 21 px high and "Wijzig" on the
+    check page 53 x 27 (phone review, p1-werknemer-11-talked.png). Each is 44 px now."""
+    from django.utils import timezone
+
+    answers = resolve_dates(TYPICAL_EMPLOYEE, timezone.localdate())
+    page.goto("/")
+    page.locator("button[name='role-role'][value='employee']").click()
+    page.wait_for_load_state("load")
+    checked = set()
+    for _ in range(30):
+        step = _current_step(page)
+        assert page.evaluate(TARGETS_JS) == [], step
+        checked.add(step)
+        if step == "review":
+            break
+        for name, value in answers[step].items():
+            field = f"{step}-{name}"
+            for item in value if isinstance(value, list) else [value]:
+                choice = page.locator(f"input[name='{field}'][value='{item}']")
+                if choice.count():
+                    choice.check()
+                else:
+                    page.locator(f"[name='{field}']").fill(item)
+        page.locator(".actions button[type='submit']:not([name])").first.click()
+        page.wait_for_load_state("load")
+    assert {"talked", "disputes", "legal_help", "review"} <= checked, checked
+
+
+@pytest.mark.parametrize("text", ["30 weken geleden", "4 september 2026"])
+def test_a_date_written_as_the_hint_says_fits_its_field(page, live_server, text):
+    """The hint says "Schrijf mei 2026 of 30 weken geleden", but the field was 11 characters
+    wide: "20 weken ge" was all the person saw of it (phone review, timeout-01-warning.png)."""
+    page.goto("/")
+    page.locator("button[name='role-role'][value='employee']").click()
+    page.wait_for_load_state("load")
+    for step, value in (("employment", "permanent"), ("still_sick", "yes")):
+        page.locator(f"input[name='{step}-{step}'][value='{value}']").check()
+        page.locator(".actions button[type='submit']:not([name])").first.click()
+        page.wait_for_load_state("load")
+    field = page.locator("[name='sick_since-sick_since']")
+    field.fill(text)
+    hidden = field.evaluate("(e) => e.scrollWidth - e.clientWidth")
+    assert hidden <= 0, f"{hidden}px of {text!r} out of sight"

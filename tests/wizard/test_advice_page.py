@@ -61,3 +61,16 @@ def test_every_source_has_a_readable_short_name():
     assert citation_label("004 §10") == "UWV-beleidsregels, §10"
     assert citation_label("004 noot 5", english=True) == "UWV policy rules, footnote 5"
     assert citation_label("Arbobesluit 2.14d") == "Arbobesluit 2.14d"
+
+
+def test_two_passages_of_one_page_have_different_short_names():
+    """The second-opinion advice cited "Aanbieder van second opinions; Aanbieder van second
+    opinions": two links with one name (phone review, p1-werknemer-20-advice.png)."""
+    for english in (False, True):
+        labels = {}
+        for source in all_sources():
+            label = citation_label(source.id, english=english)
+            assert label not in labels, f"{source.id} and {labels.get(label)}: {label}"
+            labels[label] = source.id
+    assert citation_label("003 factuur") == "Aanbieder van second opinions: wie betaalt"
+    assert citation_label("003 factuur", english=True) == "Second-opinion provider: who pays"

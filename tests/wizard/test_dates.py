@@ -65,7 +65,7 @@ def test_an_exact_date_is_echoed_without_estimate_and_a_bad_one_says_what_to_wri
     client, typical_answers
 ):
     walk(client, typical_answers, stop_at="sick_since")
-    response = post_step(client, "sick_since", {"sick_since": "12-13-2026"})
+    response = post_step(client, "sick_since", {"sick_since": "toen het begon"})
     assert step_of(response) == "sick_since"
     assert "Schrijf hem bijvoorbeeld als 4 mei 2026, 4-5-2026 of mei 2026." in (
         response.content.decode()
@@ -75,3 +75,16 @@ def test_an_exact_date_is_echoed_without_estimate_and_a_bad_one_says_what_to_wri
     html = response.content.decode()
     assert "Begrepen:" in html and "nu week 11." in html
     assert "schatting" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["31-02-2026", "12-13-2026", "30/2/2026"])
+def test_a_date_no_calendar_has_says_to_check_day_and_month(client, typical_answers, text):
+    """Written the right way but the day does not exist: "we could not read this date, write it
+    as 4-5-2026" sent the person to rewrite a date they had written just so (phone review)."""
+    walk(client, typical_answers, stop_at="sick_since")
+    response = post_step(client, "sick_since", {"sick_since": text})
+    html = response.content.decode()
+    assert step_of(response) == "sick_since"
+    assert "Deze datum bestaat niet. Kijk of de dag en de maand kloppen" in html
+    assert "We kunnen deze datum niet lezen" not in html

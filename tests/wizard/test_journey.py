@@ -88,11 +88,31 @@ def test_back_keeps_what_was_typed_even_if_not_submitted(client, typical_answers
     assert 'value="01-02-2026"' in again.content.decode()
 
 
+def test_a_half_filled_page_shown_again_has_no_errors_until_it_is_sent(client, typical_answers):
+    """Name typed on the letter details, Back to the advice, "make the letter" again: the page
+    opened with "Er is een probleem" and three times "Vul dit veld in." before the person had
+    pressed anything (phone review, p1-werknemer-23-details-again.png)."""
+    walk(client, typical_answers, stop_at="details")
+    response = post_step(
+        client, "details", {"requester_name": "Fatma Yilmaz"}, wizard_goto_step="advice"
+    )
+    assert step_of(response) == "advice"
+    response = post_step(client, "advice", {})
+    html = response.content.decode()
+    assert step_of(response) == "details"
+    assert 'value="Fatma Yilmaz"' in html  # the typing is kept
+    assert "Er is een probleem" not in html and 'aria-invalid="true"' not in html
+    # the same page sent with Next does say what is missing
+    response = post_step(client, "details", {"requester_name": "Fatma Yilmaz"})
+    assert "Er is een probleem" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("value", "message_nl"),
     [
         ("", "Vul de eerste ziektedag in."),
-        ("31-02-2026", "We kunnen deze datum niet lezen. Schrijf hem bijvoorbeeld als"),
+        ("31-02-2026", "Deze datum bestaat niet. Kijk of de dag en de maand kloppen"),
+        ("toen het begon", "We kunnen deze datum niet lezen. Schrijf hem bijvoorbeeld als"),
         ("morgen", "Deze datum ligt in de toekomst."),  # read as tomorrow
         ("01-01-2999", "Deze datum ligt in de toekomst."),
     ],
@@ -114,6 +134,8 @@ def test_bad_sick_date_message_next_to_field_and_in_summary(
 def test_errors_are_in_english_on_the_english_site(client, typical_answers):
     walk(client, typical_answers, lang="/en", stop_at="sick_since")
     response = post_step(client, "sick_since", {"sick_since": "31-02-2026"}, lang="/en")
+    assert "This date does not exist. Check the day and the month" in response.content.decode()
+    response = post_step(client, "sick_since", {"sick_since": "when it began"}, lang="/en")
     assert "We could not read this date. Write it for example as" in response.content.decode()
 
 

@@ -77,3 +77,30 @@ def test_an_unanswered_question_says_what_to_choose(client, typical_answers, ste
     html = response.content.decode()
     assert html.count(message) == 2  # error summary and next to the question
     assert "Kies een van de antwoorden" not in html
+
+
+def test_the_letter_details_and_cao_question_fit_the_employer_and_the_employee(
+    client, typical_answers
+):
+    """The bakery owner read the employee's example ("mijn rugpijn"), "nooit in een brief aan de
+    werkgever" and "Uw werkgever of vakbond kan u dat vertellen"; the sick employee read
+    "Geboortedatum van de werknemer" about themselves (phone review, p2-werkgever-16-details.png,
+    p2-werkgever-13-cao_expert.png), and "Samen met mijn adviseur: Belt u met uw vakbond?" on
+    every page of the employer (p2-werkgever-08-talked.png)."""
+    answers = {**typical_answers, "role": {"role": "employer"}}
+    pages = _walk_pages(client, answers)
+    assert "Uw werkgever of vakbond" not in pages["cao_expert"]
+    assert "werkgeversorganisatie" in pages["cao_expert"]
+    details = _text(walk(client, answers, stop_at="details"))
+    assert "rugpijn" not in details and "nooit in een brief aan de werkgever" not in details
+    assert "zonder medische gegevens" in details
+    assert "Geboortedatum van de werknemer" in details
+    # "Belt u met uw vakbond?" is for a member, not for the bakery owner
+    assert not [step for step, text in pages.items() if "met uw vakbond" in text]
+    assert "met uw vakbond" not in details
+
+    client.cookies.clear()
+    details = _text(walk(client, typical_answers, stop_at="details"))
+    assert "Belt u met uw vakbond?" in details
+    assert "Uw geboortedatum" in details and "Geboortedatum van de werknemer" not in details
+    assert "rugpijn" in details  # the employee's own example stays

@@ -22,6 +22,10 @@ def share_panel(context: Any) -> dict[str, Any]:
     if case is None or request is None or not owns_case(request, case.pk):
         return {"show": False}
     status = share_status(case)
+    role = context.get("person_role") or context.get("feedback_role")
+    if role == "employer" and not status.state:
+        # "Calling your union?" is for a member; an employer has no union advisor to share with
+        return {"show": False}
     return {
         "show": True,
         "case": case,
