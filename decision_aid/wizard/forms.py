@@ -7,6 +7,7 @@ Every choice question that a person may not know the answer to offers "I don't k
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -393,6 +394,27 @@ class DetailsForm(WizardForm):
         validators=[_not_in_future],
     )
 
+    @classmethod
+    def letter_fields(cls, answers: dict[str, Any] | None) -> tuple[str, ...]:
+        """The optional letter fields that can reach a letter, given the answers so far (all of
+        them when the answers are not known). Collect only what a document needs: the date the
+        wage stopped only when it stopped or was held back (or that is disputed), the offered
+        work only when it is disputed, the date of the disagreement only for "can the employee
+        do their own work" (the one question where UWV's form asks it). On a phone the page was
+        5,100 px of mostly empty fields that did not apply (phone review)."""
+        if answers is None:
+            return cls.LETTER_FIELDS
+        disputes = set(answers.get("disputes") or ())
+        wage = answers.get("wage") in ("stopped", "withheld") or "wage_stopped" in disputes
+        drop = set()
+        if not wage:
+            drop.add("wage_stopped_on")
+        if "suitable_work" not in disputes:
+            drop |= {"work_offered", "work_refused_on"}
+        if "fitness_own_work" not in disputes:
+            drop.add("dispute_from")
+        return tuple(name for name in cls.LETTER_FIELDS if name not in drop)
+
     FIELDS_BY_ROLE = {
         "employee": ("requester_name", "requester_address", "employer_name"),
         "employer": ("requester_name", "requester_address", "contact_name", "employee_name"),
@@ -411,13 +433,19 @@ class DetailsForm(WizardForm):
         "work_refused_on",
     )
 
-    def __init__(self, *args: object, role: str | None = None, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        role: str | None = None,
+        answers: dict[str, Any] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         keep = {
             *self.FIELDS_BY_ROLE.get(role or "employee", ()),
             "bedrijfsarts_name",
             "own_view",
-            *self.LETTER_FIELDS,
+            *self.letter_fields(answers),
         }
         for name in list(self.fields):
             if name not in keep:

@@ -452,6 +452,8 @@ class IntakeWizard(NamedUrlWizardView):
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(step)
         kwargs["role"] = self.raw_answers().get("role")
+        if step == "details" or (step is None and self.steps.current == "details"):
+            kwargs["answers"] = self.raw_answers()
         return kwargs
 
     def _case_file(self) -> dict[str, Any]:

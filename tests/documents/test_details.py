@@ -81,3 +81,30 @@ def test_own_words_per_letter_survive_a_new_finish_of_the_wizard():
     case_set_own_words(case=case, kind="mediation", text="  ")
     case.refresh_from_db()
     assert "own_words" not in case.case_file["parties"]
+
+
+@pytest.mark.django_db
+def test_the_details_page_asks_only_what_a_letter_can_use(client, typical_answers):
+    """Collect only what a document needs (AVG art. 5): the date the wage stopped only when it
+    stopped or was held back, the offered work only when it is disputed, the date of the
+    disagreement only for "can the employee do their own work". The phone review found a page
+    of 5,100 px, mostly fields that did not apply."""
+    from tests.journey import walk
+
+    answers = {step: dict(data) for step, data in typical_answers.items()}
+    answers["disputes"] = {"disputes": ["fitness_own_work"]}
+    answers["wage"] = {"wage": "paid"}
+    html = walk(client, answers, stop_at="details").content.decode()
+    assert 'name="details-dispute_from"' in html
+    assert 'name="details-wage_stopped_on"' not in html
+    assert 'name="details-work_offered"' not in html
+    assert 'name="details-work_refused_on"' not in html
+    assert 'name="details-birth_date"' in html and 'name="details-doctor_advice"' in html
+
+    other = type(client)()
+    answers["disputes"] = {"disputes": ["suitable_work"]}
+    answers["wage"] = {"wage": "stopped"}
+    html = walk(other, answers, stop_at="details").content.decode()
+    assert 'name="details-wage_stopped_on"' in html
+    assert 'name="details-work_offered"' in html and 'name="details-work_refused_on"' in html
+    assert 'name="details-dispute_from"' not in html
