@@ -53,7 +53,11 @@ class AttachmentForm(forms.Form):
         initial=Attachment.Role.FIRST_OPINION,
         required=False,
         widget=forms.RadioSelect,
-        help_text=_("For a wage claim, also add the expert opinion of UWV if you have it."),
+        # not "for a wage claim": most people have no wage claim (phone review)
+        help_text=_(
+            "Most people add only the advice of the company doctor. Do you already have an "
+            "expert opinion (deskundigenoordeel) from UWV? Add it too, and choose that here."
+        ),
     )
 
     def clean_role(self) -> str:

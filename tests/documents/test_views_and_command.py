@@ -218,3 +218,15 @@ def test_draft_command_rejects_a_bad_case_file(tmp_path):
     case.write_text("{not json")
     result = _draft(str(case), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "invalid case file" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_attachments_page_speaks_of_a_wage_claim_only_when_there_is_one(client, owned_case):
+    """Most people have no wage claim: the upload's hint says to add an expert opinion if there
+    is one, without "loonvordering" (phone review); the court summary still says it."""
+    talk = owned_case(case_file_for("talk"))
+    html = client.get(f"/brief/{talk.id}/bijlagen/").content.decode()
+    assert "loonvordering" not in html
+    assert "Hebt u al een deskundigenoordeel" in html
+    court = owned_case(case_file_for("court"))
+    assert "loonvordering" in client.get(f"/brief/{court.id}/bijlagen/").content.decode()
