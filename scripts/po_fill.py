@@ -1,6 +1,8 @@
 """Fill translation catalogues after `make messages`.
 
-- en: the source strings are English, so every msgstr is its msgid (keeps msgfmt at 0 untranslated).
+- en: the source strings are English, so every msgstr is its msgid (keeps msgfmt at 0 untranslated),
+  in plain English: the Dutch "bedrijfsarts" of the source strings reads "company doctor"
+  (`plain_english`; strings that name the Dutch term beside it keep it there).
 - nl: untranslated msgids get their Dutch text from the packages' nl_translations.json files
   (decision_aid/*/nl_translations.json: {msgid: text}, or [singular, plural] for plurals).
 Other untranslated Dutch entries are listed, to be translated by hand.
@@ -9,6 +11,7 @@ Other untranslated Dutch entries are listed, to be translated by hand.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,13 +20,36 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_KEEP = "\x00"  # stands in for a Dutch term that is already explained beside its English one
+_TERM = re.compile(r"\b([Bb])edrijfsarts(en|')?(?!\w)")
+
+
+def plain_english(text: str) -> str:
+    """The English a reader without Dutch understands: "bedrijfsarts" (kept in many source
+    strings as the Dutch term) becomes "company doctor", except where the text already says
+    "company doctor (bedrijfsarts)"; "bedrijfsarts (company doctor)" is turned round. The
+    phone review found English pages saying "another bedrijfsarts" with no explanation."""
+    text = text.replace("bedrijfsarts (company doctor)", "company doctor (bedrijfsarts)")
+    text = text.replace("(bedrijfsarts)", f"({_KEEP})")
+
+    def english(match: re.Match) -> str:
+        first, ending = match.group(1), match.group(2) or ""
+        word = ("C" if first == "B" else "c") + "ompany doctor"
+        return word + {"en": "s", "'": "'s", "": ""}[ending]
+
+    return _TERM.sub(english, text).replace(f"({_KEEP})", "(bedrijfsarts)")
+
+
 def main() -> int:
     en = polib.pofile(ROOT / "locale/en/LC_MESSAGES/django.po")
     for entry in en:
         if entry.msgid_plural:
-            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+            entry.msgstr_plural = {
+                0: plain_english(entry.msgid),
+                1: plain_english(entry.msgid_plural),
+            }
         else:
-            entry.msgstr = entry.msgid
+            entry.msgstr = plain_english(entry.msgid)
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     en.save()

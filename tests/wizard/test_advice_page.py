@@ -74,3 +74,19 @@ def test_two_passages_of_one_page_have_different_short_names():
             labels[label] = source.id
     assert citation_label("003 factuur") == "Aanbieder van second opinions: wie betaalt"
     assert citation_label("003 factuur", english=True) == "Second-opinion provider: who pays"
+
+
+def test_english_pages_say_company_doctor_not_the_bare_dutch_word(client, typical_answers):
+    """English readers do not know "bedrijfsarts": the English catalogue says "company doctor"
+    (scripts/po_fill.plain_english), with the Dutch word only beside it in brackets. The phone
+    review found "You doubt the medical advice of the bedrijfsarts" on the English advice."""
+    import re
+
+    answers = {step: dict(data) for step, data in typical_answers.items()}
+    answers["disputes"] = {"disputes": ["medical_advice_doubt"]}
+    html = walk(client, answers, lang="/en", stop_at="advice").content.decode()
+    main = re.sub(r"<[^>]+>", " ", html[html.index("<main") : html.index("</main>")])
+    assert "You doubt the medical advice of the company doctor." in " ".join(main.split())
+    words = re.sub(r"\S*/\S*", " ", main)  # addresses of sources may hold the word
+    bare = re.findall(r"(?<!\()\bbedrijfsarts\b(?!\))", words)
+    assert bare == [], f"{len(bare)} bare 'bedrijfsarts' on the English advice page"
