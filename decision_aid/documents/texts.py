@@ -80,7 +80,11 @@ OWN_WORDS_HEADINGS = {
 
 #: An employer's letter speaks as "we" (the employee's letters as "I").
 OWN_WORDS_HEADINGS_EMPLOYER = {
+    "talk": _("What we want to reach, in our own words"),
     "mediation": _("Why we propose mediation, in our own words"),
+    "expert_opinion": _("The disagreement and our view, in our own words"),
+    "legal_advice": _("Our question, in our own words"),
+    "complaint": _("What happened, in our own words"),
 }
 
 # The expert-opinion questions (one request per question), as UWV asks them.

@@ -175,7 +175,7 @@ def test_expert_opinion_mirrors_uwv_and_leaves_numbers_we_do_not_store_as_empty_
 def test_expert_opinion_for_an_employer_names_the_contact_and_its_sheet_the_portal_and_fee():
     case_file = case_file_for("expert_opinion", role="employer", disputes=["employee_efforts"])
     text = _expert_text(role="employer", disputes=["employee_efforts"])
-    assert "As the employer, I ask for an expert opinion" in text
+    assert "As the employer, we ask for an expert opinion" in text  # a company writes as "we"
     assert "Petra HR" in text and "€" not in text
     with translation.override("en"):
         docs = [d for d in documents_for(case_file) if d.kind == "expert_opinion"]

@@ -189,3 +189,19 @@ def test_the_court_summary_says_whose_favour_the_expert_opinion_is_in():
     assert "aanvrager" not in letter_nl
     letter_en, _ = _render(case_file, doc, "en")
     assert "given, in my favour" in letter_en
+
+
+def test_an_employers_letters_speak_as_we():
+    """A company writes as "we": the employer's expert-opinion request and legal-advice letter
+    said "Als werkgever vraag ik" and "mijn standpunt" (letters review)."""
+    case_file = case_file_for("expert_opinion", role="employer", disputes=["employee_efforts"])
+    letter, _ = _render(case_file, _doc(case_file, "expert_opinion", "employee_efforts"), "nl")
+    assert "Als werkgever vragen wij een deskundigenoordeel aan" in letter
+    assert "ons standpunt, in onze eigen woorden" in letter
+    assert "vraag ik" not in letter and "mijn standpunt" not in letter
+    letter_en, _ = _render(case_file, _doc(case_file, "expert_opinion", "employee_efforts"), "en")
+    assert "As the employer, we ask for an expert opinion" in letter_en
+    # the employee's letter still speaks as "I"
+    own = case_file_for("expert_opinion", role="employee")
+    mine, _ = _render(own, _doc(own, "expert_opinion"), "nl")
+    assert "Als werknemer vraag ik" in mine
