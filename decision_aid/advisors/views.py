@@ -121,7 +121,14 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 class LogoutView(auth_views.LogoutView):
+    """Signing out is a POST (the menu's button). A typed or bookmarked /adviseur/uitloggen/
+    got Django's blank 405 page; it now asks, with the button."""
+
     next_page = "advisors:login"
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return render(request, "advisors/logout.html", {"page_title": _("Sign out?")})
 
 
 def _second_step_done(request: HttpRequest, device: TOTPDevice) -> None:

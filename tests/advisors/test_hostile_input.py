@@ -67,3 +67,17 @@ def test_the_locked_out_page_has_a_title(settings, lang, title):
         response = client.post(f"{lang}/adviseur/inloggen/", {"username": "t1", "password": "x"})
     assert response.status_code == 429
     assert f"<title>{title} –" in response.content.decode()
+
+
+def test_signing_out_by_typing_the_address_asks_instead_of_a_blank_page(advisors):
+    """Django's logout is POST only: a typed /adviseur/uitloggen/ was a blank 405 page. Now it
+    asks, with the button; the POST signs out; signed out, the page says so."""
+    client = client_for(advisors["a1"])
+    page = client.get("/adviseur/uitloggen/")
+    assert page.status_code == 200
+    assert "Uitloggen?" in page.content.decode()
+    assert client.get("/adviseur/").status_code == 200  # the GET did not sign out
+    assert client.post("/adviseur/uitloggen/").status_code == 302
+    assert client.get("/adviseur/").status_code == 302  # signed out now
+    assert "U bent uitgelogd." in client.get("/adviseur/uitloggen/").content.decode()
+    assert "Sign out?" in client.get("/en/adviseur/uitloggen/").content.decode()
