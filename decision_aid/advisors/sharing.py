@@ -315,6 +315,32 @@ def shared_live(advisor_case: AdvisorCase) -> bool:
     return advisor_case.case.sharing == LiveShare.State.LIVE
 
 
+def kept_for_member(advisor_case: AdvisorCase) -> bool:
+    """The member kept this case with the union after a call ("Klaar met bellen: zaak bij de
+    vakbond houden"): the answers and the case stay the member's (resume code and all). The
+    intake may not rebuild them (it would drop every answer it does not ask and make the
+    advisor the requester), and the union's "Delete" lets go of the case instead of deleting
+    the member's own (`release_kept`)."""
+    return advisor_case.case.sharing == LiveShare.State.KEPT
+
+
+@transaction.atomic
+def release_kept(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:
+    """The union lets go of a case the member kept with it: its copy (the advisor case with
+    its notes) is deleted and the audit log says so; the member's case, answers and resume
+    code stay, no longer shared."""
+    case = advisor_case.case
+    _lock(case.pk)
+    audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.DELETED)
+    ShareCode.objects.filter(case=case).delete()
+    LiveShare.objects.filter(case=case).delete()
+    advisor_case.delete()
+    Case.objects.filter(pk=case.pk).update(sharing="")
+    case.sharing = ""
+    _set_contact(case, None)
+    case_bump_revision(case_id=case.pk)
+
+
 def live_share_for(advisor_case: AdvisorCase) -> LiveShare | None:
     return LiveShare.objects.filter(case_id=advisor_case.case_id).first()
 

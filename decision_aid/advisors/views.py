@@ -319,6 +319,8 @@ class IntakeView(AdvisorView):
         existing = self.visible_case(case_id) if case_id else None
         if existing and sharing.shared_live(existing):
             return redirect(reverse("advisors:live", kwargs={"case_id": existing.case_id}))
+        if existing and sharing.kept_for_member(existing):
+            return _kept_page(request, existing)
         if existing:
             initial = initial_from_case_file(_case_file_of(existing.case))
             initial["reference"] = existing.reference
@@ -339,6 +341,9 @@ class IntakeView(AdvisorView):
         if existing and sharing.shared_live(existing):
             # shown again with what was typed, never saved over the member's answers
             form.add_error(None, _shared_live_message())
+            return self._render(request, form, existing, advice=None, status=409)
+        if existing and sharing.kept_for_member(existing):
+            form.add_error(None, _kept_message())
             return self._render(request, form, existing, advice=None, status=409)
         saved = advisor_case_save(
             advisor=self.advisor,
@@ -530,6 +535,22 @@ def _shared_live_message() -> str:
     )
 
 
+def _kept_message() -> str:
+    return _(
+        "The member kept this case with the union and keeps its answers. Change them together: "
+        "ask the member to share the case again on a call."
+    )
+
+
+def _kept_page(request: HttpRequest, advisor_case: AdvisorCase) -> HttpResponse:
+    return render(
+        request,
+        "limited.html",
+        {"page_title": _("The answers are the member's"), "message": _kept_message()},
+        status=409,
+    )
+
+
 def _shared_live_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -544,16 +565,25 @@ class DeleteView(AdvisorView):
         advisor_case = self.visible_case(case_id)
         if sharing.shared_live(advisor_case):
             return _shared_live_page(request)
+        kept = sharing.kept_for_member(advisor_case)
         return render(
             request,
             "advisors/delete.html",
-            {"ac": advisor_case, "page_title": _("Delete this case")},
+            {
+                "ac": advisor_case,
+                "kept": kept,
+                "page_title": _("Remove from our cases") if kept else _("Delete this case"),
+            },
         )
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
         if sharing.shared_live(advisor_case):
             return _shared_live_page(request)
+        if sharing.kept_for_member(advisor_case):
+            # the union lets go; the member's own case and answers stay
+            sharing.release_kept(advisor=self.advisor, advisor_case=advisor_case)
+            return redirect("advisors:cases")
         advisor_case_delete(advisor=self.advisor, advisor_case=advisor_case)
         insight.count(request, insight.DELETION, "advisor")
         return redirect("advisors:cases")

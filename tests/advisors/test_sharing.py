@@ -472,3 +472,35 @@ def test_a_code_for_a_colleagues_kept_case_opens_nothing_for_a_non_lead(member, 
     response = _open(lead, _share_code(member))
     assert response.status_code == 302
     assert lead.get(response["Location"]).status_code == 200
+
+
+def test_a_kept_case_stays_the_members_change_and_remove_cannot_take_it(member, advisors):
+    """After "keep with the union" the case is still the member's (answers, resume code). The
+    intake rebuilt it (role 'advisor', answers it does not ask dropped) and "Delete" deleted
+    the member's own case (hostile review). Now the intake is refused with a message, and
+    the union's "Remove from our cases" lets go of its copy only."""
+    a1 = client_for(advisors["a1"])
+    _open(a1, _share_code(member))
+    case = _case(member)
+    member.post(f"/samen/{case.pk}/houden/", {"next": f"/vragen/{case.pk}/talked/"})
+    state_before = Case.objects.get(pk=case.pk).wizard_state
+
+    page = a1.get(f"/adviseur/zaken/{case.pk}/").content.decode()
+    assert f"/adviseur/zaken/{case.pk}/wijzigen/" not in page  # no "Change answers"
+    assert "Uit onze zaken halen" in page
+    change = a1.get(f"/adviseur/zaken/{case.pk}/wijzigen/")
+    assert change.status_code == 409
+    assert "vraag het lid de zaak weer te delen" in change.content.decode()
+    saved = a1.post(f"/adviseur/zaken/{case.pk}/wijzigen/", {"save": "1", "role": "advisor"})
+    assert saved.status_code in (400, 409)
+    assert Case.objects.get(pk=case.pk).wizard_state == state_before  # nothing overwritten
+
+    assert a1.post(f"/adviseur/zaken/{case.pk}/verwijderen/").status_code == 302
+    assert not AdvisorCase.objects.filter(case_id=case.pk).exists()  # the union let go
+    kept = Case.objects.get(pk=case.pk)  # the member's case is still there
+    # the answers are untouched; only the advisor is no longer the contact person
+    assert kept.wizard_state["step_data"] == state_before["step_data"]
+    assert kept.sharing == ""
+    assert member.get(f"/vragen/{case.pk}/talked/").status_code == 200
+    assert AuditEvent.objects.filter(case_id=case.pk, action=AuditEvent.Action.DELETED).exists()
+    assert a1.get(f"/adviseur/zaken/{case.pk}/").status_code == 404
