@@ -41,6 +41,8 @@ def test_timeout_warning_offers_to_stay(page):
     assert warning.is_hidden()
     page.clock.fast_forward("01:56:00")  # 2 h session, warning 5 minutes before the end
     warning.wait_for(state="visible")
+    # it does not claim what is being typed is saved: only the pages sent are
+    assert "De pagina's die u verstuurde zijn bewaard" in warning.inner_text()
     assert page.evaluate("document.activeElement.hasAttribute('data-extend')")
     with page.expect_response(lambda r: "/sessie/verlengen/" in r.url) as response:
         page.get_by_role("button", name="Ik ben er nog").click()
