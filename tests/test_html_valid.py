@@ -88,6 +88,13 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     keep("sending_sheet", client.get(f"/brief/{case_id}/verzenden/{slug}/"))
     keep("delete", client.get(f"/zaak/{case_id}/verwijderen/"))
     keep("summary", client.get(f"/vragen/{case_id}/samenvatting/"))
+    keep(
+        "resume_with_typed_text",
+        Client().post(
+            f"/vragen/{case_id}/details/",
+            {"intake_wizard-current_step": "details", "details-own_view": "Getypt na het einde"},
+        ),
+    )
 
     settings.ADVISOR_REQUIRE_2FA = False
     advisor = make_advisor("v1", "FNV Utrecht", lead=True)

@@ -108,6 +108,7 @@ class ResumeView(View):
         status: int = 200,
         expired: bool = False,
         upload_form: CaseFileUploadForm | None = None,
+        typed: list[tuple[str, str]] = (),
     ) -> HttpResponse:
         return render(
             request,
@@ -116,10 +117,17 @@ class ResumeView(View):
                 "form": form,
                 "upload_form": upload_form or CaseFileUploadForm(),
                 "expired": expired,
+                "typed": typed,
                 "page_title": _("Continue where you left off"),
             },
             status=status,
         )
+
+
+def resume_after_expiry(request: HttpRequest, typed: list[tuple[str, str]]) -> HttpResponse:
+    """The resume page for someone whose session ended while they typed: with what they had
+    just sent (label, text) to copy, since it could not be saved without the session."""
+    return ResumeView()._render(request, ResumeForm(), expired=True, typed=typed)
 
 
 class DeleteView(View):

@@ -71,6 +71,23 @@ def _condition(step: s.Step):  # noqa: ANN202
     return check
 
 
+def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str]]:
+    """The free text a POST to a wizard page carried (label, text): what a person whose session
+    ended had just typed. Only text fields of that page's form, never choices or other keys."""
+    if request.method != "POST" or step not in s.STEP_BY_NAME:
+        return []
+    from django import forms
+
+    typed = []
+    for name, field in s.STEP_BY_NAME[step].form.base_fields.items():
+        if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            continue
+        value = request.POST.get(f"{step}-{name}", "").strip()
+        if value:
+            typed.append((str(field.label or name), value[:5000]))
+    return typed
+
+
 class IntakeWizard(NamedUrlWizardView):
     form_list = [(step.name, step.form) for step in s.STEPS]
     condition_dict = {step.name: _condition(step) for step in s.STEPS if step.condition}
@@ -87,7 +104,13 @@ class IntakeWizard(NamedUrlWizardView):
             if case is None:
                 raise Http404
             if not may_open_case(request, case_id):
-                # e.g. the session timed out: the answers are safe, the resume code opens them
+                # e.g. the session timed out: the answers are safe, the resume code opens them;
+                # what was just sent could not be saved, so the person gets it back to copy
+                typed = _typed_texts(request, kwargs.get("step"))
+                if typed:
+                    from decision_aid.cases.views import resume_after_expiry
+
+                    return resume_after_expiry(request, typed)
                 return redirect(reverse("cases:resume") + "?expired=1")
             request.wizard_case = case  # type: ignore[attr-defined]
         try:

@@ -223,3 +223,37 @@ def test_home_states_the_measured_journey(client, typical_answers):
     assert int(match.group(1)) == len(case_pages)
     assert int(match.group(2)) >= 10
     assert "ongeveer 5 minuten" not in html.lower()
+
+
+def test_text_sent_after_the_session_ended_comes_back_to_copy(client, typical_answers):
+    """The session closes after 2 hours without activity; the pages sent before are saved. What
+    the person typed on the page they were on could not be saved without the session: it comes
+    back on the resume page to copy, instead of being dropped by a redirect."""
+    from django.test import Client
+
+    from decision_aid.cases.models import Case
+    from tests.journey import PREFIX, current_case_id, walk
+
+    walk(client, typical_answers, stop_at="details")
+    case_id = current_case_id(client)
+    later = Client()  # the same person after the session ended: no session any more
+    words = "De bedrijfsarts zegt 4 uur; ik kan er 2. <b>echt</b>"
+    response = later.post(
+        f"/vragen/{case_id}/details/",
+        {
+            f"{PREFIX}-current_step": "details",
+            "details-own_view": words,
+            "details-requester_name": "Zoë",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Wat u net typte" in html and "hervatcode" in html
+    assert "De bedrijfsarts zegt 4 uur; ik kan er 2. &lt;b&gt;echt&lt;/b&gt;" in html  # escaped
+    assert "Zoë" in html
+    assert words not in str(Case.objects.get(pk=case_id).wizard_state)  # nothing saved
+    # nothing typed (a choice page): the plain redirect to the resume page, as before
+    moved = later.post(
+        f"/vragen/{case_id}/talked/", {f"{PREFIX}-current_step": "talked", "talked-talked": "yes"}
+    )
+    assert moved.status_code == 302 and "expired=1" in moved["Location"]
