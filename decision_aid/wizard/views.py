@@ -18,6 +18,7 @@ import logging
 from datetime import date
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
@@ -76,8 +77,6 @@ def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str]
     ended had just typed. Only text fields of that page's form, never choices or other keys."""
     if request.method != "POST" or step not in s.STEP_BY_NAME:
         return []
-    from django import forms
-
     typed = []
     for name, field in s.STEP_BY_NAME[step].form.base_fields.items():
         if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
