@@ -39,6 +39,7 @@ BENCH_LIVE_CHANGE_S (seconds between two changes in a call, default 5).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import random
@@ -267,6 +268,16 @@ class Person(FastHttpUser):
                 r.failure(f"pdf: {r.status_code}")
 
 
+def _poll_url(page: bytes, fallback: str) -> str:
+    """The member page's poll URL, with its signed ticket, as live.js reads it."""
+    found = re.search(rb'data-live-version-url="([^"]+)"', page)
+    return html.unescape(found.group(1).decode()) if found else fallback
+
+
+def _with_version(url: str, version: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{urlencode({'v': version})}"
+
+
 class Pair(FastHttpUser):
     """A shared call (issue 18): the member's phone and the advisor's screen on one case, both
     following it as live.js does. self.client is the member; self.advisor the advisor."""
@@ -364,6 +375,7 @@ class Pair(FastHttpUser):
         self.member_page = self.client.get(self.page, name="live setup").content
         found = re.search(rb'data-live-revision="([^"]+)"', self.member_page)
         self.member_version = found.group(1).decode() if found else ""
+        self.member_poll = _poll_url(self.member_page, f"/samen/{self.case_id}/versie/")
         state = self.advisor.get(self.live + "?format=json", name="live setup")
         if state.status_code != 200:
             raise RuntimeError(f"live state: {state.status_code} {state.text[:200]!r}")
@@ -372,6 +384,8 @@ class Pair(FastHttpUser):
         except ValueError:
             raise RuntimeError(f"live state: {state.status_code} {state.content[:300]!r}") from None
         self.advisor_version = self.advisor_state["version"]
+        # as static/js/live.js: the poll URL with the page's signed ticket (advisors.poll_token)
+        self.advisor_poll = self.advisor_state.get("poll") or f"{self.live}versie/"
         self.pending: dict[str, tuple[str, float]] = {}  # side -> (value it must see, since)
         self.turn = 0
         self.watchers = [gevent.spawn(self._watch_member), gevent.spawn(self._watch_advisor)]
@@ -399,27 +413,29 @@ class Pair(FastHttpUser):
             )
 
     def _watch_member(self) -> None:
-        url = f"/samen/{self.case_id}/versie/"
         while True:
             gevent.sleep(LIVE_EVERY)
-            r = self.client.get(f"{url}?v={self.member_version}", name="live poll (member)")
+            url = _with_version(self.member_poll, self.member_version)
+            r = self.client.get(url, name="live poll (member)")
             if r.status_code == 200:
                 self.member_version = r.text
                 page = self.client.get(self.page, name="live fetch (member)")
                 self.member_page = page.content
+                self.member_poll = _poll_url(page.content or b"", self.member_poll)
                 checked = re.search(rb'value="(\w+)"[^>]*checked', page.content or b"")
                 if checked:
                     self._seen("member", checked.group(1).decode())
 
     def _watch_advisor(self) -> None:
-        url = f"{self.live}versie/"
         while True:
             gevent.sleep(LIVE_EVERY)
-            r = self.advisor.get(f"{url}?v={self.advisor_version}", name="live poll (advisor)")
+            url = _with_version(self.advisor_poll, self.advisor_version)
+            r = self.advisor.get(url, name="live poll (advisor)")
             if r.status_code == 200:
                 self.advisor_version = r.text
                 state = self.advisor.get(self.live + "?format=json", name="live fetch (advisor)")
                 self.advisor_state = state.json()
+                self.advisor_poll = self.advisor_state.get("poll") or self.advisor_poll
                 self._seen("advisor", (self.advisor_state["values"]["talked"] or [""])[0])
 
     @task
