@@ -202,11 +202,16 @@ STORAGES = {
 # Uploads (the first opinion) live outside any public URL; never served as /media/.
 MEDIA_ROOT = Path(env.str("DJANGO_UPLOAD_ROOT", default=str(BASE_DIR / "var" / "uploads")))
 
-# Upload limits (also stated to the user on the upload page).
+# Upload limits (also stated to the user on the upload page; documents.attachments.Limits).
 FIRST_OPINION_MAX_BYTES = env.int("FIRST_OPINION_MAX_BYTES", default=10 * 1024 * 1024)
 FIRST_OPINION_MAX_DECODED_BYTES = env.int(
     "FIRST_OPINION_MAX_DECODED_BYTES", default=128 * 1024 * 1024
 )
+FIRST_OPINION_MAX_TOTAL_BYTES = env.int("FIRST_OPINION_MAX_TOTAL_BYTES", default=20 * 1024 * 1024)
+FIRST_OPINION_MAX_FILES = env.int("FIRST_OPINION_MAX_FILES", default=10)
+FIRST_OPINION_MAX_PAGES = env.int("FIRST_OPINION_MAX_PAGES", default=60)
+FIRST_OPINION_MAX_PIXELS = env.int("FIRST_OPINION_MAX_PIXELS", default=50_000_000)
+FIRST_OPINION_MAX_TEXT_CHARS = env.int("FIRST_OPINION_MAX_TEXT_CHARS", default=20_000)
 # Request bodies: at most MAX_REQUEST_BYTES in all (pages.middleware.request_size_cap; the
 # upload page takes several files of up to 10 MB, 20 MB together), form fields at most
 # DATA_UPLOAD_MAX_MEMORY_SIZE, at most 10 files and 200 fields. Files above

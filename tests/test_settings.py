@@ -64,12 +64,39 @@ def test_production_refuses_to_start_without_a_secret():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_database_url_selects_the_engine(monkeypatch):
-    import environ
+def _settings_value(expression: str, env: dict[str, str]) -> str:
+    """What our settings module makes of an environment (a fresh interpreter each time)."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    full_env.update(env, DJANGO_SETTINGS_MODULE="decision_aid.settings")
+    code = f"from django.conf import settings; print({expression})"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
-    env = environ.Env()
-    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x")
-    assert env.db_url("DATABASE_URL")["ENGINE"] == "django.db.backends.postgresql"
+
+def test_postgresql_goes_through_our_backend_with_kept_connections():
+    env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x", "DJANGO_CONN_MAX_AGE": "30"}
+    db = "settings.DATABASES['default']"
+    assert _settings_value(f"{db}['ENGINE']", env) == "decision_aid.db.postgresql"
+    assert _settings_value(f"{db}['CONN_MAX_AGE'], {db}['CONN_HEALTH_CHECKS']", env) == ("30 True")
+
+
+def test_sqlite_overwrites_deleted_rows():
+    value = _settings_value("settings.DATABASES['default']['OPTIONS']['init_command']", {})
+    assert "secure_delete=ON" in value
+
+
+def test_behind_a_proxy_trusts_one_hop_and_the_forwarded_scheme():
+    env = {"DJANGO_BEHIND_PROXY": "1"}
+    assert _settings_value("settings.TRUSTED_PROXY_HOPS", env) == "1"
+    assert _settings_value("settings.SECURE_PROXY_SSL_HEADER", env) == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+    assert _settings_value("settings.TRUSTED_PROXY_HOPS, settings.SECURE_PROXY_SSL_HEADER", {}) == (
+        "0 None"
+    )
 
 
 def test_production_refuses_to_start_without_encryption_keys():

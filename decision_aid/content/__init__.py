@@ -41,10 +41,6 @@ def _load() -> dict[str, Source]:
     return {entry["id"]: Source(**entry) for entry in data["sources"]}
 
 
-def checked_year() -> int:
-    return int(json.loads(SOURCES_PATH.read_text(encoding="utf-8"))["checked"])
-
-
 @cache
 def sources_date() -> str:
     """The date (YYYY-MM-DD) the source passages were last updated; shown with every advice."""

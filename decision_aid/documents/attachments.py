@@ -70,15 +70,13 @@ class Limits:
     @classmethod
     def from_settings(cls) -> Limits:
         return cls(
-            max_bytes=getattr(settings, "FIRST_OPINION_MAX_BYTES", cls.max_bytes),
-            max_total_bytes=getattr(settings, "FIRST_OPINION_MAX_TOTAL_BYTES", cls.max_total_bytes),
-            max_files=getattr(settings, "FIRST_OPINION_MAX_FILES", cls.max_files),
-            max_pages=getattr(settings, "FIRST_OPINION_MAX_PAGES", cls.max_pages),
-            max_pixels=getattr(settings, "FIRST_OPINION_MAX_PIXELS", cls.max_pixels),
-            max_decoded_bytes=getattr(
-                settings, "FIRST_OPINION_MAX_DECODED_BYTES", cls.max_decoded_bytes
-            ),
-            max_text_chars=getattr(settings, "FIRST_OPINION_MAX_TEXT_CHARS", cls.max_text_chars),
+            max_bytes=settings.FIRST_OPINION_MAX_BYTES,
+            max_total_bytes=settings.FIRST_OPINION_MAX_TOTAL_BYTES,
+            max_files=settings.FIRST_OPINION_MAX_FILES,
+            max_pages=settings.FIRST_OPINION_MAX_PAGES,
+            max_pixels=settings.FIRST_OPINION_MAX_PIXELS,
+            max_decoded_bytes=settings.FIRST_OPINION_MAX_DECODED_BYTES,
+            max_text_chars=settings.FIRST_OPINION_MAX_TEXT_CHARS,
         )
 
 
