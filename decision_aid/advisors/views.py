@@ -62,7 +62,7 @@ from decision_aid.insight import views as insight_views
 from decision_aid.insight.journey import advice_counts
 from decision_aid.insight.report import Scope
 from decision_aid.routing.casefile import CaseFileError, load_case
-from decision_aid.wizard.presenter import advice_context
+from decision_aid.advice.presenter import advice_context
 
 
 def _needs_second_factor(request: HttpRequest) -> bool:

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from decision_aid.content import citation_label
 from decision_aid.documents import texts as t
-from decision_aid.wizard.presenter import advice_context
-from decision_aid.wizard.timeline_svg import for_print
+from decision_aid.advice.presenter import advice_context
+from decision_aid.advice.timeline_svg import for_print
 
 DOCUMENT_TITLES = t.DOCUMENT_TITLES
 KINDS = tuple(t.DOCUMENT_TITLES)

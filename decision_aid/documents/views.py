@@ -48,7 +48,7 @@ from decision_aid.documents.render import render_html, render_pdf, render_sheet_
 from decision_aid.documents.sandbox import RenderError, check_upload
 from decision_aid.insight import counters as insight
 from decision_aid.pages.clientip import client_key
-from decision_aid.wizard.presenter import advice_context
+from decision_aid.advice.presenter import advice_context
 
 logger = logging.getLogger(__name__)
 

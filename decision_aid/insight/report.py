@@ -138,7 +138,7 @@ class Table:
 
 
 def _route_labels() -> dict[str, Any]:
-    from decision_aid.wizard.presenter import ROUTE_TITLES
+    from decision_aid.advice.presenter import ROUTE_TITLES
 
     return {k: v for k, v in ROUTE_TITLES.items() if k != "out_of_scope"}
 

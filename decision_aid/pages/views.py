@@ -65,10 +65,10 @@ class SourcesView(TemplateView):
     template_name = "pages/sources.html"
 
     def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
-        from decision_aid.wizard.presenter import _source_view
+        from decision_aid.advice.presenter import source_view
 
         context = super().get_context_data(**kwargs)
-        context["sources"] = [_source_view(s.id) for s in all_sources()]
+        context["sources"] = [source_view(s.id) for s in all_sources()]
         context["english"] = (get_language() or "nl").startswith("en")
         return context
 

@@ -41,7 +41,7 @@ def cleaned_from_state(state: dict[str, Any] | None) -> tuple[dict[str, Any], li
 
 
 def summary_view(request: HttpRequest, case_id: Any) -> HttpResponse:
-    from decision_aid.wizard.presenter import advice_context
+    from decision_aid.advice.presenter import advice_context
 
     case = owned_case(request, case_id)
     cleaned, pages, complete = cleaned_from_state(case.wizard_state)

@@ -41,7 +41,7 @@ from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date
 from decision_aid.wizard.forms import DutchDateField
-from decision_aid.wizard.presenter import advice_context
+from decision_aid.advice.presenter import advice_context
 from decision_aid.wizard.review import review_rows
 
 logger = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from decision_aid.wizard.timeline_svg import timeline_figure
+from decision_aid.advice.timeline_svg import timeline_figure
 from tests.journey import walk
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from decision_aid.documents.texts import DOCUMENT_TITLES, EXPERT_QUESTIONS
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import CaseFileError, load_case
-from decision_aid.wizard.presenter import ROUTE_TITLES, rule_set_label
+from decision_aid.advice.presenter import ROUTE_TITLES, rule_set_label
 
 
 def read_case_file(path: str) -> dict[str, Any]:

@@ -16,10 +16,10 @@ from decision_aid.content import citation_label, get_source
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import load_case
-from decision_aid.wizard.timeline_svg import timeline_figure
+from decision_aid.advice.timeline_svg import timeline_figure
 
 
-def _source_view(source_id: str) -> dict[str, Any]:
+def source_view(source_id: str) -> dict[str, Any]:
     source = get_source(source_id)
     english = (get_language() or "nl").startswith("en")
     anchor = "bron-" + "".join(ch if ch.isalnum() else "-" for ch in source_id).strip("-")
@@ -42,7 +42,7 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
         for reason in reasons:
             views = []
             for sid in reason.get("sources", []):
-                cited.setdefault(sid, _source_view(sid))
+                cited.setdefault(sid, source_view(sid))
                 views.append(cited[sid])
             reason["source_views"] = views
 
