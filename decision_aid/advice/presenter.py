@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from decision_aid.advice.timeline_svg import timeline_figure
 from decision_aid.content import citation_label, get_source
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import load_case
-from decision_aid.advice.timeline_svg import timeline_figure
 
 
 def source_view(source_id: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
+from decision_aid.advice.presenter import advice_context
 from decision_aid.advisors.forms import IntakeForm, WeeksOrDateField
 from decision_aid.casefile import live
 from decision_aid.casefile.state import case_file_from_state
@@ -22,7 +23,6 @@ from decision_aid.cases.models import Case
 from decision_aid.cases.services import case_merge_state
 from decision_aid.routing.casefile import CaseFileError, load_case
 from decision_aid.wizard import steps as s
-from decision_aid.advice.presenter import advice_context
 
 #: intake name -> the wizard's answer name, where they differ
 _WIZARD_NAME = {"member_name": "requester_name", "member_address": "requester_address"}

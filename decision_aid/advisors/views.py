@@ -27,6 +27,7 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from decision_aid.advice.presenter import advice_context
 from decision_aid.advisors import (
     access,
     blind_index,
@@ -62,7 +63,6 @@ from decision_aid.insight import views as insight_views
 from decision_aid.insight.journey import advice_counts
 from decision_aid.insight.report import Scope
 from decision_aid.routing.casefile import CaseFileError, load_case
-from decision_aid.advice.presenter import advice_context
 
 
 def _needs_second_factor(request: HttpRequest) -> bool:

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.content import citation_label
-from decision_aid.documents import texts as t
 from decision_aid.advice.presenter import advice_context
 from decision_aid.advice.timeline_svg import for_print
+from decision_aid.content import citation_label
+from decision_aid.documents import texts as t
 
 DOCUMENT_TITLES = t.DOCUMENT_TITLES
 KINDS = tuple(t.DOCUMENT_TITLES)

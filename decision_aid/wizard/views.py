@@ -29,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from decision_aid.advice.presenter import advice_context
 from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
@@ -41,7 +42,6 @@ from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date
 from decision_aid.wizard.forms import DutchDateField
-from decision_aid.advice.presenter import advice_context
 from decision_aid.wizard.review import review_rows
 
 logger = logging.getLogger(__name__)

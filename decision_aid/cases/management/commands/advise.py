@@ -13,12 +13,12 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext
 
+from decision_aid.advice.presenter import ROUTE_TITLES, rule_set_label
 from decision_aid.cases.casefile_io import read_case_path
 from decision_aid.documents.texts import DOCUMENT_TITLES, EXPERT_QUESTIONS
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import CaseFileError, load_case
-from decision_aid.advice.presenter import ROUTE_TITLES, rule_set_label
 
 
 def read_case_file(path: str) -> dict[str, Any]:
