@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from decision_aid.cases import crypto
 from decision_aid.cases.models import Attachment, Case, DataKey, ThrottleCounter
-from decision_aid.documents.attachments import Limits, Usage, ensure_room
+from decision_aid.cases.upload_limits import Limits, Usage, ensure_room
 
 logger = logging.getLogger(__name__)
 
@@ -262,7 +262,7 @@ def attachment_add(
 
     The case's limits (files, total size, pages) are checked again here with the case row
     locked (SELECT ... FOR UPDATE): two uploads checked in parallel cannot both slip under
-    them. Raises documents.attachments.AttachmentError when the case is full."""
+    them. Raises cases.upload_limits.AttachmentError when the case is full."""
     limits = limits or Limits.from_settings()
     Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
     totals = case.attachments.aggregate(

@@ -19,16 +19,22 @@ import io
 import logging
 import warnings
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from decision_aid.cases.upload_limits import (  # noqa: F401 - the checks' public names
+    MB,
+    AttachmentError,
+    Limits,
+    Usage,
+    ensure_room,
+    too_many_pages,
+)
 
 logger = logging.getLogger(__name__)
 
-MB = 1024 * 1024
 
 # A4 in PDF points (1/72 inch), portrait.
 A4 = (595.28, 841.89)
@@ -42,63 +48,6 @@ MAX_PDF_OBJECTS = 200_000
 # The page tree is walked (before any other work) to count pages; a tree with more nodes than
 # this is refused as damaged, whatever its pages.
 MAX_PAGE_TREE_NODES = 10_000
-
-
-class AttachmentError(Exception):
-    """A refused file. The message is fixed in the language active when it is raised."""
-
-    def __init__(self, message: Any, code: str) -> None:
-        super().__init__(code)
-        self.message = str(message)
-        self.code = code
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What we accept; stated on the upload page. Read from settings (see docs/documents.md)."""
-
-    max_bytes: int = 10 * MB
-    max_total_bytes: int = 20 * MB
-    max_files: int = 10
-    max_pages: int = 60
-    max_pixels: int = 50_000_000
-    # Memory of one decoded picture (width x height x bytes per pixel as Pillow holds it): the
-    # budget that counts, since a 7000 x 7000 RGBA PNG is under the pixel limit yet takes 196 MB.
-    max_decoded_bytes: int = 128 * MB
-    max_text_chars: int = 20_000
-
-    @classmethod
-    def from_settings(cls) -> Limits:
-        return cls(
-            max_bytes=settings.FIRST_OPINION_MAX_BYTES,
-            max_total_bytes=settings.FIRST_OPINION_MAX_TOTAL_BYTES,
-            max_files=settings.FIRST_OPINION_MAX_FILES,
-            max_pages=settings.FIRST_OPINION_MAX_PAGES,
-            max_pixels=settings.FIRST_OPINION_MAX_PIXELS,
-            max_decoded_bytes=settings.FIRST_OPINION_MAX_DECODED_BYTES,
-            max_text_chars=settings.FIRST_OPINION_MAX_TEXT_CHARS,
-        )
-
-
-@dataclass(frozen=True)
-class Usage:
-    """What a case already holds: counted against the limits for the next file."""
-
-    files: int = 0
-    bytes: int = 0
-    pages: int = 0
-
-    @classmethod
-    def of(cls, attachments: Iterable[Any]) -> Usage:
-        items = list(attachments)
-        return cls(
-            files=len(items),
-            bytes=sum(a.size for a in items),
-            pages=sum(a.page_count for a in items),
-        )
-
-    def plus(self, item: Normalized) -> Usage:
-        return Usage(self.files + 1, self.bytes + item.size, self.pages + item.page_count)
 
 
 @dataclass(frozen=True)
@@ -234,37 +183,8 @@ def normalize_upload(
             "unreadable",
         ) from exc
     if usage.pages + item.page_count > limits.max_pages:
-        raise _too_many_pages(limits.max_pages)
+        raise too_many_pages(limits.max_pages)
     return item
-
-
-def ensure_room(limits: Limits, usage: Usage, *, size: int, pages: int) -> None:
-    """Refuse one more piece (``size`` bytes as received, ``pages`` pages) that would take the
-    case over its limits. Called again when storing, under the case's row lock (cases.services
-    .attachment_add), so parallel uploads cannot together exceed them."""
-    if usage.files >= limits.max_files:
-        raise AttachmentError(
-            _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
-            "too_many_files",
-        )
-    if usage.bytes + size > limits.max_total_bytes:
-        raise AttachmentError(
-            _(
-                "All files together may be at most %(mb)d MB. Remove a file, or choose a "
-                "smaller one."
-            )
-            % {"mb": limits.max_total_bytes // MB},
-            "total_too_large",
-        )
-    if usage.pages + pages > limits.max_pages:
-        raise _too_many_pages(limits.max_pages)
-
-
-def _too_many_pages(limit: int) -> AttachmentError:
-    return AttachmentError(
-        _("All files together may have at most %(n)d pages. Remove a file first.") % {"n": limit},
-        "too_many_pages",
-    )
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -477,7 +397,7 @@ def _normalize_pdf(
                 )
             # Before any work: a file with more pages than may still be added is refused here.
             if count_pages(reader, stop_after=max(pages_left, 0)) > pages_left:
-                raise _too_many_pages(page_limit)
+                raise too_many_pages(page_limit)
             pages = len(reader.pages)
             if pages == 0:
                 raise AttachmentError(_("This PDF has no pages."), "no_pages")

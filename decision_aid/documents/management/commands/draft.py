@@ -17,7 +17,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone, translation
 
-from decision_aid.cases.management.commands.advise import read_case_file
 from decision_aid.documents.attachments import (
     AttachmentError,
     Limits,
@@ -27,6 +26,7 @@ from decision_aid.documents.attachments import (
     normalize_upload,
 )
 from decision_aid.documents.docx import render_docx
+from decision_aid.documents.management.commands.advise import read_case_file
 from decision_aid.documents.presenter import AttachedPiece, build_document_context, documents_for
 from decision_aid.documents.render import render_pdf, render_sheet_pdf
 from decision_aid.routing.casefile import CaseFileError, load_case
