@@ -148,7 +148,7 @@ UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")
 FEEDBACK_RATE_PER_CLIENT = env.str("FEEDBACK_RATE_PER_CLIENT", default="10/h")
 FEEDBACK_TEXTS_PER_DAY = env.str("FEEDBACK_TEXTS_PER_DAY", default="500/d")
 # The client address: behind DJANGO_BEHIND_PROXY=1, the address our proxy appended to
-# X-Forwarded-For, counted from the right past this many trusted proxies (pages.clientip).
+# X-Forwarded-For, counted from the right past this many trusted proxies (cases.clientip).
 TRUSTED_PROXY_HOPS = env.int(
     "DJANGO_TRUSTED_PROXY_HOPS", default=1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0
 )
@@ -313,8 +313,8 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "advisors/locked_out.html"
-# The real client address behind the proxy (django-ipware is not installed; see pages.clientip).
-AXES_CLIENT_IP_CALLABLE = "decision_aid.pages.clientip.client_ip"
+# The real client address behind the proxy (django-ipware is not installed; see cases.clientip).
+AXES_CLIENT_IP_CALLABLE = "decision_aid.cases.clientip.client_ip"
 # User names as long as a user name can be (a longer one overflowed axes' column: a 500).
 AXES_USERNAME_CALLABLE = "decision_aid.advisors.backends.axes_username"
 

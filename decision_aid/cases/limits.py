@@ -17,9 +17,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from decision_aid.cases import throttle
+from decision_aid.cases.clientip import client_key
 from decision_aid.cases.models import Case
 from decision_aid.cases.services import case_create
-from decision_aid.pages.clientip import client_key
 
 
 class TooManyCases(Exception):

@@ -10,7 +10,7 @@ its own limits before it reads the file:
 - ``RLIMIT_AS``: UPLOAD_WORKER_MEMORY_MB of address space; a bigger allocation fails;
 - a wall-clock timeout in the parent (the CPU budget plus start-up) for a child that waits.
 
-One client (address, as pages.clientip sees it) has at most UPLOAD_WORKER_PER_CLIENT uploads
+One client (address, as cases.clientip sees it) has at most UPLOAD_WORKER_PER_CLIENT uploads
 being checked or waiting at once, across every web process (PostgreSQL advisory locks): one
 attacker's flood of uploads is refused ("try again in a minute") before it takes the slots of
 the people beside it (the load test: docs/benchmarks.md). At most UPLOAD_WORKER_CONCURRENCY
@@ -199,7 +199,7 @@ def check_upload(
 ) -> Normalized:
     """``normalize_upload`` in a limited child process; raises AttachmentError as it does, plus
     ``busy`` (no free slot for this client or this process), ``too_slow`` (CPU budget used up)
-    and ``too_big`` (memory). ``client``: the sender's address (pages.clientip.client_key)."""
+    and ``too_big`` (memory). ``client``: the sender's address (cases.clientip.client_key)."""
     limits = limits or Limits.from_settings()
     usage = usage or Usage()
     if not settings.UPLOAD_WORKER_ISOLATED:

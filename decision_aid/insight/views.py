@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from decision_aid.cases import throttle
+from decision_aid.cases.clientip import client_key
 from decision_aid.insight import counters
 from decision_aid.insight.forms import FeedbackForm
 from decision_aid.insight.funnel_svg import funnel_svg
 from decision_aid.insight.report import Scope, csv_text, page_context
 from decision_aid.insight.services import feedback_add
-from decision_aid.pages.clientip import client_key
 
 
 def _safe_back(request: HttpRequest, value: str | None) -> str:
