@@ -27,6 +27,7 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
 from decision_aid.advisors import (
     access,
@@ -58,9 +59,8 @@ from decision_aid.casefile.answers import build_case_file
 from decision_aid.casefile.state import case_file_from_state
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.models import Case
-from decision_aid.insight import counters as insight
+from decision_aid.counting import advice_counts
 from decision_aid.insight import views as insight_views
-from decision_aid.insight.journey import advice_counts
 from decision_aid.insight.report import Scope
 from decision_aid.routing.casefile import CaseFileError, load_case
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from decision_aid import counting
 from decision_aid.cases import crypto
 from decision_aid.cases.models import Attachment, Case, DataKey, ThrottleCounter
 from decision_aid.cases.upload_limits import Limits, Usage, ensure_room
@@ -189,11 +191,7 @@ def cases_purge_expired(*, now: datetime | None = None) -> int:
         count += 1
     erase_deleted_keys(wait_seconds=60)  # a batch job: it may wait for old transactions
     if count:
-        from collections import Counter
-
-        from decision_aid.insight import counters
-
-        counters.write(Counter({(counters.DELETION, "expired", ""): count}), language="")
+        counting.record(Counter({(counting.DELETION, "expired", ""): count}))
     return count
 
 

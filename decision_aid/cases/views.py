@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from decision_aid import counting as insight
 from decision_aid.casefile.answers import case_file_to_wizard_state
 from decision_aid.casefile.state import case_file_from_state
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
@@ -31,7 +32,6 @@ from decision_aid.cases.services import (
     case_find_by_resume_code,
     case_save_state,
 )
-from decision_aid.insight import counters as insight
 from decision_aid.routing.casefile import CaseFileError, load_case
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
 from decision_aid.cases.clientip import client_key
 from decision_aid.cases.limits import upload_attempt_allowed
@@ -48,7 +49,6 @@ from decision_aid.documents.presenter import (
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import RenderError, check_upload
-from decision_aid.insight import counters as insight
 
 logger = logging.getLogger(__name__)
 

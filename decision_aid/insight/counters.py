@@ -31,58 +31,32 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-logger = logging.getLogger(__name__)
-
-# metric names (the ``metric`` column); keys are codes from the wizard and the engine
-PAGE_REACHED = "page_reached"  # key: wizard page name, or "attachments" (first finish)
-PAGE_ANSWERED = "page_answered"  # key: wizard page name, the first time it is answered
-OUT_OF_SCOPE = "out_of_scope"  # key: the deciding rule (scope_self_employed, ...)
-ROUTE = "route"  # key: the recommended route (talk, expert_opinion, ...)
-EXPERT_QUESTION = "expert_question"  # key: an expert-opinion question the advice names
-LETTER = "letter"  # key: "<kind>.<format>" (expert_opinion.pdf, talk.docx, ...)
-SHEET = "sheet"  # key: letter kind of a downloaded sending sheet (PDF)
-FIRST_LETTER = "first_letter"  # key: time from start to the case's first letter, a bucket
-ATTACHMENT = "attachment"  # key: "<role>.<kind>" (first_opinion.pdf, ...)
-RESUME = "resume"  # key: "code" or "file"
-DELETION = "deletion"  # key: "person" or "advisor"; "expired" from purge_expired
-INTAKE = "intake"  # key: "saved" (an advisor's new case)
-FEEDBACK = "feedback"  # key: "<place>.<answer>" (advice.yes, sheet.no, ...)
-
-ROLES = ("employee", "employer", "advisor")
-
-# Start to first letter: coarse buckets only (upper bound in minutes, key)
-TIME_BUCKETS: tuple[tuple[int | None, str], ...] = (
-    (30, "under_30m"),
-    (120, "30m_2h"),
-    (24 * 60, "2h_1d"),
-    (7 * 24 * 60, "1d_7d"),
-    (None, "over_7d"),
+# What is counted and how a view says so live in decision_aid.counting (below every app that
+# counts); this module writes them.
+from decision_aid.counting import (  # noqa: F401 - the metric names, for the counts pages
+    _ATTR,
+    ATTACHMENT,
+    DELETION,
+    EXPERT_QUESTION,
+    FEEDBACK,
+    FIRST_LETTER,
+    INTAKE,
+    LETTER,
+    OUT_OF_SCOPE,
+    PAGE_ANSWERED,
+    PAGE_REACHED,
+    RESUME,
+    ROLES,
+    ROUTE,
+    SHEET,
+    TIME_BUCKETS,
+    clean_role,
+    count,
+    pending,
+    time_bucket,
 )
 
-_ATTR = "_insight_counts"
-
-
-def time_bucket(minutes: float) -> str:
-    for limit, key in TIME_BUCKETS:
-        if limit is None or minutes < limit:
-            return key
-    return TIME_BUCKETS[-1][1]
-
-
-def clean_role(role: object) -> str:
-    return role if role in ROLES else ""  # type: ignore[return-value]
-
-
-def count(
-    request: HttpRequest, metric: str, key: str = "", *, role: object = "", n: int = 1
-) -> None:
-    """Remember one event of this request; written by the middleware after the response."""
-    counts: Counter = request.__dict__.setdefault(_ATTR, Counter())
-    counts[(metric, str(key)[:64], clean_role(role))] += n
-
-
-def pending(request: HttpRequest) -> Counter:
-    return request.__dict__.get(_ATTR) or Counter()
+logger = logging.getLogger(__name__)
 
 
 def _advisor_organisation(request: HttpRequest) -> int:

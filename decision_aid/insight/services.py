@@ -29,3 +29,8 @@ def feedback_purge_expired(*, today=None) -> int:  # noqa: ANN001
     cutoff = today - timedelta(days=settings.CASE_RETENTION_DAYS)
     deleted, _detail = Feedback.objects.filter(day__lt=cutoff).delete()
     return deleted
+
+
+def feedback_purge_receiver(**_signal: object) -> str:
+    """``cases.signals.retention_due``: the feedback texts go with the retention of cases."""
+    return f"{feedback_purge_expired()} old feedback text(s)"

@@ -28,7 +28,7 @@ class HomeView(TemplateView):
     template_name = "pages/home.html"
 
     def get(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
-        from decision_aid.insight import counters
+        from decision_aid import counting as counters
 
         # the first question ("Wie bent u?") is on this page as three start buttons (issue 12)
         counters.count(request, counters.PAGE_REACHED, "role")

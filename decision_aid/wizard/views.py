@@ -29,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from formtools.wizard.views import NamedUrlWizardView
 
+from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
 from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
@@ -36,8 +37,7 @@ from decision_aid.cases.limits import TooManyCases, case_create_limited, too_man
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import may_open_case, owns_case, session_add_case
 from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
-from decision_aid.insight import counters as insight
-from decision_aid.insight.journey import advice_counts
+from decision_aid.counting import advice_counts
 from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date

@@ -19,14 +19,14 @@ class Command(BaseCommand):
         from django.conf import settings
 
         from decision_aid.cases import throttle
-        from decision_aid.insight.services import feedback_purge_expired
+        from decision_aid.cases.signals import retention_due
 
         count = cases_purge_expired()
-        texts = feedback_purge_expired()
+        others = [str(line) for _receiver, line in retention_due.send(sender=self.__class__)]
         counters = throttle.purge_old()
         # Expired sessions (which case ids a browser had, waiting messages) go too.
         import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
         self.stdout.write(
-            f"deleted {count} expired case(s), {texts} old feedback text(s), "
-            f"{counters} old limit counter(s) and the expired sessions"
+            ", ".join([f"deleted {count} expired case(s)", *others])
+            + f", {counters} old limit counter(s) and the expired sessions"
         )
