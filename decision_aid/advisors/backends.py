@@ -1,7 +1,7 @@
 """Sign-in backend: Django's ModelBackend, but the signed-in user is read together with their
 advisor record and its organisation, in one query (a LEFT JOIN: a user who is no advisor reads
 the same). Every advisor page needs all three; before, they were two queries on every request
-(docs/benchmarks.md, bench-caseload)."""
+(docs/benchmarks-log.md, caseload third round)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ alarm ends a job that waits too long. A job over its budget ends its worker (the
 a new one). At most RENDER_WORKER_CONCURRENCY renders run at once per web process (apart from
 the upload slots, so hostile uploads do not hold up letters), waiting at most
 RENDER_WORKER_WAIT_SECONDS for a turn. Forking a fresh child per render, as for uploads, cost
-40-250 ms more per PDF (WeasyPrint's caches start cold in every child; docs/benchmarks.md);
+40-250 ms more per PDF (WeasyPrint's caches start cold in every child; docs/benchmarks-log.md);
 renders take no hostile bytes (the HTML is our templates', the attachments already checked),
 so a worker may serve many.
 

@@ -6,7 +6,7 @@ at most every INSIGHT_FLUSH_SECONDS (10 s) the request that finds them older tha
 them all in **one** statement, an ``INSERT ... ON CONFLICT DO UPDATE SET count = count +
 excluded.count`` on ``insight_dailycount`` (PostgreSQL; SQLite 3.24+ runs the same SQL), and a
 process that ends writes what it still holds. Before, every counting request wrote its own
-statement: 19 of a journey's 169 (the load bench, docs/benchmarks.md). Holding them also means
+statement: 19 of a journey's 169 (docs/benchmarks-log.md). Holding them also means
 a write no longer falls at the moment of one person's request. With INSIGHT_FLUSH_SECONDS = 0
 (the tests) every request writes its own at once. A request that counted nothing writes
 nothing.

@@ -3,7 +3,7 @@ printed in Python from values prepared by listing.py.
 
 The same HTML a template loop would make, at a fraction of its cost: a case list page of 50
 rows spent most of its time in the Django template engine, one tag and one variable lookup at a
-time (docs/benchmarks.md, caseload). Every value is escaped here; nothing is decided here.
+time (docs/benchmarks-log.md, caseload). Every value is escaped here; nothing is decided here.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Django's CONN_HEALTH_CHECKS pings a persistent connection (an extra round trip) at the start of
 every request. Under load that ping was a fifth of a wizard step's time (py-spy, docs/
-benchmarks.md). Here a connection that finished a request without errors less than
+benchmarks-log.md). Here a connection that finished a request without errors less than
 ``DB_HEALTH_CHECK_IDLE_SECONDS`` ago is trusted without the ping; one idle for longer is still
 pinged, so the first request after a quiet night with a database restart does not fail.
 

@@ -35,7 +35,7 @@ def translate_path(context: template.Context, language: str) -> str:
     match = getattr(request, "resolver_match", None)
     if match is not None and match.url_name:
         # The handler resolved this page already: reverse it in the active (other) language,
-        # instead of resolving the path twice more (~0.2 ms a page, docs/benchmarks.md).
+        # instead of resolving the path twice more (~0.2 ms a page, docs/benchmarks-log.md).
         try:
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
         except NoReverseMatch:
