@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 
 PORT ?= 8000
 
-.PHONY: setup test-tools run test test-fast e2e lint format messages system-deps check-deploy bench-pdf bench-load bench-caseload clean
+.PHONY: setup test-tools run test test-fast e2e coverage lint format messages system-deps check-deploy bench-pdf bench-load bench-caseload clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -59,6 +59,14 @@ test-fast: setup test-tools
 
 e2e: system-deps setup test-tools
 	$(VENV)/bin/pytest $(PYTEST_ORDER) -m browser $(PYTEST_ARGS)
+
+## coverage: the fast suite under coverage (lines and branches, the sandbox children and the
+## commands included); the report per file, then per app
+coverage: setup test-tools
+	rm -f .coverage .coverage.*
+	$(VENV)/bin/coverage run -m pytest -p no:randomly -m "not browser" -q $(PYTEST_ARGS)
+	$(VENV)/bin/coverage combine -q
+	$(VENV)/bin/coverage report
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -420,7 +420,9 @@ class _Helper:
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "PYTHONPATH": str(BASE_DIR),
             "LANG": "C.UTF-8",
-            # No secrets, no database: the children get the bytes and the limits only.
+            # No secrets, no database: the children get the bytes and the limits only. Under
+            # `make coverage` the measurement's own settings follow the helper (no secret).
+            **{k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")},
         }
         self.owner = os.getpid()
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,7 +96,13 @@ def _draft(*args: str) -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT), "DJANGO_DEBUG": "1"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(ROOT),
+            "DJANGO_DEBUG": "1",
+            # `make coverage` measures the command too
+            **{k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")},
+        },
     )
 
 
