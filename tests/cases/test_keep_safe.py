@@ -260,13 +260,25 @@ def test_headers_and_cookies(client, typical_answers):
     assert client.cookies["sessionid"]["samesite"] == "Lax"
 
 
-def test_logs_never_hold_answer_content(client, typical_answers, caplog, make_pdf):
+def test_logs_never_hold_answer_content(client, typical_answers, caplog, capfd, make_pdf):
+    """The web process's log records and everything the upload/render helper and its children
+    write (their own process: caplog cannot see them, the captured stderr can)."""
+    import os
+
+    from decision_aid.documents import sandbox
+
     caplog.set_level(logging.DEBUG)
+    if sandbox._helper_now is not None:
+        sandbox._helper_now.stop()  # started again below, writing into this test's capture
     page = walk(client, typical_answers)
     bad = SimpleUploadedFile("x.pdf", b"%PDF-1.7 broken", content_type="application/pdf")
     add_attachment(client, page, bad)
+    add_attachment(client, page, SimpleUploadedFile("advies.pdf", make_pdf(pages=1)))
     client.get("/vragen/00000000-0000-0000-0000-000000000000/role/")
-    text = caplog.text
+    helper = sandbox._helper()
+    assert os.readlink(f"/proc/{helper.process.pid}/fd/2") == os.readlink("/proc/self/fd/2")
+    captured = capfd.readouterr()
+    text = caplog.text + captured.out + captured.err
     for secret in ("Anouk", "Bakkerij", "Lindelaan", "passend werk"):
         assert secret not in text
 

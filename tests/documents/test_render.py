@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from decision_aid.documents.render import make_fetcher, render_html, render_pdf
-from tests.conftest import pdf_text
+from tests.conftest import pdf_text, skip_or_fail_in_ci
 
 
 def _context(**overrides):
@@ -83,8 +83,9 @@ def test_page_numbers_say_pagina_x_van_y(pdf_bytes):
     assert "pagina 1 van 1" in pdf_text(pdf_bytes)
 
 
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed (make system-deps)")
 def test_qpdf_check_is_clean_with_attachment(make_pdf, tmp_path):
+    if shutil.which("qpdf") is None:
+        skip_or_fail_in_ci("qpdf not installed (make system-deps)")
     merged = render_pdf(_context(), [make_pdf(pages=2)])
     path = tmp_path / "draft.pdf"
     path.write_bytes(merged)

@@ -13,6 +13,7 @@ import signal
 import socket
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -109,10 +110,40 @@ def test_database_restart_while_idle_costs_no_request(live: tuple[PgCluster, App
         assert me.get(case_path + "role/")[0] == 200
     cluster.stop()
     cluster.start()
+    # Not a guess: the connections must be idle longer than the threshold for the ping to run.
     time.sleep(HEALTH_CHECK_IDLE_SECONDS + 0.5)
     for step in ("role", "employment", "still_sick", "sick_since"):
         status, _ = me.get(case_path + f"{step}/")
         assert status == 200, f"{step}: {status} on the first request after the restart"
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    return inodes
+
+
+def _until_accepted(pid: int, client: socket.socket, seconds: float = 10) -> None:
+    """Wait until process ``pid`` holds the server side of ``client``'s connection (it has
+    accepted it), instead of sleeping a fixed time and hoping."""
+    port = client.getsockname()[1]
+    deadline = time.monotonic() + seconds
+    while True:
+        held = _socket_inodes(pid)
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                remote_port = int(fields[2].rsplit(":", 1)[1], 16)
+                if remote_port == port and fields[9] in held:
+                    return
+        assert time.monotonic() < deadline, "the worker did not take the request"
+        time.sleep(0.02)
 
 
 def test_worker_killed_during_a_request(live: tuple[PgCluster, AppServer]) -> None:
@@ -152,7 +183,7 @@ def test_worker_killed_during_a_request(live: tuple[PgCluster, AppServer]) -> No
 
     request = threading.Thread(target=fetch)
     request.start()
-    time.sleep(0.5)  # the worker has the request and waits for the rest of its body
+    _until_accepted(workers[0], upload)  # the worker has the request, waits for its body
     os.kill(workers[0], signal.SIGKILL)
     request.join(timeout=30)
     upload.close()

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from decision_aid.cases.models import Case
+from tests.conftest import skip_or_fail_in_ci
 from tests.journey import add_attachment, walk
 
 FERNET_TOKEN = re.compile(rb"gAAAAA[A-Za-z0-9_\-]{40,}={0,2}")
@@ -38,7 +39,7 @@ def _table_file(model) -> bytes:  # noqa: ANN001
     try:
         return path.read_bytes()
     except PermissionError:
-        pytest.skip("the PostgreSQL data directory is not readable here")
+        skip_or_fail_in_ci("the PostgreSQL data directory is not readable here")
 
 
 def _all_raw_tokens() -> set[bytes]:

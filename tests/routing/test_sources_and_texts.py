@@ -14,6 +14,7 @@ from decision_aid.routing.context import QUESTION_RULES
 from decision_aid.routing.costs import COSTS
 from decision_aid.routing.rules import ALL_RULES
 from decision_aid.routing.timeline import MILESTONES
+from tests.conftest import skip_or_fail_in_ci
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUTING = ROOT / "decision_aid" / "routing"
@@ -57,8 +58,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
 def test_seed_quotes_are_verbatim() -> None:
+    if not SEEDS.is_dir():
+        skip_or_fail_in_ci("shared/seeds is not beside the repository")
     seeds = {p.name[:3]: _norm(p.read_text(encoding="utf-8")) for p in SEEDS.glob("00*.txt")}
     for s in all_sources():
         if s.kind == "seed":
