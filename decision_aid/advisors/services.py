@@ -66,18 +66,32 @@ def advisor_case_save(
         case=case, organisation=advisor.organisation, advisor=advisor
     )
     advisor_case.reference = reference
-    # Encrypted with the case's own key: erased with it (docs/decisions/0007).
-    advisor_case.set_member_name(member)
-    advisor_case.member_name_digest = blind_index.name_digest(member)
     advisor_case.set_deadline(deadline, label)
-    advisor_case.save()
-    index_member_name(advisor_case, member)
+    member_name_set(advisor_case=advisor_case, name=member)
     audit_log(
         advisor=advisor,
         advisor_case=advisor_case,
         action=AuditEvent.Action.CHANGED if existing else AuditEvent.Action.CREATED,
     )
     return advisor_case
+
+
+def member_name_set(*, advisor_case: AdvisorCase, name: str) -> None:
+    """The member's name on the union's copy, the one place it is set: encrypted with the
+    case's own key (erased with it, docs/decisions/0007), its keyed hash for exact search and
+    the word hashes of the blind index (decision 0006). Saves the advisor case with whatever
+    else the caller set on it (new or not)."""
+    name = name[:200]
+    advisor_case.set_member_name(name)
+    advisor_case.member_name_digest = blind_index.name_digest(name)
+    advisor_case.save()
+    index_member_name(advisor_case, name)
+
+
+def advisor_case_set_status(*, advisor: Advisor, advisor_case: AdvisorCase, status: str) -> None:
+    advisor_case.status = status
+    advisor_case.save(update_fields=["status", "updated_at"])
+    audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED)
 
 
 def advisor_case_delete(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:

@@ -13,6 +13,7 @@ from django.views import View
 
 from decision_aid.casefile.answers import case_file_to_wizard_state
 from decision_aid.casefile.state import case_file_from_state
+from decision_aid.cases.access import Action, case_for
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
 from decision_aid.cases.limits import (
@@ -25,7 +26,7 @@ from decision_aid.cases.limits import (
     too_many_cases_response,
 )
 from decision_aid.cases.models import Case
-from decision_aid.cases.selectors import owned_case, session_add_case, session_remove_case
+from decision_aid.cases.selectors import session_add_case, session_remove_case
 from decision_aid.cases.services import (
     case_delete,
     case_find_by_resume_code,
@@ -134,13 +135,13 @@ class DeleteView(View):
     template_name = "cases/delete.html"
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.DELETE_CASE)
         return render(
             request, self.template_name, {"case": case, "page_title": _("Delete everything")}
         )
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.DELETE_CASE)
         case_delete(case=case)
         session_remove_case(request, case_id)
         insight.count(request, insight.DELETION, "person")
@@ -149,7 +150,7 @@ class DeleteView(View):
 
 class CaseFileDownloadView(View):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.VIEW_ANSWERS)
         data = case.case_file or case_file_from_state(case.wizard_state or {})
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
@@ -161,7 +162,7 @@ class CaseFileDownloadView(View):
 
 class ResumeCodeDownloadView(View):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.RESUME_CODE)
         link = request.build_absolute_uri(reverse("cases:resume") + f"?code={case.resume_code}")
         text = _(
             "Re-integration dispute aid\n\nYour resume code: %(code)s\nLink: %(link)s\n\n"
@@ -177,7 +178,7 @@ class AttachmentDownloadView(View):
     """An uploaded first opinion, only for its owner, never rendered inline."""
 
     def get(self, request: HttpRequest, case_id: Any, attachment_id: int) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.VIEW_ATTACHMENT)
         attachment = get_object_or_404(case.attachments, pk=attachment_id)
         response = HttpResponse(attachment.read_pdf(), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="bijlage-{attachment.pk}.pdf"'

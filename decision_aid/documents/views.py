@@ -1,7 +1,8 @@
 """The document pages of a case: add the first opinion, the drafts page, HTML preview, PDF.
 
-Only the browser session that owns the case may see them (cases.selectors.owned_case): anyone
-else gets 404. A refused file never touches what was already added or answered.
+Who may open them is decided by the access policy (cases.access): the member's letter pages
+are the member's; the union makes its letter on the advisor's case page. Anyone else gets 404.
+A refused file never touches what was already added or answered.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from decision_aid.cases.access import Action, access_for, case_for
 from decision_aid.cases.limits import upload_attempt_allowed
 from decision_aid.cases.models import Attachment
-from decision_aid.cases.selectors import owned_case
 from decision_aid.cases.services import (
     attachment_add,
     attachment_delete,
@@ -94,14 +95,14 @@ class AttachmentsView(View):
     template_name = "documents/attachments.html"
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.UPLOAD)
         return self._render(request, case, AttachmentForm(), TypedTextForm())
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         """One form holds the file field and the text box. Every button saves what is filled
         in: "Add this file" and "Add the typed text" stay on the page, "Make my letter"
         (action=go) goes on to the letter, so a chosen file is never left behind."""
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.UPLOAD)
         here = reverse("documents:attachments", kwargs={"case_id": case.id})
         if "remove" in request.POST:
             remove = request.POST["remove"]
@@ -150,6 +151,8 @@ class AttachmentsView(View):
         if form.errors or text_form.errors:
             return self._render(request, case, form, text_form, status=400)
         if action == "go":
+            if not access_for(request, case).is_member:  # the union makes its letter on its page
+                return redirect("advisors:case", case_id=case.id)
             return redirect("documents:draft", case_id=case.id)
         return redirect(here)
 
@@ -245,6 +248,8 @@ class AttachmentsView(View):
             self.template_name,
             {
                 "case": case,
+                # the resume code and "delete everything" are the member's (cases.access)
+                "member": access_for(request, case).is_member,
                 "form": form,
                 "text_form": text_form,
                 "attachments": attachments,
@@ -308,7 +313,7 @@ class DraftView(View):
     """The letter for the recommended step, ready to download, with how to send it."""
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _draft_page_context(case)
         context["page_title"] = _("Your letter")
         return render(request, "documents/draft.html", context, status=200)
@@ -316,7 +321,7 @@ class DraftView(View):
 
 class PreviewView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         context.update(_links(case, context["slug"]))
         response = HttpResponse(render_html(context, for_pdf=False))
@@ -326,7 +331,7 @@ class PreviewView(View):
 
 class PdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         try:
             attachments = [a.read_pdf() for a in case.attachments.all()]
@@ -391,7 +396,7 @@ class SheetView(View):
     """ "How to send this letter": where it goes, what to attach, deadline, answer time."""
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         context.update(_links(case, context["slug"]))
         html = render_to_string("pdf/sending_sheet.html", {**context, "for_pdf": False})
@@ -402,7 +407,7 @@ class SheetView(View):
 
 class SheetPdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         try:
             pdf = render_sheet_pdf(context)
@@ -419,7 +424,7 @@ class DocxView(View):
     """The letter as an editable Word file: the same text; the enclosures stay in the PDF."""
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         try:
             docx = render_docx(context)
@@ -436,7 +441,7 @@ class OwnWordsView(View):
     template_name = "documents/own_words.html"
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.OWN_WORDS)
         context = _doc_context(case, doc)
         parties = case.case_file.get("parties") or {}
         form = OwnWordsForm(
@@ -445,7 +450,7 @@ class OwnWordsView(View):
         return self._render(request, case, context, form)
 
     def post(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.OWN_WORDS)
         context = _doc_context(case, doc)
         form = OwnWordsForm(request.POST)
         if not form.is_valid():

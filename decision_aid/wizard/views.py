@@ -31,9 +31,10 @@ from formtools.wizard.views import NamedUrlWizardView
 
 from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
+from decision_aid.cases.access import Action, access_for
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
-from decision_aid.cases.selectors import may_open_case, owns_case, session_add_case
+from decision_aid.cases.selectors import session_add_case
 from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
 from decision_aid.insight import counters as insight
 from decision_aid.insight.journey import advice_counts
@@ -102,7 +103,8 @@ class IntakeWizard(NamedUrlWizardView):
             case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
             if case is None:
                 raise Http404
-            if not may_open_case(request, case_id):
+            # The member's own pages: an advisor changes answers on the call page (cases.access)
+            if not access_for(request, case).allows(Action.CHANGE_ANSWERS):
                 # e.g. the session timed out: the answers are safe, the resume code opens them;
                 # what was just sent could not be saved, so the person gets it back to copy
                 typed = _typed_texts(request, kwargs.get("step"))
@@ -143,7 +145,7 @@ class IntakeWizard(NamedUrlWizardView):
                 base=storage.loaded_state(),
                 state=storage.data,
                 language=self.request.LANGUAGE_CODE,
-                by=live.MEMBER if owns_case(self.request, case.pk) else live.ADVISOR,
+                by=live.MEMBER,
                 keep=self._unchanged_on_page(),
             )
         else:
@@ -462,8 +464,7 @@ class IntakeWizard(NamedUrlWizardView):
         """For a shared case: the page's answers as shown, and which of them the other side
         changed last ("changed by your advisor")."""
         stored = (self.storage.data.get("step_data") or {}).get(self.steps.current) or {}
-        other = live.ADVISOR if owns_case(self.request, self.case.pk) else live.MEMBER
-        changes = live.last_changes(self.storage.data, by=other)
+        changes = live.last_changes(self.storage.data, by=live.ADVISOR)
         on_page = [
             {"label": str(field.label), "at": changes[name]["at"]}
             for name, field in form.fields.items()
