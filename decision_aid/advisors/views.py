@@ -346,16 +346,17 @@ class IntakeView(AdvisorView):
     def post(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
         form = IntakeForm(request.POST)
+        if existing and not self.allows(existing, Action.REBUILD):
+            # shown again with what was typed, never saved over the member's answers
+            live_now = sharing.shared_live(existing)
+            form.is_valid()
+            form.add_error(None, _shared_live_message() if live_now else _kept_message())
+            return self._render(request, form, existing, advice=None, status=409)
         if not form.is_valid():
             return self._render(request, form, existing, advice=None, status=400)
         case_file = _case_file_from(form, request)
         if "save" not in request.POST:
             return self._render(request, form, existing, advice=advice_context(case_file))
-        if existing and not self.allows(existing, Action.REBUILD):
-            # shown again with what was typed, never saved over the member's answers
-            live_now = sharing.shared_live(existing)
-            form.add_error(None, _shared_live_message() if live_now else _kept_message())
-            return self._render(request, form, existing, advice=None, status=409)
         saved = advisor_case_save(
             advisor=self.advisor,
             case_file=case_file,
