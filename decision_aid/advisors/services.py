@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from decision_aid.advisors import blind_index
 from decision_aid.advisors.models import (
@@ -92,6 +93,33 @@ def advisor_case_set_status(*, advisor: Advisor, advisor_case: AdvisorCase, stat
     advisor_case.status = status
     advisor_case.save(update_fields=["status", "updated_at"])
     audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED)
+
+
+def record_member_deletion(*, case: Any, **_kwargs: Any) -> None:
+    """The member deletes a case the union also holds (kept after a call, shared now, or an
+    intake the member resumed): the union's copy and its notes are encrypted with the case's
+    key and go with it (docs/privacy.md). The audit log and the advisor's caseload say so,
+    without content: the reference, the advisor and the time."""
+    advisor_case = AdvisorCase.objects.select_related("advisor").filter(case_id=case.pk).first()
+    if advisor_case is not None:
+        audit_log(
+            advisor=advisor_case.advisor,
+            advisor_case=advisor_case,
+            action=AuditEvent.Action.MEMBER_DELETED,
+        )
+
+
+def member_deletions(advisor: Advisor, *, days: int = 30) -> list[AuditEvent]:
+    """The advisor's cases the member deleted lately, newest first (for the caseload)."""
+    since = timezone.now() - timedelta(days=days)
+    return list(
+        AuditEvent.objects.filter(
+            organisation_id=advisor.organisation_id,
+            actor_id=advisor.user_id,
+            action=AuditEvent.Action.MEMBER_DELETED,
+            at__gte=since,
+        ).order_by("-at")[:10]
+    )
 
 
 def advisor_case_delete(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:

@@ -49,6 +49,7 @@ from decision_aid.advisors.services import (
     advisor_case_save,
     advisor_case_set_status,
     audit_log,
+    member_deletions,
     member_name_set,
     note_add,
 )
@@ -299,6 +300,7 @@ class CaseListView(AdvisorView):
                 "first_url": f"{request.path}?{urlencode(filters)}" if cursor else None,
                 "next_url": next_url,
                 "advisor": self.advisor,
+                "member_deletions": member_deletions(self.advisor),
                 "today": timezone.localdate(),
                 "page_title": _("All cases") if scope == "all" else _("Your cases"),
             },

@@ -48,6 +48,11 @@ from decision_aid.wizard.review import review_rows
 logger = logging.getLogger(__name__)
 
 SWITCH_LANGUAGE = "switch_language"
+# "Together with my advisor" pressed on a question page: the page is saved first, then the
+# request goes on (307, the same POST) to the share code (nothing typed is lost at that seam)
+SHARE_START = "share_start"
+#: session key: text typed when the session ended, to put back after the resume code
+TYPED_BACK = "typed_back"
 # A shared call (issue 18): the page's answers as they were shown, so a save writes only what
 # this person changed and never puts back an answer the other side changed meanwhile.
 LIVE_BASE = "live_base"
@@ -73,7 +78,7 @@ def _condition(step: s.Step):  # noqa: ANN202
     return check
 
 
-def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str]]:
+def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str, str]]:
     """The free text a POST to a wizard page carried (label, text): what a person whose session
     ended had just typed. Only text fields of that page's form, never choices or other keys."""
     if request.method != "POST" or step not in s.STEP_BY_NAME:
@@ -84,8 +89,17 @@ def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str]
             continue
         value = request.POST.get(f"{step}-{name}", "").strip()
         if value:
-            typed.append((str(field.label or name), value[:5000]))
+            typed.append((f"{step}-{name}", str(field.label or name), value[:5000]))
     return typed
+
+
+def _typed_texts_fields(step: str) -> list[tuple[str, str, str]]:
+    """(stored key, label, "") of the text fields of a page: those typed text may go back into."""
+    return [
+        (f"{step}-{name}", str(field.label or name), "")
+        for name, field in s.STEP_BY_NAME[step].form.base_fields.items()
+        if not isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+    ]
 
 
 class IntakeWizard(NamedUrlWizardView):
@@ -111,7 +125,7 @@ class IntakeWizard(NamedUrlWizardView):
                 if typed:
                     from decision_aid.cases.views import resume_after_expiry
 
-                    return resume_after_expiry(request, typed)
+                    return resume_after_expiry(request, typed, step=kwargs["step"])
                 return redirect(reverse("cases:resume") + "?expired=1")
             request.wizard_case = case  # type: ignore[attr-defined]
         try:
@@ -267,10 +281,28 @@ class IntakeWizard(NamedUrlWizardView):
             if missing:
                 self.storage.current_step = missing
                 return redirect(self.get_step_url(missing))
+        self._put_back_typed(step)
         response = super().get(request, *args, **kwargs)
         if self.case is None and step == "role" and response.status_code == 200:
             insight.count(request, insight.PAGE_REACHED, "role")  # a new journey's first page
         return response
+
+    def _put_back_typed(self, step: str | None) -> None:
+        """What the person typed when the session ended, carried through the resume page with
+        the code (cases.views.TYPED_BACK): back in this page's text fields, saved."""
+        typed = self.request.session.get(TYPED_BACK)
+        if not typed or self.case is None or typed.get("case") != str(self.case.pk):
+            return
+        if typed.get("step") != step or step not in self.get_form_list():
+            return
+        self.request.session.pop(TYPED_BACK, None)
+        fields = {key for key, _label, _text in _typed_texts_fields(step)}
+        data = dict(self.storage.get_step_data(step) or {})
+        for key, text in (typed.get("values") or {}).items():
+            if key in fields:
+                data[key] = [str(text)[:5000]]
+        self.storage.set_step_data(step, data)
+        self._answers_changed()
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         step = self.steps.current
@@ -294,6 +326,11 @@ class IntakeWizard(NamedUrlWizardView):
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
             self._save_current_page()
+        if self.request.POST.get(SHARE_START) and self.case is not None:
+            self._save_current_page()
+            response = redirect(reverse("share:start", kwargs={"case_id": self.case.id}))
+            response.status_code = 307
+            return response
         if (
             goto in self.get_form_list()
             and self.request.POST.get(f"{self.prefix}-current_step") == "review"
