@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -49,9 +50,11 @@ from decision_aid.documents.render import render_html, render_pdf, render_sheet_
 from decision_aid.documents.sandbox import RenderError, check_upload
 from decision_aid.insight import counters as insight
 from decision_aid.pages.clientip import client_key
+from decision_aid.pages.leave import LEAVE, same_site
 from decision_aid.wizard.presenter import advice_context
 
 logger = logging.getLogger(__name__)
+
 
 MAX_NAME_SHOWN = 60
 
@@ -104,6 +107,12 @@ class AttachmentsView(View):
         (action=go) goes on to the letter, so a chosen file is never left behind."""
         case = case_for(request, case_id, Action.UPLOAD)
         here = reverse("documents:attachments", kwargs={"case_id": case.id})
+        # Every control of the page sends its one form: "Remove", a link away (leave_to) and the
+        # language switch also add what was chosen or typed, then do what they say.
+        leave = same_site(request, request.POST.get(LEAVE, ""))
+        language = request.POST.get("switch_language", "")
+        if language not in dict(settings.LANGUAGES):
+            language = ""
         if "remove" in request.POST:
             remove = request.POST["remove"]
             attachment = (
@@ -113,10 +122,10 @@ class AttachmentsView(View):
             )
             if attachment is None:  # a made-up or already removed number: say so, keep all
                 messages.error(request, _("This file is not in your list. Nothing was removed."))
-                return redirect(here)
-            attachment_delete(attachment=attachment)
-            return redirect(here)
-        action = request.POST.get("action") or "file"
+            else:
+                attachment_delete(attachment=attachment)
+        passing = "remove" in request.POST or leave or language
+        action = request.POST.get("action") or ("" if passing else "file")
         sends_files = action == "file" or any(request.FILES.getlist("file"))
         sends_text = action == "text" or bool(request.POST.get("text", "").strip())
         # Only a request that sends something counts against the case's uploads per hour.
@@ -154,6 +163,10 @@ class AttachmentsView(View):
             if not access_for(request, case).is_member:  # the union makes its letter on its page
                 return redirect("advisors:case", case_id=case.id)
             return redirect("documents:draft", case_id=case.id)
+        if leave:
+            return redirect(leave)
+        if language:
+            return redirect(translate_url(here, language))
         return redirect(here)
 
     def _add_files(
@@ -250,6 +263,7 @@ class AttachmentsView(View):
                 "case": case,
                 # the resume code and "delete everything" are the member's (cases.access)
                 "member": access_for(request, case).is_member,
+                "language_switch_form": "attachments-form",
                 "form": form,
                 "text_form": text_form,
                 "attachments": attachments,
@@ -457,6 +471,12 @@ class OwnWordsView(View):
             return self._render(request, case, context, form, status=400)
         case_set_own_words(case=case, kind=context["kind"], text=form.cleaned_data["text"])
         messages.success(request, _("Saved: your own words for this letter."))
+        # a link away from the page was pressed: the words are saved, then there
+        if leave := same_site(request, request.POST.get(LEAVE, "")):
+            return redirect(leave)
+        language = request.POST.get("switch_language", "")
+        if language in dict(settings.LANGUAGES):
+            return redirect(translate_url(request.path, language))
         return redirect("documents:preview_doc", case_id=case.id, doc=context["slug"])
 
     def _render(
@@ -470,6 +490,7 @@ class OwnWordsView(View):
                 "doc": context,
                 "form": form,
                 "page_title": _("Your own words for this letter"),
+                "language_switch_form": "own-words-form",
                 **_links(case, context["slug"]),
             },
             status=status,

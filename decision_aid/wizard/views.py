@@ -38,6 +38,7 @@ from decision_aid.cases.selectors import session_add_case
 from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
 from decision_aid.insight import counters as insight
 from decision_aid.insight.journey import advice_counts
+from decision_aid.pages.leave import LEAVE, same_site
 from decision_aid.routing.weeks import sick_week
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.dates import parse_date
@@ -48,9 +49,12 @@ from decision_aid.wizard.review import review_rows
 logger = logging.getLogger(__name__)
 
 SWITCH_LANGUAGE = "switch_language"
-# "Together with my advisor" pressed on a question page: the page is saved first, then the
-# request goes on (307, the same POST) to the share code (nothing typed is lost at that seam)
-SHARE_START = "share_start"
+# The share panel's buttons on a question page ("Together with my advisor", "Stop sharing",
+# "keep with the union"): the page is saved first, then the request goes on (307, the same
+# POST) to the share view, so nothing typed is lost at that seam
+SHARE_ACTION = "share_action"
+SHARE_URLS = {"start": "share:start", "stop": "share:stop", "keep": "share:keep"}
+
 #: session key: text typed when the session ended, to put back after the resume code
 TYPED_BACK = "typed_back"
 # A shared call (issue 18): the page's answers as they were shown, so a save writes only what
@@ -287,6 +291,14 @@ class IntakeWizard(NamedUrlWizardView):
             insight.count(request, insight.PAGE_REACHED, "role")  # a new journey's first page
         return response
 
+    def _page_has_answers(self) -> bool:
+        """The POST carries an answer of the page shown (a link followed from an empty first
+        page makes no case)."""
+        prefix = f"{self.steps.current}-"
+        return any(
+            k.startswith(prefix) and any(self.request.POST.getlist(k)) for k in self.request.POST
+        )
+
     def _put_back_typed(self, step: str | None) -> None:
         """What the person typed when the session ended, carried through the resume page with
         the code (cases.views.TYPED_BACK): back in this page's text fields, saved."""
@@ -326,11 +338,18 @@ class IntakeWizard(NamedUrlWizardView):
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
             self._save_current_page()
-        if self.request.POST.get(SHARE_START) and self.case is not None:
+        share_action = self.request.POST.get(SHARE_ACTION)
+        leave = self.request.POST.get(LEAVE, "")
+        if (share_action or leave) and (self.case is not None or self._page_has_answers()):
             self._save_current_page()
-            response = redirect(reverse("share:start", kwargs={"case_id": self.case.id}))
+        if share_action in SHARE_URLS and self.case is not None:
+            response = redirect(reverse(SHARE_URLS[share_action], kwargs={"case_id": self.case.id}))
             response.status_code = 307
             return response
+        if share_action == "refresh":
+            return redirect(self.get_step_url(self.steps.current) + "#share-panel")
+        if leave:
+            return redirect(same_site(self.request, leave) or self.get_step_url(self.steps.current))
         if (
             goto in self.get_form_list()
             and self.request.POST.get(f"{self.prefix}-current_step") == "review"

@@ -127,13 +127,13 @@ def test_together_with_my_advisor_on_the_details_page_keeps_what_was_typed(clien
     walk(client, typical_answers, stop_at="details")
     case_id = current_case_id(client)
     page = client.get(f"/vragen/{case_id}/details/").content.decode()
-    assert 'form="wizard-form" name="share_start"' in page
+    assert 'form="wizard-form" name="share_action" value="start"' in page
     response = client.post(
         f"/vragen/{case_id}/details/",
         {
             f"{PREFIX}-current_step": "details",
             "details-own_view": "GETYPT-NIET-VERSTUURD",
-            "share_start": "1",
+            "share_action": "start",
         },
         follow=True,
     )
