@@ -167,3 +167,20 @@ def test_the_session_ended_page_keeps_the_text_when_the_code_is_typed(typical_an
     assert response.request["PATH_INFO"].endswith("/details/")
     assert "WAT-U-NET-TYPTE" in html
     assert io  # noqa: S101 - (io kept for pdf helpers)
+
+
+def test_the_second_step_is_checked_in_one_place_for_every_door(shared, advisors, settings):
+    """Password only, the second step not done: no advisor page, no member page of the case,
+    no admin (the check lived in three copies; now cases.access.second_factor_done)."""
+    from django.contrib.auth import get_user_model
+
+    _member, _a1, case_id = shared
+    settings.ADVISOR_REQUIRE_2FA = True
+    half = client_for(advisors["a1"])  # signed in with the password, no device verified
+    assert "/tweestaps/" in half.get(f"/adviseur/zaken/{case_id}/")["Location"]
+    assert half.get(f"/adviseur/zaken/{case_id}/pdf/").status_code == 302
+    assert half.get(f"/brief/{case_id}/bijlagen/").status_code == 404
+    staff = get_user_model().objects.create_user("beheer", password="x", is_staff=True)
+    admin = Client()
+    admin.force_login(staff)
+    assert "/beheer/login/" in admin.get("/beheer/")["Location"]
