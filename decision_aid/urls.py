@@ -13,9 +13,10 @@ class AidAdminSite(OTPAdminSite):
     decide whether the admin asked for it."""
 
     def has_permission(self, request):  # noqa: ANN001, ANN201
-        if settings.ADVISOR_REQUIRE_2FA:
-            return super().has_permission(request)
-        return AdminSite.has_permission(self, request)
+        # the second step is checked where every other sign-in checks it (cases.access)
+        from decision_aid.cases.access import second_factor_done
+
+        return AdminSite.has_permission(self, request) and second_factor_done(request.user)
 
     def login(self, request, extra_context=None):  # noqa: ANN001, ANN201
         # depends on a setting only, so the same for every request in one process

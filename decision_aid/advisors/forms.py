@@ -94,11 +94,18 @@ class IntakeForm(forms.Form):
     bedrijfsarts_name = forms.CharField(
         label=_("Company doctor or arbodienst"), max_length=TEXT_MAX, required=False
     )
+    # Not a note: this text goes into the letter as the member's own words, above the member's
+    # signature, so it is labelled as such and the member sees it when they share.
     own_view = forms.CharField(
-        label=_("The problem in the member's words"),
+        label=_("The member's own words, for the letter"),
         max_length=OWN_VIEW_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Goes into the letter as the member's own words, above the member's signature. "
+            "Type only what the member says and agrees to. Your own notes go under Notes: "
+            "they never go into a letter."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

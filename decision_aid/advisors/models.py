@@ -230,6 +230,8 @@ class AuditEvent(models.Model):
         SHARE_OPENED = "share_opened", _("opened a shared case")
         SHARE_STOPPED = "share_stopped", _("sharing stopped")
         SHARE_KEPT = "share_kept", _("kept with the union")
+        # the member's "delete everything": the union's copy and notes went with the case
+        MEMBER_DELETED = "member_deleted", _("deleted by the member")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)

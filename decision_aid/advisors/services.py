@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from decision_aid.advisors import blind_index
 from decision_aid.advisors.models import (
@@ -66,18 +67,59 @@ def advisor_case_save(
         case=case, organisation=advisor.organisation, advisor=advisor
     )
     advisor_case.reference = reference
-    # Encrypted with the case's own key: erased with it (docs/decisions/0007).
-    advisor_case.set_member_name(member)
-    advisor_case.member_name_digest = blind_index.name_digest(member)
     advisor_case.set_deadline(deadline, label)
-    advisor_case.save()
-    index_member_name(advisor_case, member)
+    member_name_set(advisor_case=advisor_case, name=member)
     audit_log(
         advisor=advisor,
         advisor_case=advisor_case,
         action=AuditEvent.Action.CHANGED if existing else AuditEvent.Action.CREATED,
     )
     return advisor_case
+
+
+def member_name_set(*, advisor_case: AdvisorCase, name: str) -> None:
+    """The member's name on the union's copy, the one place it is set: encrypted with the
+    case's own key (erased with it, docs/decisions/0007), its keyed hash for exact search and
+    the word hashes of the blind index (decision 0006). Saves the advisor case with whatever
+    else the caller set on it (new or not)."""
+    name = name[:200]
+    advisor_case.set_member_name(name)
+    advisor_case.member_name_digest = blind_index.name_digest(name)
+    advisor_case.save()
+    index_member_name(advisor_case, name)
+
+
+def advisor_case_set_status(*, advisor: Advisor, advisor_case: AdvisorCase, status: str) -> None:
+    advisor_case.status = status
+    advisor_case.save(update_fields=["status", "updated_at"])
+    audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.CHANGED)
+
+
+def record_member_deletion(*, case: Any, **_kwargs: Any) -> None:
+    """The member deletes a case the union also holds (kept after a call, shared now, or an
+    intake the member resumed): the union's copy and its notes are encrypted with the case's
+    key and go with it (docs/privacy.md). The audit log and the advisor's caseload say so,
+    without content: the reference, the advisor and the time."""
+    advisor_case = AdvisorCase.objects.select_related("advisor").filter(case_id=case.pk).first()
+    if advisor_case is not None:
+        audit_log(
+            advisor=advisor_case.advisor,
+            advisor_case=advisor_case,
+            action=AuditEvent.Action.MEMBER_DELETED,
+        )
+
+
+def member_deletions(advisor: Advisor, *, days: int = 30) -> list[AuditEvent]:
+    """The advisor's cases the member deleted lately, newest first (for the caseload)."""
+    since = timezone.now() - timedelta(days=days)
+    return list(
+        AuditEvent.objects.filter(
+            organisation_id=advisor.organisation_id,
+            actor_id=advisor.user_id,
+            action=AuditEvent.Action.MEMBER_DELETED,
+            at__gte=since,
+        ).order_by("-at")[:10]
+    )
 
 
 def advisor_case_delete(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:

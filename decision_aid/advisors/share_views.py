@@ -1,8 +1,8 @@
 """The member's side of a shared call (issue 18): ask for a share code, stop sharing, keep the
 case with the union, and the cheap "anything new?" check the page polls.
 
-Only the browser session that owns the case (cases.selectors.owns_case) may do these; anyone
-else gets 404, as for every other page of a case.
+Only the member may do these (cases.access, Action.SHARE); anyone else gets 404, as for every
+other page of the member's case.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from decision_aid.advisors import poll_token, sharing
-from decision_aid.cases import throttle
-from decision_aid.cases.selectors import owned_case, owns_case
+from decision_aid.cases.access import Action, case_for
+from decision_aid.cases.selectors import owns_case
 
 
 def _back(request: HttpRequest, case: Any) -> HttpResponse:
@@ -31,17 +31,13 @@ def _back(request: HttpRequest, case: Any) -> HttpResponse:
 
 class _MemberView(View):
     def case(self, request: HttpRequest, case_id: Any) -> Any:
-        if not owns_case(request, case_id):
-            raise Http404
-        return owned_case(request, case_id)
+        return case_for(request, case_id, Action.SHARE)
 
 
 class StartView(_MemberView):
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = self.case(request, case_id)
-        # A few codes per case and hour are plenty for a call; more is someone pressing wildly.
-        if throttle.hit(f"share-new:{case.pk}", throttle.Rate(10, 3600)) <= 10:
-            sharing.share_code_create(case=case)
+        sharing.share_start(case=case)
         return _back(request, case)
 
 

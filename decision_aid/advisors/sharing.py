@@ -28,7 +28,8 @@ from django.utils import timezone
 from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, LiveShare, ShareCode
 from decision_aid.advisors.services import audit_log
 from decision_aid.casefile import live
-from decision_aid.cases import crypto
+from decision_aid.cases import crypto, throttle
+from decision_aid.cases.access import union_role
 from decision_aid.cases.limits import CodeGuesses
 from decision_aid.cases.models import Case
 from decision_aid.cases.services import case_bump_revision
@@ -74,6 +75,13 @@ def share_code_create(*, case: Case, now: datetime | None = None) -> str:
             case.sharing = "code"
         return code
     raise RuntimeError("no free share code")  # 22^6 codes: never in practice
+
+
+def share_start(*, case: Case) -> None:
+    """The member's "Together with my advisor": a fresh code, unless pressed wildly (a few codes
+    per case and hour are plenty for a call)."""
+    if throttle.hit(f"share-new:{case.pk}", throttle.Rate(10, 3600)) <= 10:
+        share_code_create(case=case)
 
 
 @dataclass(frozen=True)
@@ -255,31 +263,27 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
 
 
 def _may_see(advisor: Advisor, advisor_case: AdvisorCase) -> bool:
-    """As access.visible_cases: the organisation's lead, or the case's own advisor."""
-    return advisor_case.organisation_id == advisor.organisation_id and (
-        advisor.is_lead or advisor_case.advisor_id == advisor.pk
+    """The organisation boundary of the access policy (cases.access.union_role)."""
+    return (
+        union_role(
+            organisation_id=advisor.organisation_id,
+            advisor_id=advisor.pk,
+            is_lead=advisor.is_lead,
+            case_organisation_id=advisor_case.organisation_id,
+            case_advisor_id=advisor_case.advisor_id,
+        )
+        is not None
     )
 
 
 def _advisor_case_for(case: Case, advisor: Advisor) -> AdvisorCase:
     """The member's case in the advisor's organisation, named as the member typed it (if so)."""
-    from decision_aid.advisors import blind_index
-    from decision_aid.advisors.services import index_member_name
+    from decision_aid.advisors.services import member_name_set
 
     details = ((case.wizard_state or {}).get("step_data") or {}).get("details") or {}
-    name = str((details.get("details-requester_name") or [""])[0])[:200]
-    advisor_case = AdvisorCase(
-        case=case,
-        organisation_id=advisor.organisation_id,
-        advisor=advisor,
-        member_name_digest=blind_index.name_digest(name) if name else "",
-    )
-    if name:
-        # Encrypted with the case's own key: erased with it (docs/decisions/0007).
-        advisor_case.set_member_name(name)
-    advisor_case.save()
-    if name:
-        index_member_name(advisor_case, name)
+    name = str((details.get("details-requester_name") or [""])[0])
+    advisor_case = AdvisorCase(case=case, organisation_id=advisor.organisation_id, advisor=advisor)
+    member_name_set(advisor_case=advisor_case, name=name)
     return advisor_case
 
 

@@ -47,5 +47,11 @@ def device_for_link(token: str, user: AbstractBaseUser) -> TOTPDevice | None:
     return device
 
 
+def device_confirm(device: TOTPDevice) -> None:
+    """The first right code from the app: the device is set up (its link is dead from now)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+
+
 def has_device(user: AbstractBaseUser) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()

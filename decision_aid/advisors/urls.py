@@ -26,7 +26,17 @@ urlpatterns = [
     ),
     path("zaken/<uuid:case_id>/", views.CaseDetailView.as_view(), name="case"),
     path("zaken/<uuid:case_id>/wijzigen/", views.IntakeView.as_view(), name="change"),
-    path("zaken/<uuid:case_id>/pdf/", views.PdfRedirectView.as_view(), name="pdf"),
+    path("zaken/<uuid:case_id>/pdf/", views.LetterView.as_view(), name="pdf"),
+    path(
+        "zaken/<uuid:case_id>/brief/<slug:doc>/pdf/",
+        views.LetterView.as_view(),
+        name="letter_pdf",
+    ),
+    path(
+        "zaken/<uuid:case_id>/brief/<slug:doc>/word/",
+        views.LetterDocxView.as_view(),
+        name="letter_docx",
+    ),
     path(
         "zaken/<uuid:case_id>/bijlagen/",
         views.AttachmentsRedirectView.as_view(),

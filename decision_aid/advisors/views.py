@@ -13,7 +13,6 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,7 +30,7 @@ from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
 from decision_aid.advisors import (
     access,
-    blind_index,
+    letters,
     listing,
     live,
     poll_token,
@@ -50,25 +49,30 @@ from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent
 from decision_aid.advisors.services import (
     advisor_case_delete,
     advisor_case_save,
+    advisor_case_set_status,
     audit_log,
-    index_member_name,
+    member_deletions,
+    member_name_set,
     note_add,
 )
 from decision_aid.advisors.share_views import version_response
 from decision_aid.casefile.answers import build_case_file
 from decision_aid.casefile.state import case_file_from_state
+from decision_aid.cases import access as policy
+from decision_aid.cases.access import Action
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.models import Case
 from decision_aid.counting import advice_counts
+from decision_aid.documents.docx import render_docx
+from decision_aid.documents.render import render_pdf
+from decision_aid.documents.sandbox import RenderError
 from decision_aid.insight import views as insight_views
 from decision_aid.insight.report import Scope
 from decision_aid.routing.casefile import CaseFileError, load_case
 
 
 def _needs_second_factor(request: HttpRequest) -> bool:
-    # Right after login the user object has no is_verified() yet: then it is not verified.
-    is_verified = getattr(request.user, "is_verified", None)
-    return settings.ADVISOR_REQUIRE_2FA and not (is_verified and is_verified())
+    return not policy.second_factor_done(request.user)
 
 
 class AdvisorView(View):
@@ -84,6 +88,17 @@ class AdvisorView(View):
 
     def visible_case(self, case_id: Any) -> AdvisorCase:
         return access.get_visible_case(self.advisor, case_id)
+
+    def allows(self, advisor_case: AdvisorCase, action: Action) -> bool:
+        """What the access policy (cases.access) lets this advisor do with the case now."""
+        return policy.access_for(self.request, advisor_case.case).allows(action)
+
+    def case_for(self, case_id: Any, action: Action) -> AdvisorCase:
+        """The case if the policy allows ``action``; else 404."""
+        advisor_case = self.visible_case(case_id)
+        if not self.allows(advisor_case, action):
+            raise Http404
+        return advisor_case
 
 
 class LoginView(auth_views.LoginView):
@@ -220,8 +235,7 @@ class TwoFactorSetupView(View):
         if form.is_valid() and self.device.verify_token(
             form.cleaned_data["token"].replace(" ", "")
         ):
-            self.device.confirmed = True
-            self.device.save(update_fields=["confirmed"])
+            two_factor.device_confirm(self.device)
             _second_step_done(request, self.device)
             return redirect(reverse("advisors:cases"))
         form.add_error("token", _wrong_code_message(self.device))
@@ -286,6 +300,7 @@ class CaseListView(AdvisorView):
                 "first_url": f"{request.path}?{urlencode(filters)}" if cursor else None,
                 "next_url": next_url,
                 "advisor": self.advisor,
+                "member_deletions": member_deletions(self.advisor),
                 "today": timezone.localdate(),
                 "page_title": _("All cases") if scope == "all" else _("Your cases"),
             },
@@ -317,9 +332,9 @@ class IntakeView(AdvisorView):
 
     def get(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
-        if existing and sharing.shared_live(existing):
+        if existing and self.allows(existing, Action.CALL):
             return redirect(reverse("advisors:live", kwargs={"case_id": existing.case_id}))
-        if existing and sharing.kept_for_member(existing):
+        if existing and not self.allows(existing, Action.REBUILD):
             return _kept_page(request, existing)
         if existing:
             initial = initial_from_case_file(_case_file_of(existing.case))
@@ -333,18 +348,17 @@ class IntakeView(AdvisorView):
     def post(self, request: HttpRequest, case_id: Any = None) -> HttpResponse:
         existing = self.visible_case(case_id) if case_id else None
         form = IntakeForm(request.POST)
+        if existing and not self.allows(existing, Action.REBUILD):
+            # shown again with what was typed, never saved over the member's answers
+            live_now = sharing.shared_live(existing)
+            form.is_valid()
+            form.add_error(None, _shared_live_message() if live_now else _kept_message())
+            return self._render(request, form, existing, advice=None, status=409)
         if not form.is_valid():
             return self._render(request, form, existing, advice=None, status=400)
         case_file = _case_file_from(form, request)
         if "save" not in request.POST:
             return self._render(request, form, existing, advice=advice_context(case_file))
-        if existing and sharing.shared_live(existing):
-            # shown again with what was typed, never saved over the member's answers
-            form.add_error(None, _shared_live_message())
-            return self._render(request, form, existing, advice=None, status=409)
-        if existing and sharing.kept_for_member(existing):
-            form.add_error(None, _kept_message())
-            return self._render(request, form, existing, advice=None, status=409)
         saved = advisor_case_save(
             advisor=self.advisor,
             case_file=case_file,
@@ -391,20 +405,16 @@ class AdvicePreviewView(AdvisorView):
 
 class CaseDetailView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        advisor_case = self.visible_case(case_id)
+        advisor_case = self.case_for(case_id, Action.CASE_PAGE)
         audit_log(advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.VIEWED)
         return self._render(request, advisor_case, NoteForm())
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        advisor_case = self.visible_case(case_id)
+        advisor_case = self.case_for(case_id, Action.NOTES)
         if new_status := request.POST.get("status"):
             if new_status in AdvisorCase.Status.values:
-                advisor_case.status = new_status
-                advisor_case.save(update_fields=["status", "updated_at"])
-                audit_log(
-                    advisor=self.advisor,
-                    advisor_case=advisor_case,
-                    action=AuditEvent.Action.CHANGED,
+                advisor_case_set_status(
+                    advisor=self.advisor, advisor_case=advisor_case, status=new_status
                 )
             return redirect(request.path)
         form = NoteForm(request.POST)
@@ -421,11 +431,11 @@ class CaseDetailView(AdvisorView):
         case = advisor_case.case
         # A case the member shares is the member's: its resume code is never shown here (it
         # would outlive "Stop sharing"); the advice comes from the stored answers so far.
-        shared = bool(case.sharing)
+        hand_over = self.allows(advisor_case, Action.HAND_OVER)
         resume_link = (
-            ""
-            if shared
-            else request.build_absolute_uri(reverse("cases:resume") + f"?code={case.resume_code}")
+            request.build_absolute_uri(reverse("cases:resume") + f"?code={case.resume_code}")
+            if hand_over
+            else ""
         )
         advice = (
             advice_context(case.case_file)
@@ -438,7 +448,10 @@ class CaseDetailView(AdvisorView):
             {
                 "ac": advisor_case,
                 "case": case,
-                "shared": shared,
+                "hand_over": hand_over,
+                "may_upload": self.allows(advisor_case, Action.UPLOAD),
+                "may_rebuild": self.allows(advisor_case, Action.REBUILD),
+                "letters": letters.letters(case),
                 "advice": advice,
                 "notes": advisor_case.notes.select_related("author__user"),
                 "form": form,
@@ -450,26 +463,76 @@ class CaseDetailView(AdvisorView):
         )
 
 
-class PdfRedirectView(AdvisorView):
-    """The PDF for the member (logged), served by the documents app."""
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-    def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        advisor_case = self.visible_case(case_id)
+
+class LetterView(AdvisorView):
+    """The letter as PDF (with the added files as enclosures) or as .docx, straight from the
+    case page (logged). The member is the requester; see advisors.letters."""
+
+    fmt = "pdf"
+
+    def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
+        advisor_case = self.case_for(case_id, Action.ADVISOR_LETTER)
+        case = advisor_case.case
+        try:
+            context = letters.letter_context(case, doc)
+        except LookupError:
+            return render(
+                request,
+                "limited.html",
+                {"page_title": _("No letter yet"), "message": _no_letter_message()},
+                status=404,
+            )
+        try:
+            if self.fmt == "docx":
+                data, content_type, name = render_docx(context), DOCX, context["docx_name"]
+            else:
+                pieces = [a.read_pdf() for a in case.attachments.all()]
+                data = render_pdf(context, pieces)
+                content_type, name = "application/pdf", context["file_name"]
+        except Exception as exc:  # noqa: BLE001 - said plainly, as on the member's page
+            message = (
+                exc.message
+                if isinstance(exc, RenderError)
+                else _("Making the letter did not work. The answers are saved. Try again.")
+            )
+            return render(
+                request,
+                "limited.html",
+                {"page_title": context["title"], "message": message},
+                status=503,
+            )
         audit_log(
             advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.DOWNLOADED
         )
-        return redirect(reverse("documents:pdf", kwargs={"case_id": advisor_case.case_id}))
+        response = HttpResponse(data, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(True, name)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class LetterDocxView(LetterView):
+    fmt = "docx"
+
+
+def _no_letter_message() -> str:
+    return _(
+        "The answers do not make a letter yet: the first day of sickness, the subject, the "
+        "contract or whether the member is sick now is missing. Fill them in on the call or "
+        "with Change answers."
+    )
 
 
 class AttachmentsRedirectView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        advisor_case = self.visible_case(case_id)
+        advisor_case = self.case_for(case_id, Action.UPLOAD)
         return redirect(reverse("documents:attachments", kwargs={"case_id": advisor_case.case_id}))
 
 
 class ExportView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        advisor_case = self.visible_case(case_id)
+        advisor_case = self.case_for(case_id, Action.CASE_PAGE)
         audit_log(
             advisor=self.advisor, advisor_case=advisor_case, action=AuditEvent.Action.EXPORTED
         )
@@ -563,7 +626,7 @@ def _shared_live_page(request: HttpRequest) -> HttpResponse:
 class DeleteView(AdvisorView):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
-        if sharing.shared_live(advisor_case):
+        if not self.allows(advisor_case, Action.REMOVE):
             return _shared_live_page(request)
         kept = sharing.kept_for_member(advisor_case)
         return render(
@@ -578,7 +641,7 @@ class DeleteView(AdvisorView):
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         advisor_case = self.visible_case(case_id)
-        if sharing.shared_live(advisor_case):
+        if not self.allows(advisor_case, Action.REMOVE):
             return _shared_live_page(request)
         if sharing.kept_for_member(advisor_case):
             # the union lets go; the member's own case and answers stay
@@ -706,7 +769,7 @@ class LiveView(AdvisorView):
     template_name = "advisors/live.html"
 
     def _share(self, case_id: Any) -> tuple[AdvisorCase, Any]:
-        advisor_case = self.visible_case(case_id)
+        advisor_case = self.case_for(case_id, Action.CALL)
         share = sharing.live_share_for(advisor_case)
         if share is None or share.state != share.State.LIVE:
             raise Http404
@@ -739,11 +802,9 @@ class LiveView(AdvisorView):
             )
             if written:
                 if "requester_name" in written:
-                    name = request.POST.get("member_name", "")[:200]
-                    advisor_case.set_member_name(name)
-                    advisor_case.member_name_digest = blind_index.name_digest(name)
-                    advisor_case.save(update_fields=["member_name_enc", "member_name_digest"])
-                    index_member_name(advisor_case, name)
+                    member_name_set(
+                        advisor_case=advisor_case, name=request.POST.get("member_name", "")
+                    )
                 audit_log(
                     advisor=self.advisor,
                     advisor_case=advisor_case,

@@ -1,10 +1,11 @@
-"""Who may see which case. The single place where case ownership is checked."""
+"""Which cases this browser session holds (the member's side). Who may do what with a case
+is decided in cases.access, which reads this."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from decision_aid.cases.models import Case
 
@@ -39,38 +40,3 @@ def session_cases(request: HttpRequest) -> list[Case]:
     return list(
         Case.objects.filter(pk__in=ids, expires_at__gt=timezone.now()).order_by("-updated_at")
     )
-
-
-def may_open_case(request: HttpRequest, case_id: Any) -> bool:
-    """This browser session made or resumed the case, or a signed-in advisor may see it."""
-    return owns_case(request, case_id) or _advisor_may_see(request, case_id)
-
-
-def owned_case(request: HttpRequest, case_id: Any) -> Case:
-    """The case if this browser session owns it, or a signed-in advisor may see it (the
-    organisation boundary in advisors.access), and it has not expired; else 404."""
-    from django.utils import timezone
-
-    if not may_open_case(request, case_id):
-        raise Http404
-    case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
-    if case is None:
-        raise Http404
-    return case
-
-
-def _advisor_may_see(request: HttpRequest, case_id: Any) -> bool:
-    from django.conf import settings
-
-    from decision_aid.advisors import access
-
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not hasattr(user, "advisor"):
-        return False
-    if settings.ADVISOR_REQUIRE_2FA and not user.is_verified():
-        return False
-    try:
-        access.get_visible_case(user.advisor, case_id)
-    except Http404:
-        return False
-    return True

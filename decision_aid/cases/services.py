@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
+from django.dispatch import Signal
 from django.utils import timezone
 
 from decision_aid import counting
@@ -166,6 +167,17 @@ def case_find_by_resume_code(*, code: str) -> Case | None:
     return Case.objects.filter(
         resume_digest=crypto.digest(normalized), expires_at__gt=timezone.now()
     ).first()
+
+
+#: sent before the member's "delete everything" removes a case (sender: Case, case=...): the
+#: union's copy is encrypted with the case's key and goes with it; the advisors app records
+#: that the member deleted it, so the union is not left with a case that silently vanished.
+member_deletes_case = Signal()
+
+
+def case_delete_by_member(*, case: Case) -> None:
+    member_deletes_case.send(sender=Case, case=case)
+    case_delete(case=case)
 
 
 def case_delete(*, case: Case, erase: bool = True) -> None:

@@ -1,7 +1,8 @@
 """The document pages of a case: add the first opinion, the drafts page, HTML preview, PDF.
 
-Only the browser session that owns the case may see them (cases.selectors.owned_case): anyone
-else gets 404. A refused file never touches what was already added or answered.
+Who may open them is decided by the access policy (cases.access): the member's letter pages
+are the member's; the union makes its letter on the advisor's case page. Anyone else gets 404.
+A refused file never touches what was already added or answered.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,10 +23,11 @@ from django.views import View
 
 from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
+from decision_aid.cases.access import Action, access_for, case_for
 from decision_aid.cases.clientip import client_key
+from decision_aid.cases.leave import LEAVE, same_site
 from decision_aid.cases.limits import upload_attempt_allowed
 from decision_aid.cases.models import Attachment
-from decision_aid.cases.selectors import owned_case
 from decision_aid.cases.services import (
     attachment_add,
     attachment_delete,
@@ -51,6 +54,7 @@ from decision_aid.documents.render import render_html, render_pdf, render_sheet_
 from decision_aid.documents.sandbox import RenderError, check_upload
 
 logger = logging.getLogger(__name__)
+
 
 MAX_NAME_SHOWN = 60
 
@@ -94,15 +98,21 @@ class AttachmentsView(View):
     template_name = "documents/attachments.html"
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.UPLOAD)
         return self._render(request, case, AttachmentForm(), TypedTextForm())
 
     def post(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         """One form holds the file field and the text box. Every button saves what is filled
         in: "Add this file" and "Add the typed text" stay on the page, "Make my letter"
         (action=go) goes on to the letter, so a chosen file is never left behind."""
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.UPLOAD)
         here = reverse("documents:attachments", kwargs={"case_id": case.id})
+        # Every control of the page sends its one form: "Remove", a link away (leave_to) and the
+        # language switch also add what was chosen or typed, then do what they say.
+        leave = same_site(request, request.POST.get(LEAVE, ""))
+        language = request.POST.get("switch_language", "")
+        if language not in dict(settings.LANGUAGES):
+            language = ""
         if "remove" in request.POST:
             remove = request.POST["remove"]
             attachment = (
@@ -112,10 +122,10 @@ class AttachmentsView(View):
             )
             if attachment is None:  # a made-up or already removed number: say so, keep all
                 messages.error(request, _("This file is not in your list. Nothing was removed."))
-                return redirect(here)
-            attachment_delete(attachment=attachment)
-            return redirect(here)
-        action = request.POST.get("action") or "file"
+            else:
+                attachment_delete(attachment=attachment)
+        passing = "remove" in request.POST or leave or language
+        action = request.POST.get("action") or ("" if passing else "file")
         sends_files = action == "file" or any(request.FILES.getlist("file"))
         sends_text = action == "text" or bool(request.POST.get("text", "").strip())
         # Only a request that sends something counts against the case's uploads per hour.
@@ -150,7 +160,13 @@ class AttachmentsView(View):
         if form.errors or text_form.errors:
             return self._render(request, case, form, text_form, status=400)
         if action == "go":
+            if not access_for(request, case).is_member:  # the union makes its letter on its page
+                return redirect("advisors:case", case_id=case.id)
             return redirect("documents:draft", case_id=case.id)
+        if leave:
+            return redirect(leave)
+        if language:
+            return redirect(translate_url(here, language))
         return redirect(here)
 
     def _add_files(
@@ -245,6 +261,9 @@ class AttachmentsView(View):
             self.template_name,
             {
                 "case": case,
+                # the resume code and "delete everything" are the member's (cases.access)
+                "member": access_for(request, case).is_member,
+                "language_switch_form": "attachments-form",
                 "form": form,
                 "text_form": text_form,
                 "attachments": attachments,
@@ -308,7 +327,7 @@ class DraftView(View):
     """The letter for the recommended step, ready to download, with how to send it."""
 
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _draft_page_context(case)
         context["page_title"] = _("Your letter")
         return render(request, "documents/draft.html", context, status=200)
@@ -316,7 +335,7 @@ class DraftView(View):
 
 class PreviewView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         context.update(_links(case, context["slug"]))
         response = HttpResponse(render_html(context, for_pdf=False))
@@ -326,7 +345,7 @@ class PreviewView(View):
 
 class PdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         try:
             attachments = [a.read_pdf() for a in case.attachments.all()]
@@ -391,7 +410,7 @@ class SheetView(View):
     """ "How to send this letter": where it goes, what to attach, deadline, answer time."""
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         context.update(_links(case, context["slug"]))
         html = render_to_string("pdf/sending_sheet.html", {**context, "for_pdf": False})
@@ -402,7 +421,7 @@ class SheetView(View):
 
 class SheetPdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         try:
             pdf = render_sheet_pdf(context)
@@ -419,7 +438,7 @@ class DocxView(View):
     """The letter as an editable Word file: the same text; the enclosures stay in the PDF."""
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.MAKE_LETTER)
         context = _doc_context(case, doc)
         try:
             docx = render_docx(context)
@@ -436,7 +455,7 @@ class OwnWordsView(View):
     template_name = "documents/own_words.html"
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.OWN_WORDS)
         context = _doc_context(case, doc)
         parties = case.case_file.get("parties") or {}
         form = OwnWordsForm(
@@ -445,13 +464,19 @@ class OwnWordsView(View):
         return self._render(request, case, context, form)
 
     def post(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
-        case = owned_case(request, case_id)
+        case = case_for(request, case_id, Action.OWN_WORDS)
         context = _doc_context(case, doc)
         form = OwnWordsForm(request.POST)
         if not form.is_valid():
             return self._render(request, case, context, form, status=400)
         case_set_own_words(case=case, kind=context["kind"], text=form.cleaned_data["text"])
         messages.success(request, _("Saved: your own words for this letter."))
+        # a link away from the page was pressed: the words are saved, then there
+        if leave := same_site(request, request.POST.get(LEAVE, "")):
+            return redirect(leave)
+        language = request.POST.get("switch_language", "")
+        if language in dict(settings.LANGUAGES):
+            return redirect(translate_url(request.path, language))
         return redirect("documents:preview_doc", case_id=case.id, doc=context["slug"])
 
     def _render(
@@ -465,6 +490,7 @@ class OwnWordsView(View):
                 "doc": context,
                 "form": form,
                 "page_title": _("Your own words for this letter"),
+                "language_switch_form": "own-words-form",
                 **_links(case, context["slug"]),
             },
             status=status,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from decision_aid.casefile.answers import build_case_file
-from decision_aid.cases.selectors import owned_case
+from decision_aid.cases.access import Action, case_for
 from decision_aid.wizard import steps as s
 from decision_aid.wizard.review import review_rows
 
@@ -43,7 +43,7 @@ def cleaned_from_state(state: dict[str, Any] | None) -> tuple[dict[str, Any], li
 def summary_view(request: HttpRequest, case_id: Any) -> HttpResponse:
     from decision_aid.advice.presenter import advice_context
 
-    case = owned_case(request, case_id)
+    case = case_for(request, case_id, Action.VIEW_ANSWERS)
     cleaned, pages, complete = cleaned_from_state(case.wizard_state)
     advice = None
     if complete:

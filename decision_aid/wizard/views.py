@@ -33,9 +33,11 @@ from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
 from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
+from decision_aid.cases.access import Action, access_for
+from decision_aid.cases.leave import LEAVE, same_site
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
-from decision_aid.cases.selectors import may_open_case, owns_case, session_add_case
+from decision_aid.cases.selectors import session_add_case
 from decision_aid.cases.services import case_finish, case_merge_state, case_save_state
 from decision_aid.counting import advice_counts
 from decision_aid.routing.weeks import sick_week
@@ -47,6 +49,14 @@ from decision_aid.wizard.review import review_rows
 logger = logging.getLogger(__name__)
 
 SWITCH_LANGUAGE = "switch_language"
+# The share panel's buttons on a question page ("Together with my advisor", "Stop sharing",
+# "keep with the union"): the page is saved first, then the request goes on (307, the same
+# POST) to the share view, so nothing typed is lost at that seam
+SHARE_ACTION = "share_action"
+SHARE_URLS = {"start": "share:start", "stop": "share:stop", "keep": "share:keep"}
+
+#: session key: text typed when the session ended, to put back after the resume code
+TYPED_BACK = "typed_back"
 # A shared call (issue 18): the page's answers as they were shown, so a save writes only what
 # this person changed and never puts back an answer the other side changed meanwhile.
 LIVE_BASE = "live_base"
@@ -72,7 +82,7 @@ def _condition(step: s.Step):  # noqa: ANN202
     return check
 
 
-def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str]]:
+def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str, str]]:
     """The free text a POST to a wizard page carried (label, text): what a person whose session
     ended had just typed. Only text fields of that page's form, never choices or other keys."""
     if request.method != "POST" or step not in s.STEP_BY_NAME:
@@ -83,8 +93,17 @@ def _typed_texts(request: HttpRequest, step: str | None) -> list[tuple[str, str]
             continue
         value = request.POST.get(f"{step}-{name}", "").strip()
         if value:
-            typed.append((str(field.label or name), value[:5000]))
+            typed.append((f"{step}-{name}", str(field.label or name), value[:5000]))
     return typed
+
+
+def _typed_texts_fields(step: str) -> list[tuple[str, str, str]]:
+    """(stored key, label, "") of the text fields of a page: those typed text may go back into."""
+    return [
+        (f"{step}-{name}", str(field.label or name), "")
+        for name, field in s.STEP_BY_NAME[step].form.base_fields.items()
+        if not isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+    ]
 
 
 class IntakeWizard(NamedUrlWizardView):
@@ -102,14 +121,15 @@ class IntakeWizard(NamedUrlWizardView):
             case = Case.objects.filter(pk=case_id, expires_at__gt=timezone.now()).first()
             if case is None:
                 raise Http404
-            if not may_open_case(request, case_id):
+            # The member's own pages: an advisor changes answers on the call page (cases.access)
+            if not access_for(request, case).allows(Action.CHANGE_ANSWERS):
                 # e.g. the session timed out: the answers are safe, the resume code opens them;
                 # what was just sent could not be saved, so the person gets it back to copy
                 typed = _typed_texts(request, kwargs.get("step"))
                 if typed:
                     from decision_aid.cases.views import resume_after_expiry
 
-                    return resume_after_expiry(request, typed)
+                    return resume_after_expiry(request, typed, step=kwargs["step"])
                 return redirect(reverse("cases:resume") + "?expired=1")
             request.wizard_case = case  # type: ignore[attr-defined]
         try:
@@ -143,7 +163,7 @@ class IntakeWizard(NamedUrlWizardView):
                 base=storage.loaded_state(),
                 state=storage.data,
                 language=self.request.LANGUAGE_CODE,
-                by=live.MEMBER if owns_case(self.request, case.pk) else live.ADVISOR,
+                by=live.MEMBER,
                 keep=self._unchanged_on_page(),
             )
         else:
@@ -265,10 +285,36 @@ class IntakeWizard(NamedUrlWizardView):
             if missing:
                 self.storage.current_step = missing
                 return redirect(self.get_step_url(missing))
+        self._put_back_typed(step)
         response = super().get(request, *args, **kwargs)
         if self.case is None and step == "role" and response.status_code == 200:
             insight.count(request, insight.PAGE_REACHED, "role")  # a new journey's first page
         return response
+
+    def _page_has_answers(self) -> bool:
+        """The POST carries an answer of the page shown (a link followed from an empty first
+        page makes no case)."""
+        prefix = f"{self.steps.current}-"
+        return any(
+            k.startswith(prefix) and any(self.request.POST.getlist(k)) for k in self.request.POST
+        )
+
+    def _put_back_typed(self, step: str | None) -> None:
+        """What the person typed when the session ended, carried through the resume page with
+        the code (cases.views.TYPED_BACK): back in this page's text fields, saved."""
+        typed = self.request.session.get(TYPED_BACK)
+        if not typed or self.case is None or typed.get("case") != str(self.case.pk):
+            return
+        if typed.get("step") != step or step not in self.get_form_list():
+            return
+        self.request.session.pop(TYPED_BACK, None)
+        fields = {key for key, _label, _text in _typed_texts_fields(step)}
+        data = dict(self.storage.get_step_data(step) or {})
+        for key, text in (typed.get("values") or {}).items():
+            if key in fields:
+                data[key] = [str(text)[:5000]]
+        self.storage.set_step_data(step, data)
+        self._answers_changed()
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         step = self.steps.current
@@ -292,6 +338,18 @@ class IntakeWizard(NamedUrlWizardView):
         goto = self.request.POST.get("wizard_goto_step")
         if language in dict(settings.LANGUAGES) or goto in self.get_form_list():
             self._save_current_page()
+        share_action = self.request.POST.get(SHARE_ACTION)
+        leave = self.request.POST.get(LEAVE, "")
+        if (share_action or leave) and (self.case is not None or self._page_has_answers()):
+            self._save_current_page()
+        if share_action in SHARE_URLS and self.case is not None:
+            response = redirect(reverse(SHARE_URLS[share_action], kwargs={"case_id": self.case.id}))
+            response.status_code = 307
+            return response
+        if share_action == "refresh":
+            return redirect(self.get_step_url(self.steps.current) + "#share-panel")
+        if leave:
+            return redirect(same_site(self.request, leave) or self.get_step_url(self.steps.current))
         if (
             goto in self.get_form_list()
             and self.request.POST.get(f"{self.prefix}-current_step") == "review"
@@ -462,8 +520,7 @@ class IntakeWizard(NamedUrlWizardView):
         """For a shared case: the page's answers as shown, and which of them the other side
         changed last ("changed by your advisor")."""
         stored = (self.storage.data.get("step_data") or {}).get(self.steps.current) or {}
-        other = live.ADVISOR if owns_case(self.request, self.case.pk) else live.MEMBER
-        changes = live.last_changes(self.storage.data, by=other)
+        changes = live.last_changes(self.storage.data, by=live.ADVISOR)
         on_page = [
             {"label": str(field.label), "at": changes[name]["at"]}
             for name, field in form.fields.items()

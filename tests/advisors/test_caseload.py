@@ -429,12 +429,13 @@ def queries_for(client, url: str) -> int:  # noqa: ANN001
 # A search asks instead once for the references and once for the names (one word walked in list
 # order, or several intersected in the word index). The audit log: the organisation's advisors
 # and one page of events.
+# the list pages: +1 for "deleted by the member" lately (one indexed read of the audit log)
 PAGES = {
-    "/adviseur/?scope=all&status=": 4,
-    "/adviseur/?scope=all&status=open": 4,
-    "/adviseur/?scope=all&status=&q=Jansen": 5,
-    "/adviseur/?scope=all&status=&q=Lid7+Jansen": 5,
-    "/adviseur/?scope=all&status=&q=R-00": 5,
+    "/adviseur/?scope=all&status=": 5,
+    "/adviseur/?scope=all&status=open": 5,
+    "/adviseur/?scope=all&status=&q=Jansen": 6,
+    "/adviseur/?scope=all&status=&q=Lid7+Jansen": 6,
+    "/adviseur/?scope=all&status=&q=R-00": 6,
     "/adviseur/audit/": 4,
 }
 

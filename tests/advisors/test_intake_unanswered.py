@@ -43,16 +43,18 @@ def test_contract_and_sickness_must_be_answered(advisors):
     assert response.content.decode().count("Kies een van de antwoorden.") >= 2
 
 
-def test_attachments_and_draft_stay_in_the_advisor_layout_with_a_way_back(advisors, saved_case):
+def test_attachments_stay_in_the_advisor_layout_with_a_way_back(advisors, saved_case):
     client = client_for(advisors["a1"])
     back = f'href="/adviseur/zaken/{saved_case}/"'
-    for url in (f"/brief/{saved_case}/bijlagen/", f"/brief/{saved_case}/"):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        html = response.content.decode()
-        assert 'class="advisor-nav"' in html, url  # the advisor's menu
-        assert back in html and "Terug naar de zaak" in html, url
-        assert "Stap " not in html  # no member's progress in advisor mode
+    response = client.get(f"/brief/{saved_case}/bijlagen/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="advisor-nav"' in html  # the advisor's menu
+    assert back in html and "Terug naar de zaak" in html
+    assert "Stap " not in html  # no member's progress in advisor mode
+    assert "Alles verwijderen" not in html and "hervatcode.txt" not in html
+    # the member's letter page is the member's: the union's letter is on its case page
+    assert client.get(f"/brief/{saved_case}/").status_code == 404
 
 
 def test_a_member_sees_the_public_layout(client, typical_answers):

@@ -118,7 +118,7 @@ def test_member_and_advisor_follow_one_case_live(browser, live_server, axe, sett
     to_advisor = time.monotonic() - started
     expect(advisor.locator("#live-changes")).to_contain_text("door het lid")
     # the advisor types the member's words; the advice beside follows the answers
-    advisor.get_by_label("Het probleem in de woorden van het lid").fill(
+    advisor.get_by_label("De eigen woorden van het lid, voor de brief").fill(
         "Ik kan halve dagen werken."
     )
     advisor.locator("input[name='wage'][value='stopped']").check()

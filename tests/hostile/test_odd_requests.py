@@ -55,13 +55,13 @@ def test_a_page_read_while_delete_everything_runs_is_a_404(client, typical_answe
 
     walk(client, typical_answers, stop_at="talked")
     case_id = client.session["cases"][-1]
-    allowed = views.may_open_case
+    allowed = views.access_for
 
     def delete_then_allow(request, wanted):  # noqa: ANN001, ANN202
-        _delete(wanted)
+        _delete(wanted.pk)
         return allowed(request, wanted)
 
-    monkeypatch.setattr(views, "may_open_case", delete_then_allow)
+    monkeypatch.setattr(views, "access_for", delete_then_allow)
     response = client.post(
         step_url(client, "talked"), {f"{PREFIX}-current_step": "talked", "talked-talked": "yes"}
     )

@@ -17,7 +17,8 @@ def test_summary_shows_questions_answers_and_advice(client, typical_answers):
     page = walk(client, typical_answers, stop_at="review").content.decode()
     case_id = current_case_id(client)
     summary_url = f"/vragen/{case_id}/samenvatting/"
-    assert f'href="{summary_url}"' in page
+    # a button of the page's form: what was typed is sent along (cases.leave)
+    assert f'name="leave_to" value="{summary_url}"' in page
     assert "Uw antwoorden, om te lezen of te printen" in page
     assert "Bestand voor een adviseur of om later verder te gaan (JSON)" in page
     response = client.get(summary_url)

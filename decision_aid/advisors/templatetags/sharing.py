@@ -13,6 +13,28 @@ from decision_aid.cases.selectors import owns_case
 register = template.Library()
 
 
+def _own_words_by_advisor(case: Any) -> str:
+    """The member's own words for the letter, when the advisor typed them last (the call's
+    stamps): shown to the member, who signs the letter they go into."""
+    from decision_aid.casefile import live
+
+    state = case.wizard_state or {}
+    if "own_view" not in live.last_changes(state, by=live.ADVISOR):
+        return ""
+    details = (state.get("step_data") or {}).get("details") or {}
+    return str((details.get("details-own_view") or [""])[0])
+
+
+@register.simple_tag
+def union_copy(case: Any) -> str:
+    """The organisation that holds a copy of the member's case (kept after a call, shared now,
+    or its intake), or "": the delete page says what happens to that copy."""
+    from decision_aid.advisors.models import AdvisorCase
+
+    row = AdvisorCase.objects.filter(case_id=case.pk).values_list("organisation__name").first()
+    return row[0] if row else ""
+
+
 @register.inclusion_tag("includes/share_panel.html", takes_context=True)
 def share_panel(context: Any) -> dict[str, Any]:
     """Only for the member's own browser (an advisor looking at these pages sees none). No
@@ -30,9 +52,12 @@ def share_panel(context: Any) -> dict[str, Any]:
         "show": True,
         "case": case,
         "status": status,
+        "advisor_words": _own_words_by_advisor(case) if status.state in ("live", "kept") else "",
         # the poll's ticket (advisors.poll_token), only where live.js polls
         "poll_ticket": member_ticket(case.pk) if status.state in ("code", "live") else "",
         "here": request.get_full_path(),
+        # a question page: the start button sends that page's form first (wizard.views)
+        "page_form": context.get("language_switch_form") or "",
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }

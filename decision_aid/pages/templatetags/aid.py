@@ -6,6 +6,9 @@ from django.forms import BoundField
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
+
+from decision_aid.cases.leave import LEAVE
 
 register = template.Library()
 
@@ -77,3 +80,24 @@ def journey_progress(case: object, page: str) -> dict[str, int]:
 
     answers = stored_answers(getattr(case, "wizard_state", None))
     return progress(page, journey_pages(answers))
+
+
+@register.simple_tag(takes_context=True)
+def leave_link(context: template.Context, url: str, label: str, css: str = "") -> str:
+    """A link away from the page. On a page with a form (``language_switch_form``) it is a
+    button of that form: the form is sent and saved first, then the person goes to ``url``
+    (the view redirects), so nothing typed is lost by following a link."""
+    page_form = context.get("language_switch_form")
+    if page_form:
+        return format_html(
+            '<button type="submit" form="{}" name="{}" value="{}" formnovalidate class="{}">'
+            "{}</button>",
+            page_form,
+            LEAVE,
+            url,
+            css or "link-button",
+            label,
+        )
+    if css:
+        return format_html('<a class="{}" href="{}">{}</a>', css, url, label)
+    return format_html('<a href="{}">{}</a>', url, label)
