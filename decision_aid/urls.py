@@ -6,6 +6,9 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.urls import include, path
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
+from decision_aid.advisors import urls as advisor_urls
+from decision_aid.insight import lead_views
+
 
 class AidAdminSite(OTPAdminSite):
     """The admin asks for the second factor exactly when advisors must use one. Read per
@@ -43,7 +46,10 @@ urlpatterns = i18n_patterns(
     path("brief/", include("decision_aid.documents.urls")),
     path("zaak/", include("decision_aid.cases.urls")),
     path("samen/", include("decision_aid.advisors.share_urls")),
-    path("adviseur/", include("decision_aid.advisors.urls")),
+    path(
+        "adviseur/",
+        include((advisor_urls.urlpatterns + lead_views.advisor_urlpatterns, advisor_urls.app_name)),
+    ),
     path("reactie/", include("decision_aid.insight.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,

@@ -8,6 +8,9 @@ from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
 LEAVE = "leave_to"
+# Session key of the text someone typed when their session ended: the resume page carries it
+# back (cases.views), the wizard page puts it in its fields again (wizard.views).
+TYPED_BACK = "typed_back"
 
 
 def same_site(request: HttpRequest, url: str) -> str:

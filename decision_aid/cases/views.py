@@ -17,6 +17,7 @@ from decision_aid.casefile.state import case_file_from_state
 from decision_aid.cases.access import Action, case_for
 from decision_aid.cases.casefile_io import MAX_BYTES, parse_case_json
 from decision_aid.cases.forms import CaseFileUploadForm, ResumeForm
+from decision_aid.cases.leave import TYPED_BACK
 from decision_aid.cases.limits import (
     TooManyCases,
     case_create_limited,
@@ -146,7 +147,6 @@ def resume_after_expiry(
     return ResumeView()._render(request, ResumeForm(), expired=True, typed=typed, step=step)
 
 
-TYPED_BACK = "typed_back"
 MAX_TYPED = 30
 
 

@@ -34,7 +34,7 @@ from decision_aid.advice.presenter import advice_context
 from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
 from decision_aid.cases.access import Action, access_for
-from decision_aid.cases.leave import LEAVE, same_site
+from decision_aid.cases.leave import LEAVE, TYPED_BACK, same_site
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
 from decision_aid.cases.selectors import session_add_case
@@ -56,7 +56,6 @@ SHARE_ACTION = "share_action"
 SHARE_URLS = {"start": "share:start", "stop": "share:stop", "keep": "share:keep"}
 
 #: session key: text typed when the session ended, to put back after the resume code
-TYPED_BACK = "typed_back"
 # A shared call (issue 18): the page's answers as they were shown, so a save writes only what
 # this person changed and never puts back an answer the other side changed meanwhile.
 LIVE_BASE = "live_base"
@@ -301,7 +300,7 @@ class IntakeWizard(NamedUrlWizardView):
 
     def _put_back_typed(self, step: str | None) -> None:
         """What the person typed when the session ended, carried through the resume page with
-        the code (cases.views.TYPED_BACK): back in this page's text fields, saved."""
+        the code (cases.leave.TYPED_BACK): back in this page's text fields, saved."""
         typed = self.request.session.get(TYPED_BACK)
         if not typed or self.case is None or typed.get("case") != str(self.case.pk):
             return
