@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "decision_aid.pages.middleware.session_refresh",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "decision_aid.pages.middleware.text_clean",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
