@@ -136,11 +136,17 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache"
 # each client gets the smaller "under attack" rate (cases.limits says why nobody is locked out).
 RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
 RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
-RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
+RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="1/5m")
 # Wrong share codes (issue 18, advisors.sharing), counted the same way on their own counters.
 SHARE_RATE_PER_CLIENT = env.str("SHARE_RATE_PER_CLIENT", default="5/15m")
 SHARE_RATE_OVERALL = env.str("SHARE_RATE_OVERALL", default="200/h")
-SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
+SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK", default="1/5m")
+# Wrong share codes from one advisor account, whatever its addresses.
+SHARE_RATE_PER_ACCOUNT = env.str("SHARE_RATE_PER_ACCOUNT", default="5/15m")
+# A waiting share code stops working once this many wrong share codes (everyone's together)
+# were tried during its life: the chance that any one member's code is guessed stays below
+# this number in 22^6 (about 1 in 100,000), however many addresses guess.
+SHARE_GUESSES_PER_CODE = env.int("SHARE_GUESSES_PER_CODE", default=1000)
 # New cases one client (address; IPv6 per /64) may start, and upload requests per case.
 CASES_PER_CLIENT_RATE = env.str("CASES_PER_CLIENT_RATE", default="30/h")
 UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")
