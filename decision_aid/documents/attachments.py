@@ -5,7 +5,8 @@ Every refusal is an ``AttachmentError`` with a message in the user's language; t
 and the command line (``manage.py draft``) show the same message. Nothing here touches the
 database: ``normalize_upload`` takes bytes and gives bytes.
 
-- PDF: kept byte for byte when it is clean. A PDF with scripts or embedded files is rebuilt
+- PDF: written once into a canonical form by qpdf (``canonical_pdf``: one value per key), then
+  checked; that form is what is stored and merged. A PDF with scripts or embedded files is rebuilt
   from its pages only (scripts and files removed; the pages look the same) and the user is
   told. A PDF with only an owner password (no password to open it) is stored decrypted.
 - Photo (JPEG, PNG, HEIC): turned upright (EXIF orientation), re-encoded without any metadata
@@ -448,12 +449,12 @@ def _normalize_pdf(
     if b"%%EOF" not in data[-2048:]:
         raise _damaged()  # cut off: a download or copy that did not finish
     notices: list[str] = []
+    size = len(data)  # as received
     try:
         with warnings.catch_warnings():
             # pypdf warns about small repairs; a file it cannot read raises below instead.
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(data), strict=False)
-            decrypted = False
             if reader.is_encrypted:
                 # An owner password only restricts printing or copying: anyone may open it.
                 try:
@@ -468,7 +469,6 @@ def _normalize_pdf(
                         ),
                         "encrypted",
                     )
-                decrypted = True
                 notices.append(
                     str(
                         _(
@@ -478,6 +478,12 @@ def _normalize_pdf(
                     )
                 )
             # Before any work: a file with more pages than may still be added is refused here.
+            if count_pages(reader, stop_after=max(pages_left, 0)) > pages_left:
+                raise _too_many_pages(page_limit)
+            # From here on everything reads the canonical file, which is also what is stored
+            # and merged: what we check is what we ship.
+            data = canonical_pdf(data)
+            reader = PdfReader(io.BytesIO(data), strict=False)
             if count_pages(reader, stop_after=max(pages_left, 0)) > pages_left:
                 raise _too_many_pages(page_limit)
             pages = len(reader.pages)
@@ -522,10 +528,7 @@ def _normalize_pdf(
                         % {"what": what}
                     )
                 )
-                return Normalized("pdf", cleaned, pages, len(data), tuple(notices))
-            if decrypted:
-                writer = PdfWriter(clone_from=reader)
-                return Normalized("pdf", _write(writer), pages, len(data), tuple(notices))
+                return Normalized("pdf", cleaned, pages, size, tuple(notices))
             # Prove it can be appended later the way render.py will do it.
             append_pdfs(None, [data])
     except AttachmentError:
@@ -546,7 +549,28 @@ def _normalize_pdf(
     ) as exc:
         logger.info("Refused a damaged PDF upload: %s", type(exc).__name__)
         raise _damaged() from exc
-    return Normalized("pdf", data, pages, len(data), tuple(notices))
+    return Normalized("pdf", data, pages, size, tuple(notices))
+
+
+def canonical_pdf(data: bytes) -> bytes:
+    """The file as qpdf reads it, written again: one value per dictionary key, no encryption
+    (an owner password only; a file that needs a password to open is refused before), only
+    the objects its catalog reaches. A dictionary may name a key twice; pypdf (the check) read
+    the first value and qpdf (the merge) kept the second, so a link whose first /A was a jump
+    and second JavaScript passed the check and reached the letter. Streams are copied as they
+    are (not decoded: a compressed bomb stays small here)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data), password="") as pdf:
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            encryption=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            compress_streams=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        )
+    return out.getvalue()
 
 
 # --- photos -----------------------------------------------------------------------------
