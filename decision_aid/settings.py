@@ -244,6 +244,13 @@ UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=5)
 UPLOAD_WORKER_NICE = env.int("UPLOAD_WORKER_NICE", default=10)
 # Uploads of one client address checked or waiting at once, across all web processes.
 UPLOAD_WORKER_PER_CLIENT = env.int("UPLOAD_WORKER_PER_CLIENT", default=2)
+# Fair shares of the check slots (documents.sandbox.FairGate): the client with the fewest
+# checks running goes first, and a client whose files were refused UPLOAD_FAILURES_RATE times
+# waits behind everybody else. 0: first come, first served (as before; for comparison only).
+UPLOAD_FAIR_SHARES = env.bool("UPLOAD_FAIR_SHARES", default=True)
+UPLOAD_FAILURES_RATE = env.str("UPLOAD_FAILURES_RATE", default="2/15m")
+UPLOAD_FAIR_WINDOW_SECONDS = env.float("UPLOAD_FAIR_WINDOW_SECONDS", default=60)
+UPLOAD_FAIR_HEAVY = env.int("UPLOAD_FAIR_HEAVY", default=10)
 # Every PDF and .docx is made in such a child too, with its own limits and slots (issue 14).
 RENDER_WORKER_ISOLATED = env.bool("RENDER_WORKER_ISOLATED", default=True)
 RENDER_WORKER_CPU_SECONDS = env.int("RENDER_WORKER_CPU_SECONDS", default=20)

@@ -190,6 +190,31 @@ def normalize_upload(
     """Check one uploaded file and turn it into PDF pages, or raise AttachmentError."""
     limits = limits or Limits.from_settings()
     usage = usage or Usage()
+    kind = precheck(data, name=name, limits=limits, usage=usage)
+    try:
+        if kind == "pdf":
+            item = _normalize_pdf(
+                data, pages_left=limits.max_pages - usage.pages, page_limit=limits.max_pages
+            )
+        else:
+            item = _normalize_image(data, limits)
+    except AttachmentError:
+        raise
+    except Exception as exc:  # never a 500: anything unexpected is a file we cannot read
+        logger.warning("Refused an upload we could not read: %s", type(exc).__name__)
+        raise AttachmentError(
+            _("We could not read this file. Try another file, or type the text of the advice."),
+            "unreadable",
+        ) from exc
+    if usage.pages + item.page_count > limits.max_pages:
+        raise _too_many_pages(limits.max_pages)
+    return item
+
+
+def precheck(data: bytes, *, name: str = "", limits: Limits, usage: Usage) -> str:
+    """The cheap checks, on the bytes as they are (no parsing): the case's room, the size and
+    what the file is ("pdf", "jpeg", "png" or "heic"), or AttachmentError. Run in the web
+    process before an upload takes a check slot (documents.sandbox), and again in the check."""
     if usage.files >= limits.max_files:
         raise AttachmentError(
             _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
@@ -209,36 +234,19 @@ def normalize_upload(
             "total_too_large",
         )
     kind = sniff(data, name)
-    try:
-        if kind == "pdf":
-            item = _normalize_pdf(
-                data, pages_left=limits.max_pages - usage.pages, page_limit=limits.max_pages
-            )
-        elif kind in ("jpeg", "png", "heic"):
-            item = _normalize_image(data, limits)
-        elif kind == "svg":
-            raise AttachmentError(
-                _(
-                    "This is a drawing file (SVG), not a letter. Choose a PDF, or a photo "
-                    "(JPEG, PNG or HEIC)."
-                ),
-                "svg",
-            )
-        elif name.lower().endswith(".pdf"):
-            raise _not_pdf()
-        else:
-            raise _unsupported()
-    except AttachmentError:
-        raise
-    except Exception as exc:  # never a 500: anything unexpected is a file we cannot read
-        logger.warning("Refused an upload we could not read: %s", type(exc).__name__)
+    if kind == "svg":
         raise AttachmentError(
-            _("We could not read this file. Try another file, or type the text of the advice."),
-            "unreadable",
-        ) from exc
-    if usage.pages + item.page_count > limits.max_pages:
-        raise _too_many_pages(limits.max_pages)
-    return item
+            _(
+                "This is a drawing file (SVG), not a letter. Choose a PDF, or a photo "
+                "(JPEG, PNG or HEIC)."
+            ),
+            "svg",
+        )
+    if kind == "unknown":
+        raise _not_pdf() if name.lower().endswith(".pdf") else _unsupported()
+    if kind == "pdf" and b"%%EOF" not in data[-2048:]:
+        raise _damaged()  # cut off: a download or copy that did not finish
+    return kind
 
 
 def ensure_room(limits: Limits, usage: Usage, *, size: int, pages: int) -> None:
