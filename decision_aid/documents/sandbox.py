@@ -269,8 +269,9 @@ class FairGate:
       waiting (a waiting upload holds a web thread). When the line is full, a newcomer with a
       better place takes the place of the last one, who is told "try again" at once.
     - A client whose files keep failing (``suspect``: documents.sandbox.client_keeps_failing),
-      or that sent more than UPLOAD_FAIR_HEAVY uploads here in the window (10: a person adds
-      at most 10 files to a case), is limited: it never waits, and runs only when nobody
+      that already has an upload running or waiting here (a person's files come one after
+      the other), or that sent more than UPLOAD_FAIR_HEAVY uploads here in the window (10: a
+      person adds at most 10 files to a case), is limited: it never waits, and runs only when nobody
       waits and it leaves a slot free for the others (of 2, such clients together use 1).
     Before, the first to come took the slots and the line: 16 hostile addresses sending bombs
     held both, and 49 of 50 people's photos got "try again" (503)."""
@@ -283,6 +284,7 @@ class FairGate:
         self._waiting: list[list[Any]] = []  # [place, ticket number, client, evicted]
         self._seq = 0
         self._recent: dict[str, list[float]] = {}
+        self._active: dict[str, int] = {}  # uploads per client running or waiting here
 
     def _arrive(self, client: str, now: float) -> int:
         """Note one more upload from ``client``; how many it sent here in the window."""
@@ -299,7 +301,10 @@ class FairGate:
         now = time.monotonic()
         with self._cond:
             sent = self._arrive(client, now)
-            if suspect or sent > settings.UPLOAD_FAIR_HEAVY:
+            # Already one upload of this client running or waiting here: a person sends one
+            # at a time (the files of one request are checked one after the other).
+            crowding = self._active.get(client, 0) > 0
+            if suspect or crowding or sent > settings.UPLOAD_FAIR_HEAVY:
                 allowed = (
                     not self._waiting
                     and self.running < slots
@@ -309,9 +314,11 @@ class FairGate:
                     self.limited_running += 1
                     self.running += 1
                     self._limited.add(threading.get_ident())
+                    self._active[client] = self._active.get(client, 0) + 1
                 return allowed
             if self.running < slots and not self._waiting:
                 self.running += 1
+                self._active[client] = self._active.get(client, 0) + 1
                 return True
             self._seq += 1
             ticket = [(sent, self._seq), self._seq, client, False]
@@ -322,16 +329,19 @@ class FairGate:
                 last[3] = True  # told to try again; it leaves when it wakes
                 self._waiting.remove(last)
             self._waiting.append(ticket)
+            self._active[client] = self._active.get(client, 0) + 1
             self._cond.notify_all()
             deadline = now + wait
             while True:
                 if ticket[3]:
+                    self._gone(client)
                     return False
                 if self.running < slots and min(self._waiting, key=lambda t: t[0]) is ticket:
                     break
                 left = deadline - time.monotonic()
                 if left <= 0:
                     self._waiting.remove(ticket)
+                    self._gone(client)
                     self._cond.notify_all()
                     return False
                 self._cond.wait(left)
@@ -340,8 +350,14 @@ class FairGate:
             self._cond.notify_all()
             return True
 
-    def leave(self) -> None:
+    def _gone(self, client: str) -> None:
+        self._active[client] -= 1
+        if not self._active[client]:
+            del self._active[client]
+
+    def leave(self, client: str) -> None:
         with self._cond:
+            self._gone(client)
             self.running -= 1
             if threading.get_ident() in self._limited:
                 self._limited.discard(threading.get_ident())
@@ -373,7 +389,7 @@ def _check_fairly(
     try:
         return _run_child(data, name=name, limits=limits, usage=usage)
     finally:
-        _gate.leave()
+        _gate.leave(client)
 
 
 def _check_in_turn(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Normalized:

@@ -106,6 +106,6 @@ def test_a_client_whose_files_keep_failing_waits_behind_the_others(settings):
     waiting.start()
     time.sleep(0.2)
     assert not gate.enter("203.0.113.9", suspect=True, slots=2, queue=4, wait=5)  # at once
-    gate.leave()  # a slot comes free: the person waiting gets it
+    gate.leave("198.51.100.1")  # a slot comes free: the person waiting gets it
     waiting.join(timeout=5)
     assert gate.running == 2

@@ -118,8 +118,8 @@ def _slots_taken(running: int, waiting: int = 0):  # noqa: ANN202
         with _gate._cond:
             for ticket in tickets:
                 _gate._waiting.remove(ticket)
-        for _n in range(running):
-            _gate.leave()
+        for n in range(running):
+            _gate.leave(f"other{n}")
 
 
 def test_upload_work_waits_for_a_free_slot_and_then_says_try_again(settings):
