@@ -271,16 +271,15 @@ class FairGate:
     - A client whose files keep failing (``suspect``: documents.sandbox.client_keeps_failing),
       that already has an upload running or waiting here (a person's files come one after
       the other), or that sent more than UPLOAD_FAIR_HEAVY uploads here in the window (10: a
-      person adds at most 10 files to a case), is limited: it never waits, and runs only when nobody
-      waits and it leaves a slot free for the others (of 2, such clients together use 1).
+      person adds at most 10 files to a case), is limited: it never waits, and runs only
+      when nobody waits and no other check runs (of 2 slots it takes 1, the other stays
+      free for the next person).
     Before, the first to come took the slots and the line: 16 hostile addresses sending bombs
     held both, and 49 of 50 people's photos got "try again" (503)."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self.running = 0
-        self.limited_running = 0
-        self._limited: set[int] = set()  # the threads running a limited client's check
         self._waiting: list[list[Any]] = []  # [place, ticket number, client, evicted]
         self._seq = 0
         self._recent: dict[str, list[float]] = {}
@@ -305,15 +304,11 @@ class FairGate:
             # at a time (the files of one request are checked one after the other).
             crowding = self._active.get(client, 0) > 0
             if suspect or crowding or sent > settings.UPLOAD_FAIR_HEAVY:
-                allowed = (
-                    not self._waiting
-                    and self.running < slots
-                    and self.limited_running < max(slots - 1, 1)
-                )
+                # Only into a slot nobody else needs: nobody waits, and (of 2) the other slot
+                # stays free for the next person.
+                allowed = not self._waiting and self.running < max(slots - 1, 1)
                 if allowed:
-                    self.limited_running += 1
                     self.running += 1
-                    self._limited.add(threading.get_ident())
                     self._active[client] = self._active.get(client, 0) + 1
                 return allowed
             if self.running < slots and not self._waiting:
@@ -359,9 +354,6 @@ class FairGate:
         with self._cond:
             self._gone(client)
             self.running -= 1
-            if threading.get_ident() in self._limited:
-                self._limited.discard(threading.get_ident())
-                self.limited_running -= 1
             self._cond.notify_all()
 
 
