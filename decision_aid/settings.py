@@ -34,17 +34,6 @@ if not ENCRYPTION_KEYS:
     ENCRYPTION_KEYS = [
         base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
     ]
-# Key-encryption keys (cases.crypto, docs/security.md "How erasure works"): one file per
-# version in this folder, OUTSIDE the database and its backups (a volume of its own in
-# docker-compose). Empty: a folder ".keys" beside the uploads (development). Losing the folder
-# loses every case, as losing DJANGO_ENCRYPTION_KEYS does. A new version every
-# KEK_ROTATE_HOURS; a retired one is destroyed KEK_GRACE_MINUTES after it was retired, at the
-# next hourly purge_expired: a copy of the database taken more than
-# KEK_ROTATE_HOURS + KEK_GRACE_MINUTES + 2 hours (27 hours by default) after a deletion cannot
-# be decrypted.
-KEK_DIR = env.str("DJANGO_KEK_DIR", default="")
-KEK_ROTATE_HOURS = env.float("KEK_ROTATE_HOURS", default=24)
-KEK_GRACE_MINUTES = env.float("KEK_GRACE_MINUTES", default=60)
 # Key of the blind index for member names (advisors/blind_index.py): keyed hashes that let the
 # case list search names in SQL. Its own key, not the encryption or secret key, so neither can be
 # recovered from the other. Development derives one from the secret key; production must set it.
@@ -58,6 +47,25 @@ if not SEARCH_INDEX_KEY:
         )
     SEARCH_INDEX_KEY = hashlib.sha256(b"search-index:" + SECRET_KEY.encode()).hexdigest()
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# Key-encryption keys (cases.crypto, docs/security.md "How erasure works"): one file per
+# version in this folder, OUTSIDE the database and its backups (a volume of its own in
+# docker-compose); every web, PDF and purge container mounts the same folder. Development:
+# var/keys; production must set it (a folder inside the container would be lost with it, and
+# every case with it, as losing DJANGO_ENCRYPTION_KEYS loses them). A new version every
+# KEK_ROTATE_HOURS; a retired one is destroyed KEK_GRACE_MINUTES after it was retired, at the
+# next hourly purge_expired: a copy of the database taken more than
+# KEK_ROTATE_HOURS + KEK_GRACE_MINUTES + 2 hours (27 hours by default) after a deletion cannot
+# be decrypted.
+KEK_DIR = env.str("DJANGO_KEK_DIR", default="")
+if not KEK_DIR:
+    if not DEBUG:
+        raise environ.ImproperlyConfigured(
+            "Set DJANGO_KEK_DIR when DJANGO_DEBUG=0: a folder outside the database, on a volume "
+            "every web, PDF and purge container shares (docs/security.md, 'How erasure works')."
+        )
+    KEK_DIR = str(BASE_DIR / "var" / "keys")
+KEK_ROTATE_HOURS = env.float("KEK_ROTATE_HOURS", default=24)
+KEK_GRACE_MINUTES = env.float("KEK_GRACE_MINUTES", default=60)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -132,6 +132,7 @@ def production_env(tmp: Path) -> dict[str, str]:
         DJANGO_SECRET_KEY=base64.b64encode(secrets.token_bytes(48)).decode(),
         DJANGO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         DJANGO_SEARCH_INDEX_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
+        DJANGO_KEK_DIR=str(tmp / "keys"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"{SERVER}/{DB_NAME}",
         DJANGO_CONN_MAX_AGE=CONN_MAX_AGE,

@@ -93,9 +93,8 @@ _kek_cache: dict[tuple[str, int], Fernet] = {}
 
 
 def kek_dir() -> Path:
-    """Where the KEK files are: KEK_DIR, or a folder beside the uploads (development)."""
-    configured = getattr(settings, "KEK_DIR", "")
-    return Path(configured) if configured else Path(settings.MEDIA_ROOT) / ".keys"
+    """Where the KEK files are (KEK_DIR: outside the database, shared by every container)."""
+    return Path(settings.KEK_DIR)
 
 
 def kek_versions() -> dict[int, Path]:
