@@ -18,10 +18,10 @@ COPY . .
 # collectstatic runs with production settings, which refuse to start without keys: give it
 # throw-away ones (nothing is encrypted at build time; the real keys come from .env).
 RUN python manage.py compilemessages -v 0 \
- && DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DJANGO_SEARCH_INDEX_KEY=build-only \
+ && DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DJANGO_SEARCH_INDEX_KEY=build-only DJANGO_KEK_DIR=/tmp/build-only \
     DJANGO_ENCRYPTION_KEYS="$(python -c 'import base64; print(base64.urlsafe_b64encode(bytes(32)).decode())')" \
     python manage.py collectstatic --noinput -v 0 \
- && useradd --system --uid 10001 aid && mkdir -p /data/uploads && chown aid /data/uploads
+ && useradd --system --uid 10001 aid && mkdir -p /data/uploads /data/keys && chown aid /data/uploads /data/keys && chmod 700 /data/keys
 
 USER aid
 EXPOSE 8000

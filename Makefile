@@ -85,7 +85,7 @@ messages: setup
 check-deploy: setup
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" DJANGO_ALLOWED_HOSTS=aid.example.nl \
 	DJANGO_ENCRYPTION_KEYS="$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
-	DJANGO_SEARCH_INDEX_KEY="$$(head -c 32 /dev/urandom | base64)" \
+	DJANGO_SEARCH_INDEX_KEY="$$(head -c 32 /dev/urandom | base64)" DJANGO_KEK_DIR=var/keys \
 	DJANGO_SECURE_SSL_REDIRECT=1 DJANGO_SECURE_COOKIES=1 DJANGO_HSTS_SECONDS=31536000 \
 	DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 DJANGO_HSTS_PRELOAD=1 \
 	$(MANAGE) check --deploy --fail-level WARNING

@@ -47,6 +47,25 @@ if not SEARCH_INDEX_KEY:
         )
     SEARCH_INDEX_KEY = hashlib.sha256(b"search-index:" + SECRET_KEY.encode()).hexdigest()
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# Key-encryption keys (cases.crypto, docs/security.md "How erasure works"): one file per
+# version in this folder, OUTSIDE the database and its backups (a volume of its own in
+# docker-compose); every web, PDF and purge container mounts the same folder. Development:
+# var/keys; production must set it (a folder inside the container would be lost with it, and
+# every case with it, as losing DJANGO_ENCRYPTION_KEYS loses them). A new version every
+# KEK_ROTATE_HOURS; a retired one is destroyed KEK_GRACE_MINUTES after it was retired, at the
+# next hourly purge_expired: a copy of the database taken more than
+# KEK_ROTATE_HOURS + KEK_GRACE_MINUTES + 2 hours (27 hours by default) after a deletion cannot
+# be decrypted.
+KEK_DIR = env.str("DJANGO_KEK_DIR", default="")
+if not KEK_DIR:
+    if not DEBUG:
+        raise environ.ImproperlyConfigured(
+            "Set DJANGO_KEK_DIR when DJANGO_DEBUG=0: a folder outside the database, on a volume "
+            "every web, PDF and purge container shares (docs/security.md, 'How erasure works')."
+        )
+    KEK_DIR = str(BASE_DIR / "var" / "keys")
+KEK_ROTATE_HOURS = env.float("KEK_ROTATE_HOURS", default=24)
+KEK_GRACE_MINUTES = env.float("KEK_GRACE_MINUTES", default=60)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,6 +99,7 @@ MIDDLEWARE = [
     "decision_aid.pages.middleware.session_refresh",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "decision_aid.pages.middleware.text_clean",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -135,11 +155,17 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache"
 # each client gets the smaller "under attack" rate (cases.limits says why nobody is locked out).
 RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
 RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
-RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
+RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="1/5m")
 # Wrong share codes (issue 18, advisors.sharing), counted the same way on their own counters.
 SHARE_RATE_PER_CLIENT = env.str("SHARE_RATE_PER_CLIENT", default="5/15m")
 SHARE_RATE_OVERALL = env.str("SHARE_RATE_OVERALL", default="200/h")
-SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK", default="2/h")
+SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK", default="1/5m")
+# Wrong share codes from one advisor account, whatever its addresses.
+SHARE_RATE_PER_ACCOUNT = env.str("SHARE_RATE_PER_ACCOUNT", default="5/15m")
+# A waiting share code stops working once this many wrong share codes (everyone's together)
+# were tried during its life: the chance that any one member's code is guessed stays below
+# this number in 22^6 (about 1 in 100,000), however many addresses guess.
+SHARE_GUESSES_PER_CODE = env.int("SHARE_GUESSES_PER_CODE", default=1000)
 # New cases one client (address; IPv6 per /64) may start, and upload requests per case.
 CASES_PER_CLIENT_RATE = env.str("CASES_PER_CLIENT_RATE", default="30/h")
 UPLOADS_PER_CASE_RATE = env.str("UPLOADS_PER_CASE_RATE", default="30/h")
@@ -231,6 +257,13 @@ UPLOAD_WORKER_WAIT_SECONDS = env.float("UPLOAD_WORKER_WAIT_SECONDS", default=5)
 UPLOAD_WORKER_NICE = env.int("UPLOAD_WORKER_NICE", default=10)
 # Uploads of one client address checked or waiting at once, across all web processes.
 UPLOAD_WORKER_PER_CLIENT = env.int("UPLOAD_WORKER_PER_CLIENT", default=2)
+# Fair shares of the check slots (documents.sandbox.FairGate): the client with the fewest
+# checks running goes first, and a client whose files were refused UPLOAD_FAILURES_RATE times
+# waits behind everybody else. 0: first come, first served (as before; for comparison only).
+UPLOAD_FAIR_SHARES = env.bool("UPLOAD_FAIR_SHARES", default=True)
+UPLOAD_FAILURES_RATE = env.str("UPLOAD_FAILURES_RATE", default="2/15m")
+UPLOAD_FAIR_WINDOW_SECONDS = env.float("UPLOAD_FAIR_WINDOW_SECONDS", default=60)
+UPLOAD_FAIR_HEAVY = env.int("UPLOAD_FAIR_HEAVY", default=10)
 # Every PDF and .docx is made in such a child too, with its own limits and slots (issue 14).
 RENDER_WORKER_ISOLATED = env.bool("RENDER_WORKER_ISOLATED", default=True)
 RENDER_WORKER_CPU_SECONDS = env.int("RENDER_WORKER_CPU_SECONDS", default=20)

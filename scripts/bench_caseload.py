@@ -108,6 +108,7 @@ def production_environment(tmp: Path) -> None:
         DJANGO_SECRET_KEY=base64.b64encode(secrets.token_bytes(48)).decode(),
         DJANGO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         DJANGO_SEARCH_INDEX_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
+        DJANGO_KEK_DIR=str(tmp / "keys"),
         DJANGO_ALLOWED_HOSTS="testserver",
         DATABASE_URL=f"{SERVER}/{DB_NAME}_{SIZES[0]}",
         DJANGO_CONN_MAX_AGE="600",

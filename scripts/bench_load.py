@@ -17,7 +17,10 @@ BENCH_THINK_MS, BENCH_WORKERS, BENCH_THREADS, BENCH_CONN_MAX_AGE, BENCH_DATABASE
 the PostgreSQL server), BENCH_DB_NAME (its database, made anew and dropped), BENCH_JSON (write
 the figures there too), BENCH_KEEP=1 (keep the temporary folder), BENCH_HOSTILE (that many
 hostile uploaders beside the people, each sending the many-page PDF and the 7000x7000 RGBA PNG
-of tests/hostile again and again, all from one address; default 0), BENCH_WORKER_MEMORY_MB (the
+of tests/hostile again and again, all from one address; default 0), BENCH_HOSTILE_ADDRESSES
+(spread them over that many addresses, one case each: BENCH_HOSTILE=64
+BENCH_HOSTILE_ADDRESSES=16 is 16 addresses x 4 cases), BENCH_HOSTILE_FILES=bomb (they send a
+compression-bomb PDF instead), BENCH_WORKER_MEMORY_MB (the
 peak memory a web worker may reach, default 250), BENCH_PAIRS (shared calls beside the people,
 issue 18: a member and an advisor following one case live; default 10), BENCH_LIVE_SECONDS
 (the second, short run with the shared calls alone, which gives the cost of one watched case
@@ -129,6 +132,7 @@ def production_env(tmp: Path) -> dict[str, str]:
         DJANGO_SECRET_KEY=base64.b64encode(secrets.token_bytes(48)).decode(),
         DJANGO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         DJANGO_SEARCH_INDEX_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
+        DJANGO_KEK_DIR=str(tmp / "keys"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"{SERVER}/{DB_NAME}",
         DJANGO_CONN_MAX_AGE=CONN_MAX_AGE,
@@ -285,7 +289,10 @@ def summarize(samples: list[list], seconds: float) -> dict:
     error_kinds: dict[str, int] = {}
     hostile: dict[int, int] = {}
     kinds_5xx: dict[str, int] = {}
+    uploads: dict[int, int] = {}
     for name, _start, ms, status, error in samples:
+        if name == "attachments POST":  # 302: stored
+            uploads[status] = uploads.get(status, 0) + 1
         by_kind.setdefault(name, []).append(ms)
         if name == "live update":  # a timing between two requests, not a request
             continue
@@ -332,12 +339,17 @@ def summarize(samples: list[list], seconds: float) -> dict:
         "error_kinds": error_kinds,
         "journeys": rows["pdf GET"]["count"],
         "hostile_statuses": hostile,
+        "people_uploads": uploads,
+        "people_uploads_stored": uploads.get(302, 0) / max(sum(uploads.values()), 1),
     }
 
 
 def report(fig: dict, meta: dict) -> str:
     lines = [
-        f"Load: {meta['users']} users (+ {meta['hostile']} hostile uploaders, "
+        f"Load: {meta['users']} users (+ {meta['hostile']} hostile uploaders from "
+        f"{meta.get('hostile_addresses', '1')} address(es) sending "
+        f"{meta.get('hostile_files', 'mixed')} files; fair shares "
+        f"{meta.get('upload_fair_shares', '1')}, "
         f"+ {meta.get('pairs', 0)} shared calls) arriving "
         f"{meta['spawn_rate']:g}/s, {fig['seconds']:.0f} s "
         "measured after all arrived, think time "
@@ -386,6 +398,13 @@ def report(fig: dict, meta: dict) -> str:
             f"shared calls: {meta.get('pairs', 0)} pairs; an answer changed on one screen shows "
             f"on the other after p50 {live['p50']:.0f} ms, p95 {live['p95']:.0f} ms, "
             f"p99 {live['p99']:.0f} ms ({live['count']} changes; goal: within about 2 s)"
+        )
+    if fig["people_uploads"]:
+        statuses = ", ".join(f"{n} x {s}" for s, n in sorted(fig["people_uploads"].items()))
+        lines.append(
+            f"people's uploads stored: {fig['people_uploads'].get(302, 0)} of "
+            f"{sum(fig['people_uploads'].values())} = {fig['people_uploads_stored']:.0%} "
+            f"(goal >= 90 %): {verdict(fig['people_uploads_stored'] >= 0.9)}; answered {statuses}"
         )
     if fig["hostile_statuses"]:
         statuses = ", ".join(f"{n} x {s}" for s, n in sorted(fig["hostile_statuses"].items()))
@@ -635,6 +654,9 @@ def main() -> int:
         meta = {
             "users": USERS,
             "hostile": HOSTILE,
+            "hostile_addresses": os.environ.get("BENCH_HOSTILE_ADDRESSES", "1"),
+            "hostile_files": os.environ.get("BENCH_HOSTILE_FILES", "mixed"),
+            "upload_fair_shares": os.environ.get("UPLOAD_FAIR_SHARES", "1"),
             "pairs": PAIRS,
             "spawn_rate": SPAWN_RATE,
             "think_ms": think,

@@ -68,6 +68,11 @@ RESULT_PATH = os.environ.get("BENCH_RESULT", "")
 # tier keeps no state, so the same session cookie works there.
 PDF_HOST = os.environ.get("BENCH_PDF_HOST", "")
 HOSTILE = int(os.environ.get("BENCH_HOSTILE", "0"))
+# The hostile uploaders' addresses (1: one attacker's machine; 16 with BENCH_HOSTILE=64: 16
+# addresses with 4 cases each, as in the second hostile test), and what they send: "mixed" (the
+# many-page PDF and the large PNG) or "bomb" (a compression-bomb PDF, tests/hostile/corpus.py).
+HOSTILE_ADDRESSES = int(os.environ.get("BENCH_HOSTILE_ADDRESSES", "1"))
+HOSTILE_FILES = os.environ.get("BENCH_HOSTILE_FILES", "mixed")
 PAIRS = int(os.environ.get("BENCH_PAIRS", "0"))
 ADVISOR_SESSIONS = os.environ.get("BENCH_ADVISOR_SESSIONS", "").split(",")
 LIVE_EVERY = 1.5  # the pages' polling interval (static/js/live.js)
@@ -127,11 +132,21 @@ class Hostile(FastHttpUser):
     fixed_count = HOSTILE
     network_timeout = 120.0
     default_headers = {"X-Forwarded-For": ATTACKER}  # noqa: RUF012 - one attacker, many uploads
+    _made = iter(range(1 << 24))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        n = next(Hostile._made)
+        if HOSTILE_ADDRESSES > 1:  # each uploader one case; HOSTILE / ADDRESSES per address
+            self.default_headers = {"X-Forwarded-For": f"203.0.113.{n % HOSTILE_ADDRESSES + 1}"}
+        super().__init__(*args, **kwargs)
 
     def on_start(self) -> None:
         from tests.hostile import corpus
 
-        self.files = [("veel.pdf", corpus.many_page_pdf()), ("scan.png", corpus.rgba_png())]
+        if HOSTILE_FILES == "bomb":
+            self.files = [("advies.pdf", corpus.bomb_pdf(decoded_mb=512))]
+        else:
+            self.files = [("veel.pdf", corpus.many_page_pdf()), ("scan.png", corpus.rgba_png())]
         self.turn = 0
         page = self.client.get("/vragen/", name="hostile setup")
         payload = [

@@ -14,6 +14,7 @@ def _uploads_in_tmp(settings, tmp_path):
     """Every test writes uploads into its own folder; passwords hash fast in tests; counts are
     written at once."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.KEK_DIR = str(tmp_path / "keys")  # key-encryption keys (cases.crypto)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Counts written by the request that made them, so a test reads them at once (production
     # holds them up to 10 s: tests/insight/test_counts.py::test_counts_are_held_then_written).

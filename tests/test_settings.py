@@ -30,6 +30,7 @@ def test_deploy_check_passes_with_production_environment():
             "DJANGO_ALLOWED_HOSTS": "aid.example.nl",
             "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
             "DJANGO_SEARCH_INDEX_KEY": "bV3q-8rT_kLm2nP4sX6zA9cD1fG5hJ7w",
+            "DJANGO_KEK_DIR": "/data/keys",
             "DJANGO_SECURE_SSL_REDIRECT": "1",
             "DJANGO_SECURE_COOKIES": "1",
             "DJANGO_HSTS_SECONDS": "31536000",
@@ -52,6 +53,7 @@ def test_deploy_check_fails_without_https_flags():
             "DJANGO_ALLOWED_HOSTS": "a.nl",
             "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
             "DJANGO_SEARCH_INDEX_KEY": "bV3q-8rT_kLm2nP4sX6zA9cD1fG5hJ7w",
+            "DJANGO_KEK_DIR": "/data/keys",
         },
     )
     assert result.returncode != 0
@@ -120,3 +122,20 @@ def test_production_refuses_to_start_without_a_search_index_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SEARCH_INDEX_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_key_folder():
+    """The key-encryption keys' folder (cases.crypto): a default inside the container would be
+    lost with the container, and every case with it."""
+    result = _manage(
+        "check",
+        env={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "x" * 60,
+            "DJANGO_ALLOWED_HOSTS": "a.nl",
+            "DJANGO_ENCRYPTION_KEYS": "pxg2nS8vZtqBwHT9JYgkhvq1GuzHtEP1iPHFfEq0tZQ=",
+            "DJANGO_SEARCH_INDEX_KEY": "bV3q-8rT_kLm2nP4sX6zA9cD1fG5hJ7w",
+        },
+    )
+    assert result.returncode != 0
+    assert "DJANGO_KEK_DIR" in result.stderr

@@ -268,6 +268,9 @@ class ShareCode(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(db_index=True)
     used_at = models.DateTimeField(null=True, blank=True)
+    # Wrong share codes tried on the site (all together) before this one was made; past
+    # SHARE_GUESSES_PER_CODE more it stops working (advisors.sharing).
+    wrong_before = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"share code of {self.case_id}"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -53,6 +54,27 @@ def _digest(code: str) -> str:
     return crypto.digest("share:" + code)
 
 
+# Every wrong share code tried on the site, counted for ever (one row, never purged): a code
+# remembers the count when it was made, so it can tell how many guesses it has met.
+_WRONG_TOTAL = "share-wrong-total"
+_FOREVER = throttle.Rate(1, 10**12)
+
+
+def _wrong_total() -> int:
+    return throttle.count(_WRONG_TOTAL, _FOREVER)
+
+
+def _unworn(now: datetime) -> dict[str, Any]:
+    """The filter for a waiting code that has met fewer than SHARE_GUESSES_PER_CODE wrong
+    codes (the per-case limit: however many addresses and accounts guess, any one member's
+    code faces at most that many guesses, about 1 in 100,000 chances at the default)."""
+    return {
+        "used_at__isnull": True,
+        "expires_at__gt": now,
+        "wrong_before__gt": _wrong_total() - settings.SHARE_GUESSES_PER_CODE,
+    }
+
+
 # --- the member's side --------------------------------------------------------------------
 def share_code_create(*, case: Case, now: datetime | None = None) -> str:
     """A fresh code for this case (any older waiting code stops working)."""
@@ -67,6 +89,7 @@ def share_code_create(*, case: Case, now: datetime | None = None) -> str:
                     digest=_digest(code),
                     code_enc=case.box().encrypt(code.encode()),
                     expires_at=now + timedelta(minutes=SHARE_MINUTES),
+                    wrong_before=_wrong_total(),
                 )
         except IntegrityError:  # the same code waits for another case: draw again
             continue
@@ -111,9 +134,7 @@ def share_status(case: Case, *, now: datetime | None = None) -> ShareStatus:
             )
         return ShareStatus("")
     waiting = (
-        ShareCode.objects.filter(
-            case_id=case.pk, used_at__isnull=True, expires_at__gt=now or timezone.now()
-        )
+        ShareCode.objects.filter(case_id=case.pk, **_unworn(now or timezone.now()))
         .order_by("-created_at")
         .first()
     )
@@ -208,23 +229,30 @@ SHARE_GUESSES = CodeGuesses(
     "SHARE_RATE_PER_CLIENT",
     "SHARE_RATE_PER_CLIENT_UNDER_ATTACK",
     "SHARE_RATE_OVERALL",
+    per_account="SHARE_RATE_PER_ACCOUNT",
 )
+
+
+def _share_wrong() -> None:
+    SHARE_GUESSES.wrong()
+    throttle.hit(_WRONG_TOTAL, _FOREVER)
 
 
 def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorCase:
     """The advisor's side of the code: the member's case in the advisor's organisation."""
-    if reason := SHARE_GUESSES.attempt(request):
+    account = str(advisor.user_id)
+    if reason := SHARE_GUESSES.attempt(request, account=account):
         raise ShareRefused(reason)
     normalized = code_normalize(code).translate(_LOOKALIKES)
     if len(normalized) != SHARE_LENGTH:
-        SHARE_GUESSES.wrong()
+        _share_wrong()
         raise ShareRefused("wrong")
     now = timezone.now()
     with transaction.atomic():
         # Single use: only one request can turn an unused, unexpired code into a used one.
-        used = ShareCode.objects.filter(
-            digest=_digest(normalized), used_at__isnull=True, expires_at__gt=now
-        ).update(used_at=now)
+        used = ShareCode.objects.filter(digest=_digest(normalized), **_unworn(now)).update(
+            used_at=now
+        )
         share_code = ShareCode.objects.filter(digest=_digest(normalized)).first() if used else None
         case = (
             Case.objects.select_for_update()
@@ -256,9 +284,9 @@ def share_open(*, request: HttpRequest, advisor: Advisor, code: str) -> AdvisorC
                 advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.SHARE_OPENED
             )
     if case is None:
-        SHARE_GUESSES.wrong()
+        _share_wrong()
         raise ShareRefused("wrong")
-    SHARE_GUESSES.right(request)
+    SHARE_GUESSES.right(request, account=account)
     return advisor_case
 
 

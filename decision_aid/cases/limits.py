@@ -5,8 +5,10 @@ Resume codes have 60 bits: guessing one is hopeless, the limits only keep it tha
 - per client: RESUME_RATE_PER_CLIENT wrong codes (5 per 15 minutes), then a wait;
 - for everyone together: once RESUME_RATE_OVERALL wrong codes (200 an hour) are passed, the
   site is under attack, and every client gets the smaller RESUME_RATE_PER_CLIENT_UNDER_ATTACK
-  (2 an hour). That slows guessing from many addresses, but never locks out a person: a client
-  that has made no wrong guess can always try its code, and a right code always opens the case.
+  (1 per 5 minutes). That slows guessing from many addresses, but never locks out a person: a
+  client that has made no wrong guess can always try its code, a right code always opens the
+  case, and one who mistyped waits at most one such window (5 minutes) for the next try. (It
+  was 2 an hour: after two mistypes the right code got 429 for up to an hour.)
 """
 
 from __future__ import annotations
@@ -66,9 +68,13 @@ class CodeGuesses:
     per-client limit only while wrong codes overall are over their limit: 'attack'. So others'
     guessing alone never locks out a person with the right code."""
 
-    def __init__(self, name: str, per_client: str, under_attack: str, overall: str) -> None:
+    def __init__(
+        self, name: str, per_client: str, under_attack: str, overall: str, per_account: str = ""
+    ) -> None:
         self.name = name
         self._setting_names = (per_client, under_attack, overall)
+        # Guesses from one signed-in account, whatever its addresses (share codes).
+        self._per_account = per_account
 
     def rates(self) -> tuple[throttle.Rate, throttle.Rate, throttle.Rate]:
         per_client, under_attack, overall = (
@@ -76,23 +82,43 @@ class CodeGuesses:
         )
         return per_client, under_attack, overall
 
-    def attempt(self, request: HttpRequest) -> str | None:
-        """Reserve one try for this client, or say why it may not try now."""
+    def account_rate(self) -> throttle.Rate | None:
+        if not self._per_account:
+            return None
+        return throttle.Rate.parse(getattr(settings, self._per_account))
+
+    def wait_minutes(self, reason: str) -> int:
+        """How long the client waits at most after this refusal, in whole minutes."""
+        per_client, under_attack, _overall = self.rates()
+        rate = {"attack": under_attack, "account": self.account_rate()}.get(reason) or per_client
+        return max(1, -(-rate.seconds // 60))
+
+    def attempt(self, request: HttpRequest, *, account: str = "") -> str | None:
+        """Reserve one try for this client (and signed-in ``account``), or say why it may not
+        try now: 'client', 'account' or 'attack'."""
         per_client, under_attack, overall = self.rates()
         key = client_key(request)
         if throttle.hit(f"{self.name}-client:{key}", per_client) > per_client.limit:
             return "client"
+        per_account = self.account_rate()
+        if account and per_account is not None:
+            if throttle.hit(f"{self.name}-account:{account}", per_account) > per_account.limit:
+                throttle.give_back(f"{self.name}-client:{key}", per_client)
+                return "account"
         slow = throttle.hit(f"{self.name}-slow:{key}", under_attack)
         if slow > under_attack.limit and throttle.over(f"{self.name}-all", overall):
             return "attack"
         return None
 
-    def right(self, request: HttpRequest) -> None:
+    def right(self, request: HttpRequest, *, account: str = "") -> None:
         """A right code: give the reserved try back."""
         per_client, under_attack, _overall = self.rates()
         key = client_key(request)
         throttle.give_back(f"{self.name}-client:{key}", per_client)
         throttle.give_back(f"{self.name}-slow:{key}", under_attack)
+        per_account = self.account_rate()
+        if account and per_account is not None:
+            throttle.give_back(f"{self.name}-account:{account}", per_account)
 
     def wrong(self) -> None:
         """Count one wrong code for everyone (the client's try is already counted)."""
@@ -123,6 +149,6 @@ def resume_blocked_message(reason: str) -> str:
     if reason == "attack":
         return _(
             "Many wrong codes are being tried on this site right now, so each connection may "
-            "only try a few. Wait an hour and try again. Your answers are safe."
-        )
+            "only try a few. Wait %(minutes)d minutes and try again. Your answers are safe."
+        ) % {"minutes": RESUME_GUESSES.wait_minutes(reason)}
     return _("Too many wrong codes. Wait 15 minutes and try again. Your answers are safe.")

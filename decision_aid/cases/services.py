@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
@@ -292,3 +293,51 @@ def attachment_delete(*, attachment: Attachment) -> None:
     attachment.delete()  # cascades to its data key
     storage.delete(name)
     erase_deleted_keys()
+
+
+def kek_rotate(*, now: float | None = None, force: bool = False) -> dict[str, Any]:
+    """Rotate the key-encryption key and destroy retired ones (docs/security.md, "How erasure
+    works"). Run hourly by purge_expired, or by ``manage.py rotate_keys``; safe to run at any
+    time, in parallel too (each step is idempotent).
+
+    1. A new KEK version when the current one is KEK_ROTATE_HOURS old (or ``force``).
+    2. Every data key not wrapped with the current version is rewrapped with it (also those
+       wrapped by the app key alone, stored before KEKs existed), then the key table is
+       rewritten (erase_deleted_keys) so the old wrappings are in no table file.
+    3. A version retired (succeeded) at least KEK_GRACE_MINUTES ago, with no data key left
+       under it, is destroyed: its file overwritten and removed. From then on, a wrapped key
+       that survived in the WAL or a disk copy cannot be opened, also not with the app key.
+    """
+    now = time.time() if now is None else now
+    versions = crypto.kek_versions()
+    current = max(versions) if versions else crypto.kek_new()
+    made = None
+    age = now - versions[current].stat().st_mtime if versions else 0.0
+    if versions and (force or age >= settings.KEK_ROTATE_HOURS * 3600):
+        current = made = crypto.kek_new()
+    rewrapped, left = 0, {}
+    rows = DataKey.objects.values_list("pk", "key_enc").order_by("pk")
+    for pk, wrapped in rows.iterator(chunk_size=500):
+        version = crypto.wrapped_version(bytes(wrapped))
+        if version == current:
+            continue
+        try:
+            key = crypto.unwrap_key(bytes(wrapped))
+        except crypto.InvalidToken:
+            left[version] = left.get(version, 0) + 1
+            continue
+        DataKey.objects.filter(pk=pk).update(key_enc=crypto.wrap_key(key, version=current))
+        rewrapped += 1
+    if left:
+        logger.error("%d data key(s) could not be rewrapped", sum(left.values()))
+    if rewrapped:
+        erase_deleted_keys()
+    destroyed = []
+    versions = crypto.kek_versions()
+    ordered = sorted(versions)
+    for older, newer in zip(ordered, ordered[1:], strict=False):
+        retired_at = versions[newer].stat().st_mtime
+        if now - retired_at >= settings.KEK_GRACE_MINUTES * 60 and not left.get(older):
+            crypto.kek_destroy(older)
+            destroyed.append(older)
+    return {"current": current, "made": made, "rewrapped": rewrapped, "destroyed": destroyed}

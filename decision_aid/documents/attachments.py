@@ -5,7 +5,8 @@ Every refusal is an ``AttachmentError`` with a message in the user's language; t
 and the command line (``manage.py draft``) show the same message. Nothing here touches the
 database: ``normalize_upload`` takes bytes and gives bytes.
 
-- PDF: kept byte for byte when it is clean. A PDF with scripts or embedded files is rebuilt
+- PDF: written once into a canonical form by qpdf (``canonical_pdf``: one value per key), then
+  checked; that form is what is stored and merged. A PDF with scripts or embedded files is rebuilt
   from its pages only (scripts and files removed; the pages look the same) and the user is
   told. A PDF with only an owner password (no password to open it) is stored decrypted.
 - Photo (JPEG, PNG, HEIC): turned upright (EXIF orientation), re-encoded without any metadata
@@ -136,44 +137,14 @@ def normalize_upload(
     """Check one uploaded file and turn it into PDF pages, or raise AttachmentError."""
     limits = limits or Limits.from_settings()
     usage = usage or Usage()
-    if usage.files >= limits.max_files:
-        raise AttachmentError(
-            _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
-            "too_many_files",
-        )
-    if len(data) > limits.max_bytes:
-        raise _too_large(limits.max_bytes)
-    if not data:
-        raise _empty()
-    if usage.bytes + len(data) > limits.max_total_bytes:
-        raise AttachmentError(
-            _(
-                "All files together may be at most %(mb)d MB. Remove a file, or choose a "
-                "smaller one."
-            )
-            % {"mb": limits.max_total_bytes // MB},
-            "total_too_large",
-        )
-    kind = sniff(data, name)
+    kind = precheck(data, name=name, limits=limits, usage=usage)
     try:
         if kind == "pdf":
             item = _normalize_pdf(
                 data, pages_left=limits.max_pages - usage.pages, page_limit=limits.max_pages
             )
-        elif kind in ("jpeg", "png", "heic"):
-            item = _normalize_image(data, limits)
-        elif kind == "svg":
-            raise AttachmentError(
-                _(
-                    "This is a drawing file (SVG), not a letter. Choose a PDF, or a photo "
-                    "(JPEG, PNG or HEIC)."
-                ),
-                "svg",
-            )
-        elif name.lower().endswith(".pdf"):
-            raise _not_pdf()
         else:
-            raise _unsupported()
+            item = _normalize_image(data, limits)
     except AttachmentError:
         raise
     except Exception as exc:  # never a 500: anything unexpected is a file we cannot read
@@ -185,6 +156,33 @@ def normalize_upload(
     if usage.pages + item.page_count > limits.max_pages:
         raise too_many_pages(limits.max_pages)
     return item
+
+
+def precheck(data: bytes, *, name: str = "", limits: Limits, usage: Usage) -> str:
+    """The cheap checks, on the bytes as they are (no parsing): the case's room, the size and
+    what the file is ("pdf", "jpeg", "png" or "heic"), or AttachmentError. Run in the web
+    process before an upload takes a check slot (documents.sandbox), and again in the check."""
+    if usage.files >= limits.max_files:
+        ensure_room(limits, usage, size=0, pages=0)  # says "at most n files"
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits.max_bytes)
+    if not data:
+        raise _empty()
+    ensure_room(limits, usage, size=len(data), pages=0)
+    kind = sniff(data, name)
+    if kind == "svg":
+        raise AttachmentError(
+            _(
+                "This is a drawing file (SVG), not a letter. Choose a PDF, or a photo "
+                "(JPEG, PNG or HEIC)."
+            ),
+            "svg",
+        )
+    if kind == "unknown":
+        raise _not_pdf() if name.lower().endswith(".pdf") else _unsupported()
+    if kind == "pdf" and b"%%EOF" not in data[-2048:]:
+        raise _damaged()  # cut off: a download or copy that did not finish
+    return kind
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -366,12 +364,12 @@ def _normalize_pdf(
     if b"%%EOF" not in data[-2048:]:
         raise _damaged()  # cut off: a download or copy that did not finish
     notices: list[str] = []
+    size = len(data)  # as received
     try:
         with warnings.catch_warnings():
             # pypdf warns about small repairs; a file it cannot read raises below instead.
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(data), strict=False)
-            decrypted = False
             if reader.is_encrypted:
                 # An owner password only restricts printing or copying: anyone may open it.
                 try:
@@ -386,7 +384,6 @@ def _normalize_pdf(
                         ),
                         "encrypted",
                     )
-                decrypted = True
                 notices.append(
                     str(
                         _(
@@ -396,6 +393,12 @@ def _normalize_pdf(
                     )
                 )
             # Before any work: a file with more pages than may still be added is refused here.
+            if count_pages(reader, stop_after=max(pages_left, 0)) > pages_left:
+                raise too_many_pages(page_limit)
+            # From here on everything reads the canonical file, which is also what is stored
+            # and merged: what we check is what we ship.
+            data = canonical_pdf(data)
+            reader = PdfReader(io.BytesIO(data), strict=False)
             if count_pages(reader, stop_after=max(pages_left, 0)) > pages_left:
                 raise too_many_pages(page_limit)
             pages = len(reader.pages)
@@ -440,10 +443,7 @@ def _normalize_pdf(
                         % {"what": what}
                     )
                 )
-                return Normalized("pdf", cleaned, pages, len(data), tuple(notices))
-            if decrypted:
-                writer = PdfWriter(clone_from=reader)
-                return Normalized("pdf", _write(writer), pages, len(data), tuple(notices))
+                return Normalized("pdf", cleaned, pages, size, tuple(notices))
             # Prove it can be appended later the way render.py will do it.
             append_pdfs(None, [data])
     except AttachmentError:
@@ -464,7 +464,28 @@ def _normalize_pdf(
     ) as exc:
         logger.info("Refused a damaged PDF upload: %s", type(exc).__name__)
         raise _damaged() from exc
-    return Normalized("pdf", data, pages, len(data), tuple(notices))
+    return Normalized("pdf", data, pages, size, tuple(notices))
+
+
+def canonical_pdf(data: bytes) -> bytes:
+    """The file as qpdf reads it, written again: one value per dictionary key, no encryption
+    (an owner password only; a file that needs a password to open is refused before), only
+    the objects its catalog reaches. A dictionary may name a key twice; pypdf (the check) read
+    the first value and qpdf (the merge) kept the second, so a link whose first /A was a jump
+    and second JavaScript passed the check and reached the letter. Streams are copied as they
+    are (not decoded: a compressed bomb stays small here)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data), password="") as pdf:
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            encryption=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            compress_streams=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        )
+    return out.getvalue()
 
 
 # --- photos -----------------------------------------------------------------------------
@@ -647,16 +668,9 @@ def normalize_text(
             "text_too_long",
         )
     if usage.files >= limits.max_files:
-        raise AttachmentError(
-            _("You can add at most %(n)d files. Remove a file first.") % {"n": limits.max_files},
-            "too_many_files",
-        )
+        ensure_room(limits, usage, size=0, pages=0)  # says "at most n files"
     pdf = render_typed_text_pdf(text, day=day)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     if usage.pages + pages > limits.max_pages:
-        raise AttachmentError(
-            _("All files together may have at most %(n)d pages. Remove a file first.")
-            % {"n": limits.max_pages},
-            "too_many_pages",
-        )
+        raise too_many_pages(limits.max_pages)
     return Normalized("text", pdf, pages, len(text.encode()))

@@ -12,6 +12,7 @@ import io
 from html.parser import HTMLParser
 from typing import Any
 
+from decision_aid.casefile.text import xml_safe
 from decision_aid.documents.render import render_html
 
 BLANK = "__________________"
@@ -46,6 +47,9 @@ class _LetterToDocx(HTMLParser):
             self.paragraph.add_run(BLANK)
 
     def _text(self, text: str) -> None:
+        # Also for answers stored before the forms cleaned them (an XML-invalid character
+        # made python-docx fail on every try).
+        text = xml_safe(text)
         if self.cell is not None:
             self.cell.append(text)
             return

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from decision_aid.documents.assemble import assemble as _assemble
+from decision_aid.documents.pdf_guard import without_active_content
 
 ASSET_ROOT = (Path(settings.BASE_DIR) / "static").resolve()
 ALLOWED_ASSET_DIRS = ("fonts", "css")
@@ -131,7 +132,9 @@ def pdf_from_html(
     if not assemble:
         return draft
     # The letters print their fields as lines, not tables: no header cells to scope then.
-    return _assemble(draft, attachments, stamps, scope_headers="<th" in html)
+    letter = _assemble(draft, attachments, stamps, scope_headers="<th" in html)
+    # The bytes we send are checked too, not only each upload (documents.pdf_guard).
+    return without_active_content(letter) if attachments else letter
 
 
 def _pdf(

@@ -73,6 +73,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -200,20 +201,191 @@ def check_upload(
     """``normalize_upload`` in a limited child process; raises AttachmentError as it does, plus
     ``busy`` (no free slot for this client or this process), ``too_slow`` (CPU budget used up)
     and ``too_big`` (memory). ``client``: the sender's address (cases.clientip.client_key)."""
+    from decision_aid.documents.attachments import precheck
+
     limits = limits or Limits.from_settings()
     usage = usage or Usage()
     if not settings.UPLOAD_WORKER_ISOLATED:
         from decision_aid.documents.attachments import normalize_upload
 
         return normalize_upload(data, name=name, limits=limits, usage=usage)
+    # The cheap checks first, here: a file refused by its size or type takes no slot.
+    precheck(data, name=name, limits=limits, usage=usage)
+    suspect = client_keeps_failing(client)
     with client_slot(client) as free:
         if not free:
             logger.warning("Upload refused: this client has every one of its upload slots")
             raise _busy()
-        return _check_in_turn(data, name=name, limits=limits, usage=usage)
+        try:
+            if not settings.UPLOAD_FAIR_SHARES:
+                return _check_in_turn(data, name=name, limits=limits, usage=usage)
+            return _check_fairly(
+                data, name=name, limits=limits, usage=usage, client=client, suspect=suspect
+            )
+        except AttachmentError as refused:
+            if refused.code != "busy":
+                _count_failure(client)
+            raise
+
+
+# --- fair shares of the check slots ----------------------------------------------------------
+def _failure_rate() -> Any:
+    from decision_aid.cases import throttle
+
+    return throttle.Rate.parse(settings.UPLOAD_FAILURES_RATE)
+
+
+def client_keeps_failing(client: str) -> bool:
+    """This client's files were refused by the check UPLOAD_FAILURES_RATE times lately (2 in 15
+    minutes): its next uploads wait behind everybody else's. One indexed read."""
+    from decision_aid.cases import throttle
+
+    if not client or not settings.UPLOAD_FAIR_SHARES:
+        return False
+    rate = _failure_rate()
+    try:
+        return throttle.count(f"upload-fail:{client}", rate) >= rate.limit
+    except DatabaseError:
+        return False  # the counters are away: checked as anybody's
+
+
+def _count_failure(client: str) -> None:
+    from decision_aid.cases import throttle
+
+    if client:
+        with contextlib.suppress(DatabaseError):
+            throttle.hit(f"upload-fail:{client}", _failure_rate())
+
+
+class FairGate:
+    """Who gets this web process's next upload check (UPLOAD_WORKER_CONCURRENCY at once).
+
+    Each upload has a place in line: the clients that sent the fewest uploads here in the last
+    UPLOAD_FAIR_WINDOW_SECONDS (60) first, then the oldest. So a person's first photo goes
+    before the next file of someone who has been sending one after another, whatever order
+    they came in.
+    - A free slot with nobody waiting: the upload runs at once.
+    - Otherwise it waits, at most UPLOAD_WORKER_WAIT_SECONDS, with at most UPLOAD_WORKER_QUEUE
+      waiting (a waiting upload holds a web thread). When the line is full, a newcomer with a
+      better place takes the place of the last one, who is told "try again" at once.
+    - A client whose files keep failing (``suspect``: documents.sandbox.client_keeps_failing),
+      that already has an upload running or waiting here (a person's files come one after
+      the other), or that sent more than UPLOAD_FAIR_HEAVY uploads here in the window (10: a
+      person adds at most 10 files to a case), is limited: it never waits, and runs only
+      when nobody waits and no other check runs (of 2 slots it takes 1, the other stays
+      free for the next person).
+    Before, the first to come took the slots and the line: 16 hostile addresses sending bombs
+    held both, and 49 of 50 people's photos got "try again" (503)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self.running = 0
+        self._waiting: list[list[Any]] = []  # [place, ticket number, client, evicted]
+        self._seq = 0
+        self._recent: dict[str, list[float]] = {}
+        self._active: dict[str, int] = {}  # uploads per client running or waiting here
+
+    def _arrive(self, client: str, now: float) -> int:
+        """Note one more upload from ``client``; how many it sent here in the window."""
+        window = settings.UPLOAD_FAIR_WINDOW_SECONDS
+        times = [t for t in self._recent.get(client, []) if now - t < window][-999:]
+        times.append(now)
+        self._recent[client] = times
+        if len(self._recent) > 10_000:  # forget the quiet ones
+            for key in [k for k, v in self._recent.items() if now - v[-1] >= window]:
+                del self._recent[key]
+        return len(times)
+
+    def enter(self, client: str, *, suspect: bool, slots: int, queue: int, wait: float) -> bool:
+        now = time.monotonic()
+        with self._cond:
+            sent = self._arrive(client, now)
+            # Already one upload of this client running or waiting here: a person sends one
+            # at a time (the files of one request are checked one after the other).
+            crowding = self._active.get(client, 0) > 0
+            if suspect or crowding or sent > settings.UPLOAD_FAIR_HEAVY:
+                # Only into a slot nobody else needs: nobody waits, and (of 2) the other slot
+                # stays free for the next person.
+                allowed = not self._waiting and self.running < max(slots - 1, 1)
+                if allowed:
+                    self.running += 1
+                    self._active[client] = self._active.get(client, 0) + 1
+                return allowed
+            if self.running < slots and not self._waiting:
+                self.running += 1
+                self._active[client] = self._active.get(client, 0) + 1
+                return True
+            self._seq += 1
+            ticket = [(sent, self._seq), self._seq, client, False]
+            if len(self._waiting) >= queue:
+                last = max(self._waiting, key=lambda t: t[0]) if self._waiting else None
+                if last is None or last[0] <= ticket[0]:
+                    return False
+                last[3] = True  # told to try again; it leaves when it wakes
+                self._waiting.remove(last)
+            self._waiting.append(ticket)
+            self._active[client] = self._active.get(client, 0) + 1
+            self._cond.notify_all()
+            deadline = now + wait
+            while True:
+                if ticket[3]:
+                    self._gone(client)
+                    return False
+                if self.running < slots and min(self._waiting, key=lambda t: t[0]) is ticket:
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self._waiting.remove(ticket)
+                    self._gone(client)
+                    self._cond.notify_all()
+                    return False
+                self._cond.wait(left)
+            self._waiting.remove(ticket)
+            self.running += 1
+            self._cond.notify_all()
+            return True
+
+    def _gone(self, client: str) -> None:
+        self._active[client] -= 1
+        if not self._active[client]:
+            del self._active[client]
+
+    def leave(self, client: str) -> None:
+        with self._cond:
+            self._gone(client)
+            self.running -= 1
+            self._cond.notify_all()
+
+
+_gate = FairGate()
+
+
+def _check_fairly(
+    data: bytes, *, name: str, limits: Limits, usage: Usage, client: str, suspect: bool
+) -> Normalized:
+    entered = _gate.enter(
+        client,
+        suspect=suspect,
+        slots=settings.UPLOAD_WORKER_CONCURRENCY,
+        queue=settings.UPLOAD_WORKER_QUEUE,
+        wait=settings.UPLOAD_WORKER_WAIT_SECONDS,
+    )
+    if not entered:
+        logger.warning(
+            "Upload refused: %s",
+            "a client whose files keep failing, behind the others"
+            if suspect
+            else "no upload worker slot came free in time",
+        )
+        raise _busy()
+    try:
+        return _run_child(data, name=name, limits=limits, usage=usage)
+    finally:
+        _gate.leave(client)
 
 
 def _check_in_turn(data: bytes, *, name: str, limits: Limits, usage: Usage) -> Normalized:
+    """First come, first served (UPLOAD_FAIR_SHARES=0; how it was, for comparison)."""
     admit = admissions()
     if not admit.acquire(blocking=False):
         logger.warning("Upload refused: every upload worker slot and queue place is taken")

@@ -3,7 +3,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 
 
 def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
@@ -48,6 +48,39 @@ def session_refresh(get_response: Callable[[HttpRequest], HttpResponse]):  # noq
         if session.modified or now - last >= settings.SESSION_REFRESH_SECONDS:
             session[SESSION_REFRESHED] = now
         return response
+
+    return middleware
+
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def text_clean(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """Every text a form sends (and every query parameter) without the characters XML cannot
+    hold (casefile.text.xml_safe): a form feed pasted into a name made the .docx fail on every
+    try. Done once here, at the boundary, so no form, wizard page or stored answer sees them.
+    Must sit after request_size_cap (it reads the body) and before CsrfViewMiddleware; a body
+    that cannot be read raises here as it would there (the 400 page)."""
+    from decision_aid.casefile.text import xml_safe
+
+    def clean(query: QueryDict) -> QueryDict:
+        if all(
+            xml_safe(key) == key and all(xml_safe(v) == v for v in values)
+            for key, values in query.lists()
+        ):
+            return query
+        cleaned = QueryDict(mutable=True, encoding=query.encoding)
+        for key, values in query.lists():
+            cleaned.setlist(xml_safe(key), [xml_safe(v) for v in values])
+        cleaned._mutable = False  # noqa: SLF001 - as Django hands it to views
+        return cleaned
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if request.GET:
+            request.GET = clean(request.GET)
+        if request.method == "POST" and request.content_type in _FORM_TYPES:
+            request.POST = clean(request.POST)
+        return get_response(request)
 
     return middleware
 

@@ -17,6 +17,11 @@ from functools import lru_cache
 NUMERIC_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y")
 WEEKS_AGO = re.compile(r"^\s*(\d{1,3})\s*w(eken|eek|eeks|k)?(\s+(geleden|ago))?\s*$", re.I)
 EARLIEST_YEAR = 1950
+# The longest way a person writes a date ("woensdag 30 september 2026", "30 weken geleden") is
+# under 30 characters. Longer text is refused before any parsing: dateparser's time grows with
+# the text (1 MB of "1 a ..." took 40 s of CPU in the web process), and the cache below keeps
+# its keys (300 such texts held 315 MB).
+DATE_MAX_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,10 @@ class ParsedDate:
 
 
 def parse_date(text: str, *, today: date) -> ParsedDate | None:
-    """The date in ``text``, or None when it is not a date a person could mean."""
+    """The date in ``text``, or None when it is not a date a person could mean (also when it
+    is longer than DATE_MAX_CHARS: the caller says so first, see ``too_long``)."""
+    if too_long(text):
+        return None
     text = " ".join(text.split())
     if not text:
         return None
@@ -34,6 +42,11 @@ def parse_date(text: str, *, today: date) -> ParsedDate | None:
     if parsed is None or parsed.value.year < EARLIEST_YEAR:
         return None
     return parsed
+
+
+def too_long(text: str) -> bool:
+    """More than DATE_MAX_CHARS characters, not counting spaces at either end."""
+    return len(text) > DATE_MAX_CHARS and len(text.strip()) > DATE_MAX_CHARS
 
 
 NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
@@ -80,7 +93,7 @@ def _parse_words(text: str, today: date) -> ParsedDate | None:
             "RELATIVE_BASE": datetime(today.year, today.month, today.day),  # noqa: DTZ001
         },
     )
-    data = parser.get_date_data(text)
+    data = parser.get_date_data(text[:DATE_MAX_CHARS])
     if data.date_obj is None or data.period not in ("day", "week", "month"):
         return None  # a year alone is too vague for a deadline
     return ParsedDate(data.date_obj.date(), approximate=data.period != "day")

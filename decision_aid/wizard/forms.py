@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from decision_aid.wizard import choices as c
-from decision_aid.wizard.dates import impossible_day, parse_date
+from decision_aid.wizard.dates import DATE_MAX_CHARS, impossible_day, parse_date, too_long
 
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y"]
 TEXT_MAX = 200
@@ -48,6 +48,10 @@ class DutchDateField(forms.DateField):
             "This date does not exist. Check the day and the month (day-month-year, for "
             "example 28-2-2026)."
         ),
+        "too_long": _(
+            "Write the date in at most %(n)d characters, for example 4 mei 2026 or 30 weken "
+            "geleden."
+        ),
     }
 
     def __init__(self, **kwargs: object) -> None:
@@ -57,6 +61,10 @@ class DutchDateField(forms.DateField):
     def to_python(self, value: object) -> date | None:
         if isinstance(value, date) or value in self.empty_values:
             return super().to_python(value)
+        if too_long(str(value)):  # before any parsing (wizard/dates.py)
+            raise forms.ValidationError(
+                self.error_messages["too_long"], code="too_long", params={"n": DATE_MAX_CHARS}
+            )
         parsed = parse_date(str(value), today=timezone.localdate())
         if parsed is None:
             if impossible_day(str(value)):

@@ -166,6 +166,7 @@ def production_env(*, database_url: str, tmp: Path) -> dict[str, str]:
         DJANGO_SECRET_KEY="fault-tests-" + "x" * 50,
         DJANGO_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         DJANGO_SEARCH_INDEX_KEY="fault-tests-search-index-" + "y" * 20,
+        DJANGO_KEK_DIR=str(tmp / "keys"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url,
         DJANGO_CONN_MAX_AGE="600",

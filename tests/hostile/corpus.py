@@ -62,3 +62,26 @@ def jpeg_with_comment(comment: bytes = b"Naam: Jan Jansen, BSN 123456782") -> by
     out = io.BytesIO()
     Image.new("RGB", (1200, 900), (240, 240, 230)).save(out, "JPEG", comment=comment)
     return out.getvalue()
+
+
+@cache
+def bomb_pdf(decoded_mb: int = 2048, pages: int = 4) -> bytes:
+    """A compression bomb: a few pages whose one content stream is ``decoded_mb`` MB of spaces
+    squeezed twice with Flate (/Filter [/FlateDecode /FlateDecode]): a few KB on disk, gigabytes
+    for a reader that decodes it."""
+    import zlib
+
+    chunk = b" " * (1 << 20)
+    squeeze = zlib.compressobj(9)
+    once = b"".join(squeeze.compress(chunk) for _ in range(decoded_mb)) + squeeze.flush()
+    twice = zlib.compress(once, 9)
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, kids),
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(twice)
+        + twice
+        + b"\nendstream",
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+    return _raw_pdf(objects)

@@ -8,6 +8,7 @@ limits, a few at a time per web process.
 
 from __future__ import annotations
 
+import contextlib
 import zlib
 
 import pytest
@@ -102,18 +103,33 @@ def test_a_large_ordinary_photo_still_goes_through_scaled_down():
     assert max(image.size) <= 2339
 
 
+@contextlib.contextmanager
+def _slots_taken(running: int, waiting: int = 0):  # noqa: ANN202
+    """Other uploads being checked (and waiting) in this process's FairGate."""
+    from decision_aid.documents.sandbox import _gate
+
+    for n in range(running):
+        assert _gate.enter(f"other{n}", suspect=False, slots=running, queue=0, wait=0)
+    tickets = [[(0, -n), -n, f"waiting{n}", False] for n in range(waiting)]
+    with _gate._cond:
+        _gate._waiting.extend(tickets)
+    try:
+        yield
+    finally:
+        with _gate._cond:
+            for ticket in tickets:
+                _gate._waiting.remove(ticket)
+        for n in range(running):
+            _gate.leave(f"other{n}")
+
+
 def test_upload_work_waits_for_a_free_slot_and_then_says_try_again(settings):
-    from decision_aid.documents.sandbox import check_upload, slots
+    from decision_aid.documents.sandbox import check_upload
 
     settings.UPLOAD_WORKER_CONCURRENCY = 1
     settings.UPLOAD_WORKER_WAIT_SECONDS = 0.1
-    gate = slots()
-    assert gate.acquire(timeout=1)  # another upload is being checked
-    try:
-        with pytest.raises(AttachmentError) as refused:
-            check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
-    finally:
-        gate.release()
+    with _slots_taken(1), pytest.raises(AttachmentError) as refused:  # another upload runs
+        check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
     assert refused.value.code == "busy"
     item = check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
     assert item.kind == "image" and item.page_count == 1
@@ -125,29 +141,22 @@ def test_uploads_beyond_the_queue_are_told_to_wait_at_once_not_held(settings):
     wizard stalling for 9 s without this)."""
     import time
 
-    from decision_aid.documents.sandbox import admissions, check_upload
+    from decision_aid.documents.sandbox import check_upload
 
     settings.UPLOAD_WORKER_CONCURRENCY = 1
     settings.UPLOAD_WORKER_QUEUE = 1
     settings.UPLOAD_WORKER_WAIT_SECONDS = 60
-    gate = admissions()
-    assert gate.acquire(timeout=1) and gate.acquire(timeout=1)  # one running, one waiting
-    try:
+    with _slots_taken(1, waiting=1):  # one running, one waiting
         started = time.monotonic()
         with pytest.raises(AttachmentError) as refused:
             check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
         waited = time.monotonic() - started
-    finally:
-        gate.release()
-        gate.release()
     assert refused.value.code == "busy"
     assert waited < 5  # at once, not after the 60 s a turn may take
 
 
 @pytest.mark.django_db
 def test_upload_page_refuses_hostile_files_clearly_and_loses_nothing(client, owned_case, settings):
-    from decision_aid.documents.sandbox import slots
-
     case = owned_case(case_file_for("court"))
     url = f"/en/brief/{case.id}/bijlagen/"
     ok = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg")
@@ -163,15 +172,11 @@ def test_upload_page_refuses_hostile_files_clearly_and_loses_nothing(client, own
     # Every worker slot of this process busy: a clear "try again", not a hung request.
     settings.UPLOAD_WORKER_CONCURRENCY = 1
     settings.UPLOAD_WORKER_WAIT_SECONDS = 0.1
-    gate = slots()
-    gate.acquire()
-    try:
+    with _slots_taken(1):
         again = SimpleUploadedFile(
             "foto.jpg", corpus.jpeg_with_comment(), content_type="image/jpeg"
         )
         response = client.post(url, {"file": again})
-    finally:
-        gate.release()
     assert response.status_code == 503
     assert "Try again in a minute" in response.content.decode()
     assert case.attachments.count() == 1

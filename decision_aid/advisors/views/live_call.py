@@ -66,11 +66,24 @@ class ShareOpenView(AdvisorView):
 
 
 def _share_refused_message(reason: str) -> str:
+    minutes = {"minutes": sharing.SHARE_GUESSES.wait_minutes(reason)}
     if reason == "client":
-        return _("Too many wrong codes. Wait 15 minutes and try again.")
+        return _("Too many wrong codes. Wait %(minutes)d minutes and try again.") % minutes
+    if reason == "account":
+        return (
+            _(
+                "Too many wrong codes were typed with your account. Wait %(minutes)d minutes and "
+                "try again."
+            )
+            % minutes
+        )
     if reason == "attack":
-        return _(
-            "Many wrong codes are being tried on this site right now. Wait an hour and try again."
+        return (
+            _(
+                "Many wrong codes are being tried on this site right now. Wait %(minutes)d "
+                "minutes and try again."
+            )
+            % minutes
         )
     return _(
         "This code does not work. It may be typed wrong, used already or older than 30 "
