@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.content import citation_label
+from decision_aid.documents import money, money_texts
 from decision_aid.documents import texts as t
 from decision_aid.wizard.presenter import advice_context
 from decision_aid.wizard.timeline_svg import for_print
@@ -140,6 +141,8 @@ def recipient_of(kind: str, role: str, cao_expert: bool = False) -> str:
         return "employee" if role == "employer" else "employer"
     if kind == "expert_opinion":
         return "cao_expert" if cao_expert else "uwv"
+    if kind in money.RECIPIENTS:
+        return money.RECIPIENTS[kind]
     return {
         "talk": "self",
         "second_opinion": "bedrijfsarts",
@@ -151,7 +154,7 @@ def recipient_of(kind: str, role: str, cao_expert: bool = False) -> str:
 
 def reaches_employer(kind: str, role: str) -> bool:
     """Letters the employer reads (a talk sheet may be shown in the conversation)."""
-    return role != "employer" and kind in ("mediation", "talk")
+    return role != "employer" and kind in ("mediation", "talk", "wage_protest")
 
 
 def own_words_for(parties: dict[str, Any], kind: str, role: str) -> str:
@@ -209,6 +212,10 @@ FILE_STEMS = {
         "sheet": "how-to-send",
     },
 }
+
+
+for _language, _stems in money_texts.FILE_STEMS.items():
+    FILE_STEMS[_language].update(_stems)
 
 
 def file_name(
@@ -325,11 +332,15 @@ def build_document_context(
         "file_name": file_name(doc, language, today),
         "docx_name": file_name(doc, language, today, "docx"),
         "sheet_name": file_name(doc, language, today, sheet=True),
+        "advice_date": today.isoformat(),
+        "contract_end": money.contract_end(situation, today),
+        "contract_end_label": str(money.CONTRACT_END_LABEL),
     }
     builder = _BUILDERS.get(doc.kind)
     if builder:
         builder(context, situation, disputes, doc)
     context["sheet"] = _sending_sheet(context)
+    money.finish_sheet(context)
     return context
 
 
@@ -509,6 +520,7 @@ _BUILDERS = {
     "legal_advice": _legal,
     "court": _court,
     "complaint": _complaint,
+    **money.BUILDERS,
 }
 
 

@@ -153,6 +153,7 @@ class Action:
     text: Text  # the step, never the health matter
     due: date
     sources: tuple[str, ...]
+    label: Text = field(default_factory=lambda: Text(""))  # the step in a few words
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ def action_to_dict(action: Action, translate: Translate = lambda s: s) -> dict[s
     return {
         "key": action.key,
         "text": action.text.render(translate),
+        "label": action.label.render(translate) if action.label.msgid else "",
         "date": action.due.isoformat(),
         "date_label": action.due.strftime("%d-%m-%Y"),
         "sources": list(action.sources),

@@ -7,6 +7,7 @@ calendar. Each text names the step, never the health matter.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .advice import Action, Route, Text
@@ -45,6 +46,17 @@ UWV_ANSWER = _(
     "If the expert opinion is asked today, UWV's answer can come by %(date)s (it can take up "
     "to 8 weeks)."
 )
+
+
+#: The step in a few words: the sending sheet and the calendar's event titles.
+LABELS = {
+    "objection": _("Last day: objection to the wage sanction"),
+    "pay_by": _("Date the missing wage must be paid by"),
+    "pay_notice": _("Tell the employee in writing about the pay"),
+    "contract_end": _("End of the temporary contract"),
+    "wia_application": _("Last day to apply for the WIA benefit"),
+    "uwv_answer": _("Expected answer of UWV on the expert opinion"),
+}
 
 
 def _d(day: date) -> str:
@@ -113,7 +125,8 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
                     ("domain §3 [I]", "domain §3 [B]"),
                 )
             )
-    return tuple(sorted((a for a in out if a.due >= today), key=lambda a: (a.due, a.key)))
+    labelled = (replace(a, label=Text(LABELS[a.key])) for a in out if a.due >= today)
+    return tuple(sorted(labelled, key=lambda a: (a.due, a.key)))
 
 
 def this_week(f: Facts, all_deadlines: tuple[Action, ...]) -> tuple[Action, ...]:

@@ -18,7 +18,7 @@ from .advice import RuleSet, Text
 #: Bump when a rule, text, cost or deadline changes; history in docs/routing.md.
 RULES_VERSION = "4"
 #: ``fingerprint()`` of the rules this version names (update together with RULES_VERSION).
-RULES_FINGERPRINT = "660e5ef67260f12a"
+RULES_FINGERPRINT = "1405f5ed46c8ded3"
 
 
 def _texts(value: object) -> list[str]:
@@ -67,7 +67,8 @@ def fingerprint() -> str:
     from .timeline import CONTRACT_END_LABEL
 
     parts += [f"{k}>{v}" for k, v in ADVISOR_WORDING.items()]
-    texts = (v for k, v in sorted(vars(deadlines).items()) if k.isupper() and isinstance(v, str))
+    texts = [v for k, v in sorted(vars(deadlines).items()) if k.isupper() and isinstance(v, str)]
+    texts += [f"{k}={v}" for k, v in sorted(deadlines.LABELS.items())]
     parts += [CONTRACT_END_LABEL, *texts]
     for q in QUESTION_RULES:
         parts += [str(q.question), *sorted(map(str, q.askers)), str(q.needs_wage_dispute)]
