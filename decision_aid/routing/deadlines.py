@@ -131,18 +131,23 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
 
 def this_week(f: Facts, all_deadlines: tuple[Action, ...]) -> tuple[Action, ...]:
     """At most three actions when pay stopped, was cut, refused or suspended, or when a dated
-    deadline falls within 14 days; earliest first, so the nearest deadline opens the advice."""
-    soon = f.case.as_of + timedelta(days=THIS_WEEK_DAYS)
+    deadline falls within 14 days; earliest first, so the nearest deadline opens the advice.
+    An open objection term (at most 6 weeks) and a contract that ends within the time an
+    expert opinion may take (8 weeks) are acted on now too: both start this week."""
+    today = f.case.as_of
+    soon = today + timedelta(days=THIS_WEEK_DAYS)
+    within_opinion_time = today + timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS)
     money = f.pay_at_stake or (f.employer_side and f.s.wage in (Wage.STOPPED, Wage.WITHHELD))
-    if not money and not any(a.due <= soon for a in all_deadlines):
-        return ()
-    within_opinion_time = f.case.as_of + timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS)
     actions = [
         a
         for a in all_deadlines
-        if a.due <= soon
-        or a.key == "objection"  # 6 weeks at most, and the step starts now
-        or (a.key == "contract_end" and a.due <= within_opinion_time)
+        if a.key != "uwv_answer"  # UWV's expected answer is no action of this week
+        and (
+            a.due <= soon
+            or a.key == "objection"
+            or (a.key == "contract_end" and a.due <= within_opinion_time)
+        )
     ]
-    # the expected answer of UWV is no action of this week
-    return tuple(a for a in actions if a.key != "uwv_answer")[:MAX_THIS_WEEK]
+    if not money and not actions:
+        return ()
+    return tuple(actions[:MAX_THIS_WEEK])
