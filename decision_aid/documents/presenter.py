@@ -161,7 +161,8 @@ def own_words_for(parties: dict[str, Any], kind: str, role: str) -> str:
     """The own words of this letter. The wizard's own words (often written for UWV or a
     doctor, and maybe about the illness) never go into a letter the employer reads."""
     own = (parties.get("own_words") or {}).get(kind, "")
-    if own or reaches_employer(kind, role):
+    # the first letters of a money dispute go to the other side or to UWV: only their own words
+    if own or reaches_employer(kind, role) or kind in money.RECIPIENTS:
         return own
     return parties.get("own_view", "")
 

@@ -105,15 +105,15 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
     since = f.s.sick_since
     if since is not None and f.week is not None and f.week <= WIA_APPLY_BY_WEEK:
         last_day = since + timedelta(weeks=WIA_APPLY_BY_WEEK, days=-1)
-        if f.s.contract_end is None or f.s.contract_end > last_day or not f.contract_ending:
-            out.append(
-                Action(
-                    "wia_application",
-                    Text(WIA_APPLICATION, {"date": _d(last_day)}),
-                    last_day,
-                    ("domain §6 [Y]",),
-                )
+        # also after a contract's end: the WIA application is the employee's, with UWV
+        out.append(
+            Action(
+                "wia_application",
+                Text(WIA_APPLICATION, {"date": _d(last_day)}),
+                last_day,
+                ("domain §6 [Y]",),
             )
+        )
     if Route.EXPERT_OPINION in advised and f.opinion in (None, ExpertOpinionState.NONE):
         answer = today + timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS)
         if f.week is None or f.week + PLAN_EXPERT_OPINION_WEEKS <= MAX_SICK_WEEKS + 52:
