@@ -245,6 +245,8 @@ def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
 
 
 def _legal_addressee(situation: dict[str, Any], role: str) -> str:
+    if role == "advisor":  # the union's own advisor hands the case on, not to "De vakbond"
+        return str(_("The union's legal department or lawyer (for the member's case)"))
     if role != "employer" and situation.get("union_member"):
         return str(_("The union (vakbond)"))
     if situation.get("legal_insurance"):

@@ -213,3 +213,15 @@ def test_the_court_summary_names_the_unfitness_not_the_claim():
         letter = _flat(pdf_text(render_pdf(context, [])))
     assert "behalve als de arbeidsongeschiktheid niet betwist werd" in letter
     assert "geen discussie over was" not in letter
+
+
+def test_the_unions_own_advisor_gets_no_letter_to_de_vakbond():
+    """Advisor mode: the legal-advice letter goes to the union's legal department, not to
+    'De vakbond' (the advisor is the union)."""
+    case_file = case_file_for("legal_advice", role="advisor")
+    with translation.override("nl"):
+        doc = next(d for d in documents_for(case_file) if d.kind == "legal_advice")
+        context = build_document_context(case_file, doc, [], today=TODAY)
+        letter = _flat(pdf_text(render_pdf(context, [])))
+    assert "De juridische dienst of advocaat van de vakbond" in letter
+    assert "De vakbond " not in letter.replace("De vakbond.", "")
