@@ -225,3 +225,39 @@ def test_the_unions_own_advisor_gets_no_letter_to_de_vakbond():
         letter = _flat(pdf_text(render_pdf(context, [])))
     assert "De juridische dienst of advocaat van de vakbond" in letter
     assert "De vakbond " not in letter.replace("De vakbond.", "")
+
+
+@pytest.mark.django_db
+def test_a_case_stored_before_version_2_still_opens(client, owned_case):
+    """A version-1 case file saved before the money questions (no unfitness_disputed, no
+    sanction date) still gives its advice, its letters and its calendar."""
+    case_file = case_file_for("expert_opinion")
+    assert case_file["version"] == 1 and "unfitness_disputed" not in case_file["situation"]
+    case = owned_case(case_file)
+    draft = client.get(f"/en/brief/{case.id}/")
+    assert draft.status_code == 200
+    assert f"/brief/{case.id}/pdf/wage_protest/" in draft.content.decode()
+    assert client.get(f"/en/brief/{case.id}/pdf/wage_protest/").status_code == 200
+    assert client.get(f"/vragen/{case.id}/agenda.ics").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_wizard_state_stored_before_the_money_page_resumes(client):
+    """Stored wizard pages from before the 'money' page: the wizard asks the new page when the
+    answers call for it, and nothing typed before is lost."""
+    from decision_aid.casefile.answers import case_file_to_wizard_state
+    from decision_aid.cases.services import case_create, case_save_state
+
+    state = case_file_to_wizard_state(case_file_for("expert_opinion"))
+    del state["step_data"]["money"]  # a state saved before the page existed
+    case = case_create(language="nl")
+    case_save_state(case=case, state=state, language="nl")
+    session = client.session
+    session["cases"] = [str(case.id)]
+    session.save()
+    response = client.get(f"/vragen/{case.id}/review/", follow=True)
+    assert response.status_code == 200
+    # the check page sends the person to the one new question, not back to the start
+    assert response.redirect_chain[-1][0] == f"/vragen/{case.id}/money/"
+    html = response.content.decode()
+    assert "<h1>Over het loon</h1>" in html and "Betwist de werkgever" in html
