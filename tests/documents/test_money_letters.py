@@ -260,4 +260,4 @@ def test_a_wizard_state_stored_before_the_money_page_resumes(client):
     # the check page sends the person to the one new question, not back to the start
     assert response.redirect_chain[-1][0] == f"/vragen/{case.id}/money/"
     html = response.content.decode()
-    assert "<h1>Over het loon</h1>" in html and "Betwist de werkgever" in html
+    assert "<h1>Over het loon</h1>" in html and "Betwist uw werkgever dat u ziek bent?" in html
