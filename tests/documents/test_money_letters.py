@@ -261,3 +261,19 @@ def test_a_wizard_state_stored_before_the_money_page_resumes(client):
     assert response.redirect_chain[-1][0] == f"/vragen/{case.id}/money/"
     html = response.content.decode()
     assert "<h1>Over het loon</h1>" in html and "Betwist uw werkgever dat u ziek bent?" in html
+
+
+@pytest.mark.django_db
+def test_own_words_of_the_notice_go_into_that_letter_only(client, owned_case):
+    """The employer writes the rule that was not followed for the notice: saved for that letter
+    (case file version 2 allows the key), shown in its PDF, never the wizard's own view."""
+    case_file = case_file_for("talk", role="employer", wage="withheld")
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    url = f"/brief/{case.id}/eigen-woorden/pay_notice/"
+    page = client.get(url).content.decode()
+    assert "de werknemer" in page and "mijn rug" not in page
+    words = "U kwam op 3 en 10 maart niet naar de bedrijfsarts. Maak een nieuwe afspraak."
+    assert client.post(url, {"text": words}).status_code == 302
+    pdf = _flat(pdf_text(client.get(f"/brief/{case.id}/pdf/pay_notice/").content))
+    assert words in pdf and MEDICAL not in pdf
