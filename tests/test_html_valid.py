@@ -118,6 +118,31 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     keep("feedback_error", client.post("/reactie/", {"place": "advice", "text": "x" * 600}))
     keep("feedback_thanks", client.get("/reactie/bedankt/?next=/"))
 
+    # money first: the 'money' page, 'Deze week' above the advice, the written claim and its
+    # sending sheet, the advisor's view of a pay cut
+    money = Client()
+    answers = {
+        **TYPICAL_EMPLOYEE,
+        "disputes": {"disputes": ["wage_stopped"]},
+        "wage": {"wage": "cut"},
+        "money": {"unfitness_disputed": "no", "pregnancy_related": "no"},
+    }
+    response = money.get("/vragen/")
+    for step in ("role", *[k for k in answers if k != "role"]):
+        if step in ("money", "advice"):
+            keep(f"money_step_{step}", response)
+        response = post_step(money, step, answers[step])
+        if "/brief/" in response.request["PATH_INFO"]:
+            break
+    money_id = money.session["cases"][-1]
+    keep("money_draft", money.get(f"/brief/{money_id}/"))
+    keep("money_preview", money.get(f"/brief/{money_id}/voorbeeld/wage_protest/"))
+    keep("money_sheet", money.get(f"/brief/{money_id}/verzenden/wage_protest/"))
+    cut = adv.post(
+        "/adviseur/nieuw/", {**INTAKE, "wage": "cut", "unfitness_disputed": "no", "save": "1"}
+    )
+    keep("advisor_case_money", adv.get(cut["Location"]))
+
     problems = vnu_problems(command, pages, tmp_path)
     assert problems == [], "\n".join(problems)
     assert len(pages) >= 30

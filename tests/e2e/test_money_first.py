@@ -36,6 +36,9 @@ def _walk_to_advice(page, answers) -> None:  # noqa: ANN001
         step = _step(page)
         if step == "advice":
             return
+        if step == "money":  # the new question page, looked at on the phone
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "money-first-question-360.png"), full_page=True)
         for name, value in answers[step].items():
             field = f"{step}-{name}"
             if isinstance(value, list):
