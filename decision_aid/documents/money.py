@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from decision_aid.documents import money_texts as m
+from decision_aid.routing.deadlines import plus
 from decision_aid.routing.weeks import OBJECTION_WEEKS, PAY_BY_DAYS
 
 RECIPIENTS = {"wage_protest": "employer", "pay_notice": "employee", "sanction_objection": "uwv"}
@@ -37,7 +38,7 @@ def _wage_protest(ctx: dict[str, Any], situation: dict, disputes: list[str], doc
     ctx["wage"] = wage
     ctx["title"] = str(m.WAGE_PROTEST_SUBJECTS.get(wage, m.LETTER_SUBJECTS["wage_protest"]))
     ctx["addressee"] = ctx["employer"]
-    ctx["pay_by"] = _d(_today(ctx) + timedelta(days=PAY_BY_DAYS))
+    ctx["pay_by"] = _d(plus(_today(ctx), timedelta(days=PAY_BY_DAYS)))
     ctx["pregnancy"] = situation.get("pregnancy_related") is True
     ctx["to_enclose"] = _to_enclose("wage_protest")
 
@@ -56,7 +57,7 @@ def _sanction_objection(
     decided = situation.get("sanction_decided_on")
     ctx["decided_on"] = _d(decided)
     ctx["objection_by"] = (
-        _d(date.fromisoformat(decided) + timedelta(weeks=OBJECTION_WEEKS)) if decided else ""
+        _d(plus(date.fromisoformat(decided), timedelta(weeks=OBJECTION_WEEKS))) if decided else ""
     )
     if decided:
         ctx["title"] = str(m.SANCTION_OBJECTION_SUBJECT_DATED) % {"date": ctx["decided_on"]}

@@ -217,7 +217,7 @@ class Facts:
         came around the WIA check (date not given, not yet past week 104 + 6)."""
         decided = self.s.sanction_decided_on
         if decided is not None:
-            return self.case.as_of <= decided + timedelta(weeks=OBJECTION_WEEKS)
+            return (self.case.as_of - decided) <= timedelta(weeks=OBJECTION_WEEKS)
         return self.s.wage_sanction is True and (
             self.week is None or self.week <= MAX_SICK_WEEKS + OBJECTION_WEEKS
         )

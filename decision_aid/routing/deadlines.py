@@ -63,6 +63,14 @@ def _d(day: date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
+def plus(day: date, delta: timedelta) -> date:
+    """``day + delta``, kept inside the calendar: a case file may carry the year 9999."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
+
+
 def _pay_actions(f: Facts) -> list[Action]:
     today = f.case.as_of
     if f.employer_side:
@@ -71,7 +79,7 @@ def _pay_actions(f: Facts) -> list[Action]:
         return []
     if not f.pay_at_stake:
         return []
-    pay_by = today + timedelta(days=PAY_BY_DAYS)
+    pay_by = plus(today, timedelta(days=PAY_BY_DAYS))
     text = PAY_BY_SUSPENDED if f.wage_suspended_only else PAY_BY
     return [Action("pay_by", Text(text, {"date": _d(pay_by)}), pay_by, ("domain §10",))]
 
@@ -82,7 +90,7 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
     out: list[Action] = []
     decided = f.s.sanction_decided_on
     if f.employer_side and decided is not None:
-        last = decided + timedelta(weeks=OBJECTION_WEEKS)
+        last = plus(decided, timedelta(weeks=OBJECTION_WEEKS))
         out.append(
             Action(
                 "objection",
@@ -104,7 +112,7 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
         )
     since = f.s.sick_since
     if since is not None and f.week is not None and f.week <= WIA_APPLY_BY_WEEK:
-        last_day = since + timedelta(weeks=WIA_APPLY_BY_WEEK, days=-1)
+        last_day = plus(since, timedelta(weeks=WIA_APPLY_BY_WEEK, days=-1))
         # also after a contract's end: the WIA application is the employee's, with UWV
         out.append(
             Action(
@@ -115,7 +123,7 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
             )
         )
     if Route.EXPERT_OPINION in advised and f.opinion in (None, ExpertOpinionState.NONE):
-        answer = today + timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS)
+        answer = plus(today, timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS))
         if f.week is None or f.week + PLAN_EXPERT_OPINION_WEEKS <= MAX_SICK_WEEKS + 52:
             out.append(
                 Action(
@@ -135,8 +143,8 @@ def this_week(f: Facts, all_deadlines: tuple[Action, ...]) -> tuple[Action, ...]
     An open objection term (at most 6 weeks) and a contract that ends within the time an
     expert opinion may take (8 weeks) are acted on now too: both start this week."""
     today = f.case.as_of
-    soon = today + timedelta(days=THIS_WEEK_DAYS)
-    within_opinion_time = today + timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS)
+    soon = plus(today, timedelta(days=THIS_WEEK_DAYS))
+    within_opinion_time = plus(today, timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS))
     money = f.pay_at_stake or (f.employer_side and f.s.wage in (Wage.STOPPED, Wage.WITHHELD))
     actions = [
         a

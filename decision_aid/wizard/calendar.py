@@ -18,6 +18,7 @@ from decision_aid.cases.selectors import owned_case
 from decision_aid.routing import advise
 from decision_aid.routing.advice import Action
 from decision_aid.routing.casefile import load_case
+from decision_aid.routing.deadlines import plus
 
 
 def _escape(text: str) -> str:
@@ -53,7 +54,7 @@ def ics(actions: tuple[Action, ...], *, now: datetime | None = None) -> str:
             f"UID:{action.key}-{action.due:%Y%m%d}@beslishulp.invalid",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{action.due + timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{plus(action.due, timedelta(days=1)):%Y%m%d}",
             f"SUMMARY:{_escape(action.label.render(gettext))}",
             f"DESCRIPTION:{_escape(action.text.render(gettext))}",
             "TRANSP:TRANSPARENT",

@@ -425,3 +425,20 @@ _FIELDS = (
     "still_sick",
     "declared_fit",
 )
+
+
+def test_deadlines_at_the_end_of_the_calendar_do_not_crash() -> None:
+    """A case file may carry the year 9999: 'pay by' and the objection stay in the calendar."""
+    end = date(9999, 12, 28)
+    case = make_case(
+        R,
+        as_of=end,
+        sick_since=end - timedelta(weeks=100),
+        wage=Wage.STOPPED,
+        wage_sanction=True,
+        sanction_decided_on=end - timedelta(days=3),
+    )
+    advice = advise(case)
+    assert advice.this_week and all(a.due <= date.max for a in advice.this_week)
+    employee = advise(make_case(E, as_of=end, sick_since=end, wage=Wage.CUT))
+    assert employee.this_week[0].key == "pay_by"
