@@ -68,13 +68,6 @@ class IntakeForm(forms.Form):
     )
     talked = _radio(_("Talked about it yet?"), c.YES_NO_UNKNOWN_CHOICES)
     wage = _radio(_("Wage"), c.WAGE_CHOICES)
-    # what a money dispute turns on (BW 7:629a lid 2; ZW art. 29a); skipped means unknown
-    unfitness_disputed = _radio(
-        _("Does the employer dispute that the member is sick?"), c.YES_NO_UNKNOWN_CHOICES
-    )
-    pregnancy_related = _radio(
-        _("Sickness caused by pregnancy or childbirth?"), c.YES_NO_UNKNOWN_CHOICES
-    )
     first_opinion = _radio(_("Written advice of the company doctor?"), c.FIRST_OPINION_CHOICES)
     first_opinion_date = DutchDateField(label=_("Date of that advice"), required=False)
     relationship = _radio(_("Working relationship"), c.RELATIONSHIP_CHOICES)
@@ -83,10 +76,6 @@ class IntakeForm(forms.Form):
     employer_passive = _radio(_("Employer does little or nothing?"), c.YES_NO_UNKNOWN_CHOICES)
     employment = _radio(_("Contract"), c.EMPLOYMENT_CHOICES)
     contract_end = DutchDateField(label=_("End date (temporary contract)"), required=False)
-    erd = _radio(
-        _("Employer pays the Ziektewet benefit itself (eigenrisicodrager)?"),
-        c.YES_NO_UNKNOWN_CHOICES,
-    )
     still_sick = _radio(_("Sick now?"), c.STILL_SICK_CHOICES)
     # Optional: an intake posted without it (older page, another client) means "unknown".
     wage_sanction = _radio(
@@ -95,6 +84,18 @@ class IntakeForm(forms.Form):
     union_member = _radio(_("Member of the union?"), c.YES_NO_UNKNOWN_CHOICES)
     legal_insurance = _radio(_("Legal expenses insurance?"), c.YES_NO_UNKNOWN_CHOICES)
     cao_expert = _radio(_("Does the cao name its own expert?"), c.YES_NO_UNKNOWN_CHOICES)
+    # what a money dispute turns on (BW 7:629a lid 2; ZW art. 29a; domain §10), after the
+    # questions every intake answers, so the keyboard path stays as short; skipped = unknown
+    unfitness_disputed = _radio(
+        _("Does the employer dispute that the member is sick?"), c.YES_NO_UNKNOWN_CHOICES
+    )
+    pregnancy_related = _radio(
+        _("Sickness caused by pregnancy or childbirth?"), c.YES_NO_UNKNOWN_CHOICES
+    )
+    erd = _radio(
+        _("Employer pays the Ziektewet benefit itself (eigenrisicodrager)?"),
+        c.YES_NO_UNKNOWN_CHOICES,
+    )
     member_address = forms.CharField(
         label=_("Address of the member"),
         max_length=ADDRESS_MAX,
