@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.advisors.conftest import INTAKE, client_for, make_advisor
-from tests.journey import TYPICAL_EMPLOYEE, add_attachment, post_step
+from tests.journey import TYPICAL_EMPLOYEE, add_attachment, post_step, step_of
 
 VNU = (
     Path(__file__).resolve().parent.parent
@@ -117,6 +117,34 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     keep("staff_usage_en", staff_client.get("/en/beheer/inzicht/"))
     keep("feedback_error", client.post("/reactie/", {"place": "advice", "text": "x" * 600}))
     keep("feedback_thanks", client.get("/reactie/bedankt/?next=/"))
+
+    # money first: the 'money' page, 'Deze week' above the advice, the written claim and its
+    # sending sheet, the advisor's view of a pay cut
+    money = Client()
+    answers = {
+        **TYPICAL_EMPLOYEE,
+        "disputes": {"disputes": ["wage_stopped"]},
+        "wage": {"wage": "cut"},
+        "money": {"unfitness_disputed": "no", "pregnancy_related": "no"},
+    }
+    response = money.get("/vragen/", follow=True)
+    for _ in range(40):
+        if "/brief/" in response.request["PATH_INFO"]:
+            break
+        step = step_of(response)
+        if step in ("money", "advice"):
+            keep(f"money_step_{step}", response)
+        response = post_step(money, step, answers[step])
+    money_id = money.session["cases"][-1]
+    keep("money_draft", money.get(f"/brief/{money_id}/"))
+    keep("money_preview", money.get(f"/brief/{money_id}/voorbeeld/wage_protest/"))
+    keep("money_sheet", money.get(f"/brief/{money_id}/verzenden/wage_protest/"))
+    cut = adv.post(
+        "/adviseur/nieuw/", {**INTAKE, "wage": "cut", "unfitness_disputed": "no", "save": "1"}
+    )
+    keep("advisor_case_money", adv.get(cut["Location"]))
+    assert "Deze week" in pages["money_step_advice"] and "Deze week" in pages["advisor_case_money"]
+    assert "money_step_money" in pages
 
     problems = vnu_problems(command, pages, tmp_path)
     assert problems == [], "\n".join(problems)

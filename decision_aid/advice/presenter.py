@@ -86,6 +86,7 @@ ROUTE_TITLES = {
     "legal_advice": _("Get legal advice"),
     "court": _("Go to the sub-district court (kantonrechter)"),
     "complaint": _("Make a complaint about how the company doctor acted"),
+    "objection": _("Object to the wage sanction and ask UWV to shorten it"),
     "out_of_scope": _("This aid does not fit your situation"),
 }
 

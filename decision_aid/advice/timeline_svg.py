@@ -130,13 +130,16 @@ def timeline_text(
     week: int, milestones: list[dict[str, Any]], window: tuple[int, int] | None
 ) -> str:
     """The picture in words."""
-    parts = [
-        gettext("You are in week %(week)s of the %(total)s weeks.")
-        % {
-            "week": week,
-            "total": MAX_SICK_WEEKS,
-        }
-    ]
+    if week > MAX_SICK_WEEKS:  # "week 109 of the 104 weeks" reads as an error
+        parts = [
+            gettext("You are in week %(week)s: %(over)s weeks past the %(total)s weeks.")
+            % {"week": week, "over": week - MAX_SICK_WEEKS, "total": MAX_SICK_WEEKS}
+        ]
+    else:
+        parts = [
+            gettext("You are in week %(week)s of the %(total)s weeks.")
+            % {"week": week, "total": MAX_SICK_WEEKS}
+        ]
     late = [m for m in milestones if m.get("late")]
     if late:
         week_word = gettext("week")  # outside the f-string, where makemessages can see it
@@ -158,4 +161,13 @@ def timeline_text(
             gettext("An answer from UWV can come around week %(first)s to %(last)s.")
             % {"first": window[0], "last": window[1]}
         )
+        end = next((m for m in milestones if m.get("key") == "contract_end"), None)
+        if end is not None and end["week"] <= window[1]:
+            parts.append(
+                gettext(
+                    "The contract ends in week %(week)s, maybe before that answer: ask for it "
+                    "now, and do what must happen before the last day."
+                )
+                % {"week": end["week"]}
+            )
     return " ".join(parts)

@@ -84,6 +84,18 @@ class IntakeForm(forms.Form):
     union_member = _radio(_("Member of the union?"), c.YES_NO_UNKNOWN_CHOICES)
     legal_insurance = _radio(_("Legal expenses insurance?"), c.YES_NO_UNKNOWN_CHOICES)
     cao_expert = _radio(_("Does the cao name its own expert?"), c.YES_NO_UNKNOWN_CHOICES)
+    # what a money dispute turns on (BW 7:629a lid 2; ZW art. 29a; domain §10), after the
+    # questions every intake answers, so the keyboard path stays as short; skipped = unknown
+    unfitness_disputed = _radio(
+        _("Does the employer dispute that the member is sick?"), c.YES_NO_UNKNOWN_CHOICES
+    )
+    pregnancy_related = _radio(
+        _("Sickness caused by pregnancy or childbirth?"), c.YES_NO_UNKNOWN_CHOICES
+    )
+    erd = _radio(
+        _("Employer pays the Ziektewet benefit itself (eigenrisicodrager)?"),
+        c.YES_NO_UNKNOWN_CHOICES,
+    )
     member_address = forms.CharField(
         label=_("Address of the member"),
         max_length=ADDRESS_MAX,

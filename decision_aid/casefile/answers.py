@@ -61,9 +61,13 @@ def build_case_file(a: Mapping[str, Any], *, as_of: date, language: str) -> dict
         "legal_insurance": _tri(a.get("legal_insurance")),
         "cao_expert": _tri(a.get("cao_expert")),
         "wage_sanction": _tri(a.get("wage_sanction")),
+        "sanction_decided_on": _iso(a.get("sanction_decided_on")),
+        "unfitness_disputed": _tri(a.get("unfitness_disputed")),
+        "pregnancy_related": _tri(a.get("pregnancy_related")),
+        "erd": _tri(a.get("erd")),
     }
     case_file: dict[str, Any] = {
-        "version": 1,
+        "version": 2,
         "as_of": as_of.isoformat(),
         "language": language if language in ("nl", "en") else "nl",
         "role": a.get("role") or "employee",
@@ -140,9 +144,15 @@ def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, An
     pages: dict[str, dict[str, Any]] = {
         "role": {"role": role},
         "employment": {"employment": sit.get("employment") or ""},
-        "contract_end": {"contract_end": _date_answer(sit.get("contract_end"))},
+        "contract_end": {
+            "contract_end": _date_answer(sit.get("contract_end")),
+            "erd": _tri_answer(sit.get("erd")),
+        },
         "still_sick": {"still_sick": _sick_answer(sit)},
         "wage_sanction": {"wage_sanction": _tri_answer(sit.get("wage_sanction"))},
+        "sanction_decided_on": {
+            "sanction_decided_on": _date_answer(sit.get("sanction_decided_on"))
+        },
         "sick_since": {"sick_since": _date_answer(sit.get("sick_since"))},
         "disputes": {"disputes": list(sit.get("disputes") or [])},
         "first_opinion": {"first_opinion": _opinion_answer(opinion)},
@@ -152,6 +162,10 @@ def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, An
         "mediation": {"mediation": sit.get("mediation") or UNKNOWN},
         "expert_opinion": {"expert_opinion": sit.get("expert_opinion") or UNKNOWN},
         "wage": {"wage": sit.get("wage") or UNKNOWN},
+        "money": {
+            "unfitness_disputed": _tri_answer(sit.get("unfitness_disputed")),
+            "pregnancy_related": _tri_answer(sit.get("pregnancy_related")),
+        },
         "employer_passive": {"employer_passive": _tri_answer(sit.get("employer_passive"))},
         "legal_help": {
             "union_member": _tri_answer(sit.get("union_member")),

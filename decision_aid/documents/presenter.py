@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from decision_aid.advice.presenter import advice_context
 from decision_aid.advice.timeline_svg import for_print
 from decision_aid.content import citation_label
+from decision_aid.documents import money, money_texts
 from decision_aid.documents import texts as t
 
 DOCUMENT_TITLES = t.DOCUMENT_TITLES
@@ -140,6 +141,8 @@ def recipient_of(kind: str, role: str, cao_expert: bool = False) -> str:
         return "employee" if role == "employer" else "employer"
     if kind == "expert_opinion":
         return "cao_expert" if cao_expert else "uwv"
+    if kind in money.RECIPIENTS:
+        return money.RECIPIENTS[kind]
     return {
         "talk": "self",
         "second_opinion": "bedrijfsarts",
@@ -151,14 +154,15 @@ def recipient_of(kind: str, role: str, cao_expert: bool = False) -> str:
 
 def reaches_employer(kind: str, role: str) -> bool:
     """Letters the employer reads (a talk sheet may be shown in the conversation)."""
-    return role != "employer" and kind in ("mediation", "talk")
+    return role != "employer" and kind in ("mediation", "talk", "wage_protest")
 
 
 def own_words_for(parties: dict[str, Any], kind: str, role: str) -> str:
     """The own words of this letter. The wizard's own words (often written for UWV or a
     doctor, and maybe about the illness) never go into a letter the employer reads."""
     own = (parties.get("own_words") or {}).get(kind, "")
-    if own or reaches_employer(kind, role):
+    # the first letters of a money dispute go to the other side or to UWV: only their own words
+    if own or reaches_employer(kind, role) or kind in money.RECIPIENTS:
         return own
     return parties.get("own_view", "")
 
@@ -211,6 +215,10 @@ FILE_STEMS = {
 }
 
 
+for _language, _stems in money_texts.FILE_STEMS.items():
+    FILE_STEMS[_language].update(_stems)
+
+
 def file_name(
     doc: DocumentRef, language: str, day: date, ext: str = "pdf", *, sheet: bool = False
 ) -> str:
@@ -237,6 +245,8 @@ def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
 
 
 def _legal_addressee(situation: dict[str, Any], role: str) -> str:
+    if role == "advisor":  # the union's own advisor hands the case on, not to "De vakbond"
+        return str(_("The union's legal department or lawyer (for the member's case)"))
     if role != "employer" and situation.get("union_member"):
         return str(_("The union (vakbond)"))
     if situation.get("legal_insurance"):
@@ -325,11 +335,15 @@ def build_document_context(
         "file_name": file_name(doc, language, today),
         "docx_name": file_name(doc, language, today, "docx"),
         "sheet_name": file_name(doc, language, today, sheet=True),
+        "advice_date": today.isoformat(),
+        "contract_end": money.contract_end(situation, today),
+        "contract_end_label": str(money.CONTRACT_END_LABEL),
     }
     builder = _BUILDERS.get(doc.kind)
     if builder:
         builder(context, situation, disputes, doc)
     context["sheet"] = _sending_sheet(context)
+    money.finish_sheet(context)
     return context
 
 
@@ -509,6 +523,7 @@ _BUILDERS = {
     "legal_advice": _legal,
     "court": _court,
     "complaint": _complaint,
+    **money.BUILDERS,
 }
 
 

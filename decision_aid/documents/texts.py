@@ -378,3 +378,25 @@ SEND_NO_MEDICAL = _(
     "send only the version the employer also got, without medical details: leave out any page "
     "about your illness. Add no other medical papers."
 )
+
+
+# --- the first letters of a money dispute (money_texts.py), one place per kind --------------
+def _merge_money_letters() -> None:
+    from decision_aid.documents import money_texts as m
+
+    for mine, theirs in (
+        (DOCUMENT_TITLES, m.DOCUMENT_TITLES),
+        (DOCUMENT_PURPOSES, m.DOCUMENT_PURPOSES),
+        (OWN_WORDS_GUIDANCE, m.OWN_WORDS_GUIDANCE),
+        (OWN_WORDS_HEADINGS, m.OWN_WORDS_HEADINGS),
+        (OWN_WORDS_HEADINGS_EMPLOYER, m.OWN_WORDS_HEADINGS_EMPLOYER),
+        (LETTER_SUBJECTS, m.LETTER_SUBJECTS),
+        (SEND_WHERE, m.SEND_WHERE),
+        (SEND_ANSWER, m.SEND_ANSWER),
+        (SEND_DEADLINE, m.SEND_DEADLINE),
+        (RECIPIENT_LABELS, m.RECIPIENT_LABELS),
+    ):
+        mine.update(theirs)
+
+
+_merge_money_letters()

@@ -34,6 +34,7 @@ from decision_aid.cases.services import (
     case_mark_letter_counted,
     case_set_own_words,
 )
+from decision_aid.documents import money
 from decision_aid.documents.attachments import (
     AttachmentError,
     Limits,
@@ -297,8 +298,11 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
     attachments = list(case.attachments.all())  # one query for every letter on the page
     pieces = [AttachedPiece(a.kind, a.page_count, a.role) for a in attachments]
     letters, also = [], []
+    # ready: the first letters of a money dispute, and the recommended step's letter(s)
+    first_route = next((d.kind for d in docs if d.kind not in money.RECIPIENTS), None)
+    ready = {d.kind for d in docs if d.kind in money.RECIPIENTS} | {first_route}
     for doc in docs:
-        if doc.kind == docs[0].kind:
+        if doc.kind in ready:
             context = build_document_context(case_file, doc, pieces, advice=advice)
             letters.append(
                 {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -19,6 +20,8 @@ class Route(StrEnum):
     LEGAL_ADVICE = "legal_advice"
     COURT = "court"
     COMPLAINT = "complaint"  # complaints procedure of the bedrijfsarts or arbodienst [AQ]
+    #: The employer's objection (bezwaar) to UWV against a wage sanction (Awb 6:7; domain §10)
+    OBJECTION = "objection"
     OUT_OF_SCOPE = "out_of_scope"
 
 
@@ -30,6 +33,14 @@ class ExpertQuestion(StrEnum):
     SUITABLE_WORK_AVAILABLE = "suitable_work_available"
     EMPLOYER_EFFORTS = "employer_efforts"
     EMPLOYEE_EFFORTS = "employee_efforts"
+
+
+class LetterKind(StrEnum):
+    """Letters that are no route of their own: the first written steps in a money dispute."""
+
+    WAGE_PROTEST = "wage_protest"  # employee: protest against stop/cut/suspension, pay by a date
+    PAY_NOTICE = "pay_notice"  # employer: written notice of a stop or suspension (domain §5 [O])
+    SANCTION_OBJECTION = "sanction_objection"  # employer: bezwaar to UWV + shortening request
 
 
 class Requester(StrEnum):
@@ -135,8 +146,19 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class Action:
+    """A dated step: in "Deze week" at the top of the advice, and in the .ics calendar."""
+
+    key: str  # objection | pay_by | pay_notice | contract_end | wia_application | uwv_answer
+    text: Text  # the step, never the health matter
+    due: date
+    sources: tuple[str, ...]
+    label: Text = field(default_factory=lambda: Text(""))  # the step in a few words
+
+
+@dataclass(frozen=True)
 class Document:
-    kind: Route
+    kind: Route | LetterKind
     question: ExpertQuestion | None = None
 
 
@@ -162,6 +184,10 @@ class Advice:
     to_find_out: tuple[Text, ...]
     fired_rules: tuple[str, ...] = ()
     rule_set: RuleSet | None = None
+    #: "Deze week": at most three dated actions, earliest first, shown above the route.
+    this_week: tuple[Action, ...] = ()
+    #: Every dated deadline of the case (the .ics calendar); made on request, stored nowhere.
+    deadlines: tuple[Action, ...] = ()
 
     def all_routes(self) -> tuple[Route, ...]:
         """Primary first, then alternatives (the routes we advise)."""
@@ -182,10 +208,22 @@ def _route_to_dict(route: RouteAdvice, translate: Translate) -> dict[str, Any]:
     }
 
 
+def action_to_dict(action: Action, translate: Translate = lambda s: s) -> dict[str, Any]:
+    return {
+        "key": action.key,
+        "text": action.text.render(translate),
+        "label": action.label.render(translate) if action.label.msgid else "",
+        "date": action.due.isoformat(),
+        "date_label": action.due.strftime("%d-%m-%Y"),
+        "sources": list(action.sources),
+    }
+
+
 def advice_to_dict(advice: Advice, translate: Translate = lambda s: s) -> dict[str, Any]:
     """The JSON form of the advice; ``translate`` maps an English msgid to the page language."""
     oos = advice.out_of_scope
     return {
+        "this_week": [action_to_dict(a, translate) for a in advice.this_week],
         "primary": _route_to_dict(advice.primary, translate),
         "alternatives": [_route_to_dict(a, translate) for a in advice.alternatives],
         "not_recommended": [_route_to_dict(a, translate) for a in advice.not_recommended],

@@ -38,7 +38,7 @@ __all__ = ["SCHEMA_PATH", "CaseFileError", "advice_to_dict", "case_to_dict", "lo
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "case-file.schema.json"
 _DATE_FIELDS = frozenset(
     {"as_of", "contract_end", "sick_since", "date", "birth_date", "wage_stopped_on"}
-    | {"dispute_from", "work_refused_on"}
+    | {"dispute_from", "work_refused_on", "sanction_decided_on"}
 )
 _PARTY_FIELDS = ("name", "address", "email", "phone", "contact")
 _PARTY_ROLES = ("employee", "employer", "bedrijfsarts", "advisor")
@@ -142,6 +142,10 @@ def _situation(s: dict[str, Any]) -> Situation:
         legal_insurance=s.get("legal_insurance"),
         cao_expert=s.get("cao_expert"),
         wage_sanction=s.get("wage_sanction"),
+        sanction_decided_on=_date(s.get("sanction_decided_on")),
+        unfitness_disputed=s.get("unfitness_disputed"),
+        pregnancy_related=s.get("pregnancy_related"),
+        erd=s.get("erd"),
     )
 
 
@@ -207,6 +211,10 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "legal_insurance": s.legal_insurance,
             "cao_expert": s.cao_expert,
             "wage_sanction": s.wage_sanction,
+            "sanction_decided_on": _iso(s.sanction_decided_on),
+            "unfitness_disputed": s.unfitness_disputed,
+            "pregnancy_related": s.pregnancy_related,
+            "erd": s.erd,
         },
     }
     if case.parties is not None:

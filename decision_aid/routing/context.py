@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .advice import ExpertQuestion, Requester, Route
 from .facts import (
@@ -18,7 +19,12 @@ from .facts import (
     Wage,
 )
 from .timeline import current_week
-from .weeks import MAX_SICK_WEEKS, MAX_WAGE_SANCTION_WEEKS, PLAN_EXPERT_OPINION_WEEKS
+from .weeks import (
+    MAX_SICK_WEEKS,
+    MAX_WAGE_SANCTION_WEEKS,
+    OBJECTION_WEEKS,
+    PLAN_EXPERT_OPINION_WEEKS,
+)
 
 #: Which dispute leads to which expert-opinion question. 004 §10, 001 vragen, 003 deskundige.
 DISPUTE_QUESTION: dict[Dispute, ExpertQuestion] = {
@@ -164,8 +170,61 @@ class Facts:
 
     @property
     def wage_problem(self) -> bool:
-        """Pay withheld (BW 7:629 lid 6) or stopped (lid 3), as a fact or as the dispute."""
-        return self.s.wage in (Wage.WITHHELD, Wage.STOPPED) or self.disputes(Dispute.WAGE_STOPPED)
+        """Pay withheld (BW 7:629 lid 6) or stopped (lid 3), as a fact or as the dispute; or
+        cut or refused while the employer disputes the sickness itself (then a fitness matter
+        for an expert opinion, BW 7:629a lid 1)."""
+        return (
+            self.s.wage in (Wage.WITHHELD, Wage.STOPPED)
+            or self.disputes(Dispute.WAGE_STOPPED)
+            or (self.pay_short and self.s.unfitness_disputed is True)
+        )
+
+    @property
+    def pay_short(self) -> bool:
+        """Paid less than the contract or CAO says, or refused for another reason (domain §10)."""
+        return self.s.wage in (Wage.CUT, Wage.REFUSED)
+
+    @property
+    def pay_at_stake(self) -> bool:
+        """Any money dispute: stopped, suspended, cut or refused."""
+        return self.wage_problem or self.pay_short
+
+    @property
+    def pay_only_dispute(self) -> bool:
+        """Only the pay is disputed, not the unfitness: cut or refused, the employer does not
+        dispute the sickness, and no fitness or work question is open. A plain wage claim: no
+        expert opinion needed (BW 7:629a lid 2; domain §10)."""
+        other = self.s.disputes - {Dispute.WAGE_STOPPED, Dispute.RELATIONSHIP}
+        return (
+            self.pay_short
+            and self.s.unfitness_disputed is not True
+            and not self.declared_fit
+            and not other
+        )
+
+    @property
+    def pregnancy(self) -> bool:
+        return self.s.pregnancy_related is True
+
+    @property
+    def sanction_decided(self) -> bool:
+        """UWV imposed a wage sanction: a decision the employer can object to (Awb 6:7)."""
+        return self.s.wage_sanction is True or self.s.sanction_decided_on is not None
+
+    @property
+    def objection_open(self) -> bool:
+        """The 6 weeks to object to the sanction decision (Awb 6:7) still run, or the decision
+        came around the WIA check (date not given, not yet past week 104 + 6)."""
+        decided = self.s.sanction_decided_on
+        if decided is not None:
+            return (self.case.as_of - decided) <= timedelta(weeks=OBJECTION_WEEKS)
+        return self.s.wage_sanction is True and (
+            self.week is None or self.week <= MAX_SICK_WEEKS + OBJECTION_WEEKS
+        )
+
+    @property
+    def mediation_refused(self) -> bool:
+        return self.s.mediation is Mediation.REFUSED
 
     @property
     def wage_suspended_only(self) -> bool:
@@ -174,8 +233,8 @@ class Facts:
 
     @property
     def wage_stopped_no_income(self) -> bool:
-        """Pay stopped (or said to be) and not merely suspended: the urgent route matters."""
-        return self.wage_problem and not self.wage_suspended_only
+        """Pay stopped (or said to be) and not merely suspended or cut: the urgent route."""
+        return self.wage_problem and not self.wage_suspended_only and self.s.wage is not Wage.CUT
 
     @property
     def medical_doubt(self) -> bool:
@@ -201,7 +260,11 @@ class Facts:
 
     @property
     def fitness_disputed(self) -> bool:
-        return self.disputes(Dispute.FITNESS_OWN_WORK) or self.declared_fit
+        return (
+            self.disputes(Dispute.FITNESS_OWN_WORK)
+            or self.declared_fit
+            or (self.pay_short and self.s.unfitness_disputed is True)
+        )
 
     @property
     def expert_may_come_after_104(self) -> bool:
@@ -229,8 +292,9 @@ class Facts:
     @property
     def can_talk(self) -> bool:
         """Talking is still possible: relationship not broken and mediation not failed."""
-        return self.s.relationship is not Relationship.BROKEN and self.s.mediation is not (
-            Mediation.FAILED
+        return self.s.relationship is not Relationship.BROKEN and self.s.mediation not in (
+            Mediation.FAILED,
+            Mediation.REFUSED,
         )
 
     @property
@@ -246,8 +310,8 @@ class Facts:
         """A conflict or legal procedure: a bedrijfsarts may refuse a second opinion [AP]."""
         return (
             self.s.relationship is Relationship.BROKEN
-            or self.s.mediation is Mediation.FAILED
-            or self.wage_problem
+            or self.s.mediation in (Mediation.FAILED, Mediation.REFUSED)
+            or self.pay_at_stake
         )
 
     @property
@@ -259,7 +323,7 @@ class Facts:
     def questions(self) -> tuple[ExpertQuestion, ...]:
         """The expert-opinion questions this requester may ask now, in a fixed order."""
         wanted = {DISPUTE_QUESTION[d] for d in self.s.disputes if d in DISPUTE_QUESTION}
-        if self.declared_fit:
+        if self.declared_fit or (self.pay_short and self.s.unfitness_disputed is True):
             wanted.add(ExpertQuestion.FITNESS_OWN_WORK)  # declared fit, employee disagrees
         if self.employee_side and self.s.employer_passive is True:
             wanted.add(ExpertQuestion.EMPLOYER_EFFORTS)  # 004 §10: a wholly passive employer

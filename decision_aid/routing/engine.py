@@ -9,6 +9,7 @@ from .advice import (
     CostItem,
     Document,
     ExpertBody,
+    LetterKind,
     OutOfScope,
     Reason,
     Requester,
@@ -18,7 +19,9 @@ from .advice import (
 )
 from .context import Facts
 from .costs import costs_for
-from .facts import Case, ExpertOpinionState
+from .deadlines import deadlines, this_week
+from .facts import Case, ExpertOpinionState, Role, Wage
+from .member import for_advisor
 from .rules import (
     DETAIL_RULES,
     PRIMARY_RULES,
@@ -71,51 +74,82 @@ def _allowed(route: Route, facts: Facts) -> bool:
     expert opinion in the requester's favour (003 werknemer; BW 7:629a lid 1)."""
     if route is Route.SECOND_OPINION and facts.requester is Requester.EMPLOYER:
         return False
-    if route is Route.COURT and facts.opinion is not ExpertOpinionState.FOR_REQUESTER:
+    if (
+        route is Route.COURT
+        and facts.opinion is not ExpertOpinionState.FOR_REQUESTER
+        and not facts.pay_only_dispute  # no expert opinion needed (BW 7:629a lid 2)
+    ):
         return False
     return route is not Route.OUT_OF_SCOPE
 
 
+class _Words:
+    """A rule text in the words for this case: the CAO's expert, and "the member" for an
+    advisor (member.py)."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.cao = facts.s.cao_expert
+        self.advisor = facts.case.role is Role.ADVISOR
+
+    def __call__(self, text: Text) -> Text:
+        text = text.for_cao(self.cao)
+        return for_advisor(text) if self.advisor else text
+
+
 def _apply(rule: Rule, facts: Facts, draft: _Draft, out_of_scope: bool) -> None:
     fired = False
-    cao = facts.s.cao_expert
+    words = _Words(facts)
     for effect in rule.then:
         if isinstance(effect, FindOut):
-            draft.to_find_out.append(effect.text.for_cao(cao))
+            draft.to_find_out.append(words(effect.text))
             fired = True
         elif out_of_scope:
             continue
         elif isinstance(effect, Alternative):
             if not draft.placed(effect.route) and _allowed(effect.route, facts):
                 draft.alternatives.append(effect.route)
-                draft.add_reason(effect.route, effect.reason.for_cao(cao), rule)
+                draft.add_reason(effect.route, words(effect.reason), rule)
                 fired = True
             elif effect.route in draft.alternatives:
-                draft.add_reason(effect.route, effect.reason.for_cao(cao), rule)
+                draft.add_reason(effect.route, words(effect.reason), rule)
                 fired = True
         elif isinstance(effect, NotRecommended):
             if not draft.placed(effect.route):
                 draft.not_recommended.append(effect.route)
-                draft.add_reason(effect.route, effect.reason.for_cao(cao), rule)
+                draft.add_reason(effect.route, words(effect.reason), rule)
                 fired = True
         elif isinstance(effect, Because):
             route = effect.route or draft.primary
             if draft.placed(route):
-                draft.add_reason(route, effect.reason.for_cao(cao), rule)
+                draft.add_reason(route, words(effect.reason), rule)
                 fired = True
         elif isinstance(effect, NextStep):
             if effect.route is None or effect.route is draft.primary:
-                draft.next_steps.append(effect.text.for_cao(cao))
+                draft.next_steps.append(words(effect.text))
                 fired = True
     if fired:
         draft.fired.append(rule.id)
 
 
+def _first_letters(facts: Facts) -> list[Document]:
+    """The letters people need first in a money dispute (domain §10), before the route's."""
+    if facts.employer_side:
+        out = []
+        if facts.sanction_decided:
+            out.append(Document(LetterKind.SANCTION_OBJECTION))
+        if facts.s.wage in (Wage.STOPPED, Wage.WITHHELD):
+            out.append(Document(LetterKind.PAY_NOTICE))
+        return out
+    return [Document(LetterKind.WAGE_PROTEST)] if facts.pay_at_stake else []
+
+
 def _documents(routes: tuple[Route, ...], facts: Facts) -> tuple[Document, ...]:
-    docs: list[Document] = []
+    docs: list[Document] = [] if Route.OUT_OF_SCOPE in routes else _first_letters(facts)
     for route in routes:
         if route is Route.OUT_OF_SCOPE:
             continue
+        if route is Route.OBJECTION:
+            continue  # its letter is the objection, already first
         if route is Route.EXPERT_OPINION:
             docs.extend(Document(route, q) for q in facts.questions)
         else:
@@ -138,7 +172,7 @@ def advise(case: Case) -> Advice:
     rule, primary = _pick_primary(facts)
     facts = replace(facts, primary=primary.route)
     draft = _Draft(primary=primary.route, fired=[rule.id])
-    draft.add_reason(primary.route, primary.reason.for_cao(case.situation.cao_expert), rule)
+    draft.add_reason(primary.route, _Words(facts)(primary.reason), rule)
     out_of_scope = primary.route is Route.OUT_OF_SCOPE
 
     for rule in ROUTE_RULES:  # each rule sees the routes the rules above it advised
@@ -155,6 +189,7 @@ def advise(case: Case) -> Advice:
             _apply(rule, facts, draft, out_of_scope)
 
     expert = Route.EXPERT_OPINION in advised
+    dated = deadlines(facts, frozenset(advised))
     return Advice(
         primary=draft.route_advice(draft.primary),
         alternatives=tuple(draft.route_advice(r) for r in draft.alternatives),
@@ -176,4 +211,6 @@ def advise(case: Case) -> Advice:
         to_find_out=tuple(dict.fromkeys(draft.to_find_out)),
         fired_rules=tuple(draft.fired),
         rule_set=current_rule_set(),
+        this_week=this_week(facts, dated),
+        deadlines=dated,
     )

@@ -54,6 +54,9 @@ class Mediation(StrEnum):
     NOT_TRIED = "not_tried"
     ONGOING = "ongoing"
     FAILED = "failed"
+    #: The other side refused mediation. It is voluntary, so it is not proposed again
+    #: (domain §2: "Not: ... a party refuses").
+    REFUSED = "refused"
 
 
 class ExpertOpinionState(StrEnum):
@@ -65,6 +68,8 @@ class ExpertOpinionState(StrEnum):
 
 class Wage(StrEnum):
     PAID = "paid"
+    CUT = "cut"  # paid less than the contract or CAO says (domain §10)
+    REFUSED = "refused"  # pay refused for another reason, e.g. "UWV pays" (domain §10)
     WITHHELD = "withheld"  # opgeschort (suspended, BW 7:629 lid 6)
     STOPPED = "stopped"  # loonstop (BW 7:629 lid 3)
     ENDED = "ended"  # pay duty ended (e.g. past 104 weeks, contract ended)
@@ -104,6 +109,14 @@ class Situation:
     cao_expert: bool | None = None
     #: UWV extended the pay duty after week 104 with a wage sanction (loonsanctie, 004 §3).
     wage_sanction: bool | None = None
+    #: Date of UWV's wage-sanction decision: the 6-week objection term runs from it (Awb 6:7).
+    sanction_decided_on: date | None = None
+    #: The employer disputes that the employee is unfit for work (BW 7:629a lid 2).
+    unfitness_disputed: bool | None = None
+    #: The sickness is caused by pregnancy or childbirth (ZW art. 29a).
+    pregnancy_related: bool | None = None
+    #: The employer is eigenrisicodrager for the Ziektewet (domain §10).
+    erd: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -136,5 +149,5 @@ class Case:
     role: Role
     situation: Situation
     language: Language = Language.NL
-    version: int = 1
+    version: int = 2
     parties: Parties | None = None

@@ -177,6 +177,43 @@ PRIMARY_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "scope_contract_ended_erd",
+        "scope",
+        "Temporary contract has ended and the employer is eigenrisicodrager for the Ziektewet: it "
+        "pays the benefit itself, but may not stop it on its own; UWV decides on fitness",
+        ("domain §10 [A]", "004 §11"),
+        lambda f: f.contract_ended and f.s.erd is True,
+        (
+            Primary(
+                Route.OUT_OF_SCOPE,
+                T(
+                    _(
+                        "The temporary contract has ended. The former employer carries the "
+                        "sickness benefit risk itself (eigenrisicodrager Ziektewet): it pays "
+                        "the sickness benefit (ziekengeld), not UWV. It may not stop that "
+                        "benefit on its own: UWV decides whether the employee is fit for work, "
+                        "and the employee can object to UWV's decision."
+                    )
+                ),
+                (
+                    T(
+                        _(
+                            "UWV: it decides about fitness for work, also when the former "
+                            "employer pays the benefit"
+                        )
+                    ),
+                    T(
+                        _(
+                            "A legal advisor (union, Juridisch Loket or legal-expenses insurer) "
+                            "if the benefit is stopped or you disagree with a decision"
+                        )
+                    ),
+                    JURIDISCH_LOKET,
+                ),
+            ),
+        ),
+    ),
+    Rule(
         "scope_contract_ended",
         "scope",
         "Temporary contract has ended: UWV takes over (Ziektewet, ziekengeld); refer to UWV and "
@@ -267,6 +304,75 @@ PRIMARY_RULES: tuple[Rule, ...] = (
                         )
                     ),
                     LEGAL_HELP,
+                ),
+            ),
+        ),
+    ),
+    # money first: a pay dispute without a fitness dispute; a wage sanction (domain §10)
+    Rule(
+        "employer_sanction_objection",
+        "money",
+        "Employer with a UWV wage sanction: object within 6 weeks of the decision and, at the "
+        "same time, repair and ask UWV to shorten it; an expert opinion does neither",
+        ("Awb 6:7", "domain §10 [AU]", "004 §3"),
+        lambda f: f.employer_side and f.sanction_decided and f.objection_open,
+        (
+            Primary(
+                Route.OBJECTION,
+                T(
+                    _(
+                        "UWV has given you a wage sanction (loonsanctie). Do two things at the "
+                        "same time. If you think the decision is wrong, object to it (bezwaar) "
+                        "within 6 weeks of its date. And do the missing re-integration work now, "
+                        "then ask UWV to shorten the sanction (bekortingsverzoek). A "
+                        "deskundigenoordeel does not review or shorten a sanction."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "pay_only_wage_claim",
+        "money",
+        "Employee: paid less than the contract or CAO says, or pay refused for another reason, "
+        "and nobody disputes the unfitness: a plain wage claim; no expert opinion needed",
+        ("BW 7:629a lid 2", "domain §10 [L]", "domain §5 [M]", "002 loon"),
+        lambda f: f.employee_side and f.pay_only_dispute,
+        (
+            Primary(
+                Route.LEGAL_ADVICE,
+                T(
+                    _(
+                        "Nobody disputes that you are sick: the dispute is only about the pay. "
+                        "That is a plain claim for wages. An expert opinion is not needed for "
+                        "it, because the law asks for one only when the sickness itself is "
+                        "disputed. First claim the pay in writing, with a date to pay by. If "
+                        "the employer does not pay, get legal help; the last step is the "
+                        "kantonrechter (a fast ruling, kort geding, when it is urgent)."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "employer_pay_only",
+        "money",
+        "Employer: pays less than the contract or CAO says, or refuses pay, and does not dispute "
+        "the unfitness: an expert opinion settles nothing; check the contract/CAO with legal help",
+        ("BW 7:629a lid 2", "domain §10 [L]", "002 loon"),
+        lambda f: f.employer_side and f.pay_only_dispute,
+        (
+            Primary(
+                Route.LEGAL_ADVICE,
+                T(
+                    _(
+                        "You do not dispute that your employee is sick: the dispute is only about "
+                        "the pay. An expert opinion does not settle that: it does not judge a "
+                        "contract or cao term. Check what the contract and the cao say (many cao's"
+                        " pay 100 percent in the first year) and pay that, or ask a legal advisor."
+                        " The employee can claim the pay at the kantonrechter without an expert "
+                        "opinion."
+                    )
                 ),
             ),
         ),
@@ -744,6 +850,25 @@ PRIMARY_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "legal_after_refused_mediation",
+        "legal_help",
+        "The other side refused mediation: it is voluntary, so not proposed again; legal advice",
+        ("domain §2 [AK]", "002 juridisch"),
+        lambda f: f.mediation_refused and f.relationship_problem,
+        (
+            Primary(
+                Route.LEGAL_ADVICE,
+                T(
+                    _(
+                        "The other side refused mediation. Mediation is voluntary, so asking "
+                        "again rarely helps. Get legal advice about your rights and the next "
+                        "step."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
         "talk_default",
         "talk_mediation",
         "Anything else: talk again and ask the bedrijfsarts for extra advice",
@@ -765,6 +890,152 @@ PRIMARY_RULES: tuple[Rule, ...] = (
 
 # --- 2. alternatives, routes not recommended, extra reasons ---------------------------------
 ROUTE_RULES: tuple[Rule, ...] = (
+    # money first (domain §10): these place routes before the rules below can
+    Rule(
+        "sanction_no_expert_opinion",
+        "money",
+        "Wage sanction: an expert opinion neither reviews nor shortens it",
+        ("domain §10 [AU]", "004 §3"),
+        lambda f: f.employer_side and f.sanction_decided,
+        (
+            NotRecommended(
+                Route.EXPERT_OPINION,
+                T(
+                    _(
+                        "An expert opinion on your own efforts does not help now: it does not "
+                        "review the sanction and does not shorten it. Objection and a shortening "
+                        "request do."
+                    )
+                ),
+            ),
+            Alternative(
+                Route.LEGAL_ADVICE,
+                T(
+                    _(
+                        "A legal advisor for employment law can write or check the objection "
+                        "and the shortening request."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "pay_only_no_expert_opinion",
+        "money",
+        "Pay only in dispute, unfitness not disputed: no expert opinion; kantonrechter possible "
+        "without one (BW 7:629a lid 2)",
+        ("BW 7:629a lid 2", "domain §10 [L]", "domain §5 [M]"),
+        lambda f: f.pay_only_dispute,
+        (
+            NotRecommended(
+                Route.EXPERT_OPINION,
+                T(
+                    _(
+                        "An expert opinion is not needed: nobody disputes that the employee is "
+                        "unfit for work, and what the contract or the cao says about pay is no "
+                        "question for an expert opinion."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "pay_only_court",
+        "money",
+        "Employee, pay only in dispute: the kantonrechter after the written claim, without an "
+        "expert opinion; kort geding when urgent",
+        ("BW 7:629a lid 2", "domain §5 [M]", "002 kantonrechter"),
+        lambda f: f.pay_only_dispute and f.employee_side,
+        (
+            Alternative(
+                Route.COURT,
+                T(
+                    _(
+                        "If the pay does not come after the written claim: the kantonrechter. "
+                        "No expert opinion is needed when the sickness is not disputed; when "
+                        "the money is urgently needed, a lawyer can ask for a fast ruling "
+                        "(kort geding)."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "mediation_refused",
+        "talk_mediation",
+        "The other side refused mediation: not proposed again (voluntary)",
+        ("domain §2 [AK]", "002 bemiddelaar"),
+        lambda f: f.mediation_refused,
+        (
+            NotRecommended(
+                Route.MEDIATION,
+                T(
+                    _(
+                        "Mediation is not proposed again: the other side refused it, and it "
+                        "only works when both take part of their own free will."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "pregnancy_employer_pays",
+        "money",
+        "Sick through pregnancy or childbirth: the employer keeps paying the wage and can claim a "
+        "Ziektewet benefit (100 %) for it; 'UWV pays, so we stop' is wrong",
+        ("ZW art. 29a", "domain §10 [AR]"),
+        lambda f: f.pregnancy and f.employee_side,
+        (
+            Because(
+                T(
+                    _(
+                        "The sickness comes from the pregnancy or the birth. Then the employer "
+                        "keeps paying the wage. The employer can get a Ziektewet benefit of 100 "
+                        "percent of the daily wage from UWV for it, but that does not end its "
+                        "duty to pay: 'UWV pays, so we stop paying' is wrong."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "pregnancy_employer_side",
+        "money",
+        "Employer, sickness through pregnancy: keep paying, apply for the ZW benefit yourself",
+        ("ZW art. 29a", "domain §10 [AR]"),
+        lambda f: f.pregnancy and f.employer_side,
+        (
+            Because(
+                T(
+                    _(
+                        "The sickness comes from the pregnancy or the birth. You keep paying "
+                        "the wage. You can ask UWV for a Ziektewet benefit of 100 percent of the "
+                        "daily wage for it, and report the sickness to UWV within 6 weeks; the "
+                        "benefit goes to you, the wage to your employee."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "opinion_not_binding",
+        "expert_opinion",
+        "An expert opinion went against the requester: not binding, no objection possible; a "
+        "judge weighs it",
+        ("domain §3 [E]", "000 rechter"),
+        lambda f: f.opinion is ExpertOpinionState.AGAINST_REQUESTER,
+        (
+            Because(
+                T(
+                    _(
+                        "The expert opinion is advice, not a decision. It does not bind you or "
+                        "the other side, and you cannot object to it (no bezwaar). A judge does "
+                        "give it a lot of weight; new facts can lead to a new opinion."
+                    )
+                )
+            ),
+        ),
+    ),
     # wage and court
     Rule(
         "court_last_resort",
@@ -799,7 +1070,9 @@ ROUTE_RULES: tuple[Rule, ...] = (
         "Employee, pay withheld/stopped, no supporting expert opinion: court not recommended",
         ("BW 7:629a lid 1", "000 rechter"),
         lambda f: (
-            f.employee_side and f.wage_problem and f.opinion is not ExpertOpinionState.FOR_REQUESTER
+            f.employee_side
+            and f.wage_problem
+            and f.opinion in (None, ExpertOpinionState.NONE, ExpertOpinionState.REQUESTED)
         ),
         (
             NotRecommended(
@@ -809,6 +1082,28 @@ ROUTE_RULES: tuple[Rule, ...] = (
                         "Court is not advised now. A judge turns down a claim for sick pay if no "
                         "expert opinion was asked, and gives great weight to what the opinion "
                         "says."
+                    )
+                ),
+            ),
+        ),
+    ),
+    Rule(
+        "court_opinion_against",
+        "wage_court",
+        "Employee, pay withheld/stopped, the expert opinion went against the employee: court not "
+        "recommended without legal advice (the judge weighs the opinion)",
+        ("000 rechter", "domain §3 [E]"),
+        lambda f: (
+            f.employee_side and f.wage_problem and f.opinion is ExpertOpinionState.AGAINST_REQUESTER
+        ),
+        (
+            NotRecommended(
+                Route.COURT,
+                T(
+                    _(
+                        "Court is not advised now. The expert opinion does not support you, and "
+                        "a judge gives it great weight. Only a legal advisor can tell whether "
+                        "you still have a case."
                     )
                 ),
             ),
@@ -832,8 +1127,9 @@ ROUTE_RULES: tuple[Rule, ...] = (
                         "No income now? Then there is a faster way. A lawyer can ask the court "
                         "for a fast ruling (kort geding); there the judge does not require an "
                         "expert opinion. A judge can also accept a wage claim without one if the "
-                        "employer does not dispute it, or if asking for one could not reasonably "
-                        "be expected of you. Get legal help first to see if this fits your case."
+                        "employer does not dispute that you are unfit for work, or if asking for "
+                        "one could not reasonably be expected of you. Get legal help first to see "
+                        "if this fits your case."
                     )
                 ),
                 Route.COURT,
@@ -1342,13 +1638,33 @@ ROUTE_RULES: tuple[Rule, ...] = (
         "scope",
         "Temporary contract still running: same duties until it ends, then UWV takes over",
         ("004 §11",),
-        lambda f: f.contract_ending,
+        lambda f: f.contract_ending and f.s.erd is not True,
         (
             Because(
                 T(
                     _(
                         "The contract is temporary. The same duties for return to work apply "
                         "until it ends. After that UWV takes over and checks what both sides did."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "temporary_contract_ending_erd",
+        "scope",
+        "Temporary contract, employer is eigenrisicodrager Ziektewet: after the end it pays the "
+        "benefit itself, but UWV decides on fitness",
+        ("004 §11", "domain §10 [A]"),
+        lambda f: f.contract_ending and f.s.erd is True,
+        (
+            Because(
+                T(
+                    _(
+                        "The contract is temporary. The same duties for return to work apply "
+                        "until it ends. After that the employer, as eigenrisicodrager for the "
+                        "Ziektewet, pays the sickness benefit itself. It may not stop that "
+                        "benefit on its own: UWV decides about fitness for work."
                     )
                 )
             ),
@@ -2001,6 +2317,132 @@ DETAIL_RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # money first (domain §10): the first written steps
+    Rule(
+        "pay_only_steps",
+        "money",
+        "Pay only in dispute: claim in writing with a date to pay by; keep pay slips and the "
+        "contract/CAO article",
+        ("domain §10", "002 loon"),
+        lambda f: f.pay_only_dispute and f.employee_side,
+        (
+            NextStep(
+                T(
+                    _(
+                        "Claim the pay in writing: say what is missing (how much, over which "
+                        "period, and the article of the contract or cao) and ask for payment by "
+                        "a date. The letter 'Written claim for the pay' does this. Keep the pay "
+                        "slips."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "wage_protest_steps",
+        "money",
+        "Pay stopped or suspended: protest in writing at once and ask for payment by a date",
+        ("domain §10", "domain §5 [O]", "BW 7:629 lid 3", "BW 7:629 lid 6"),
+        lambda f: f.employee_side and f.wage_problem and not f.pay_only_dispute,
+        (
+            NextStep(
+                T(
+                    _(
+                        "Protest in writing at once: say that you do not agree with the stop or "
+                        "the suspension, that you will do what may reasonably be asked, and ask "
+                        "for payment by a date. The letter 'Written claim for the pay' does "
+                        "this."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "employer_pay_notice",
+        "money",
+        "Employer stopped or suspended pay: tell the employee at once and in writing, with the "
+        "reason and what ends it",
+        ("domain §5 [O]", "domain §10", "BW 7:629 lid 6"),
+        lambda f: f.employer_side and f.s.wage in (Wage.STOPPED, Wage.WITHHELD),
+        (
+            NextStep(
+                T(
+                    _(
+                        "Tell the employee at once and in writing: what they did not do, since "
+                        "when the pay is stopped or suspended, and what ends it. The letter "
+                        "'Notice of a wage stop or suspension' does this. Without it, a judge "
+                        "may order you to pay."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "sanction_objection_steps",
+        "money",
+        "Wage sanction: objection within 6 weeks with reasons; at the same time repair and ask to "
+        "shorten; UWV decides in about 3 weeks, the sanction ends 6 weeks after",
+        ("Awb 6:7", "domain §10 [AU]", "004 §3"),
+        lambda f: f.employer_side and f.sanction_decided,
+        (
+            NextStep(
+                T(
+                    _(
+                        "Objection (bezwaar): send it to UWV within 6 weeks of the date of the "
+                        "decision, with your reasons. The letter 'Objection to the wage "
+                        "sanction' does this."
+                    )
+                )
+            ),
+            NextStep(
+                T(
+                    _(
+                        "At the same time, do the missing re-integration work and ask UWV to "
+                        "shorten the sanction (bekortingsverzoek). UWV decides on it in about 3 "
+                        "weeks; the sanction then ends 6 weeks after that decision."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "contract_end_deadline",
+        "scope",
+        "Temporary contract still running: its end date is the deadline for everything between "
+        "employer and employee (expert opinion request, re-integration report)",
+        ("004 §11", "domain §10"),
+        lambda f: f.contract_ending,
+        (
+            NextStep(
+                T(
+                    _(
+                        "The last day of the contract is your deadline: whatever must happen "
+                        "between employer and employee (a request for an expert opinion, the "
+                        "re-integration report) must be done before then. Put the end date in "
+                        "every letter."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "plan_of_action_late",
+        "timeline",
+        "Past week 8 without written advice: the plan of action looks late too",
+        ("domain §6 [W]", "004 §5"),
+        lambda f: f.week is not None and f.week > 8 and f.s.first_opinion.present is False,
+        (
+            NextStep(
+                T(
+                    _(
+                        "The plan of action (plan van aanpak) was due in week 8, within 2 weeks "
+                        "of the problem analysis. It looks late: make it together as soon as "
+                        "the analysis is there."
+                    )
+                )
+            ),
+        ),
+    ),
     # point 6: complaint
     Rule(
         "complaint_steps",
@@ -2157,6 +2599,23 @@ DETAIL_RULES: tuple[Rule, ...] = (
                         "Whether UWV gave the employer a wage sanction (loonsanctie). Then the "
                         "employer still pays, for at most 52 weeks more, the WIA application "
                         "waits, and this aid still applies."
+                    )
+                )
+            ),
+        ),
+    ),
+    Rule(
+        "find_out_sanction_date",
+        "find_out",
+        "Employer with a wage sanction, decision date unknown: the objection term runs from it",
+        ("Awb 6:7", "domain §10 [AU]"),
+        lambda f: f.employer_side and f.s.wage_sanction is True and f.s.sanction_decided_on is None,
+        (
+            FindOut(
+                T(
+                    _(
+                        "The date of UWV's decision on the wage sanction: an objection must reach "
+                        "UWV within 6 weeks of it."
                     )
                 )
             ),

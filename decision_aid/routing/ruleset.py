@@ -16,9 +16,9 @@ from decision_aid.content import sources_date
 from .advice import RuleSet, Text
 
 #: Bump when a rule, text, cost or deadline changes; history in docs/routing.md.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 #: ``fingerprint()`` of the rules this version names (update together with RULES_VERSION).
-RULES_FINGERPRINT = "8a26e1f60e2ef42b"
+RULES_FINGERPRINT = "1405f5ed46c8ded3"
 
 
 def _texts(value: object) -> list[str]:
@@ -48,7 +48,10 @@ def fingerprint() -> str:
     from .weeks import (
         MAX_SICK_WEEKS,
         MAX_WAGE_SANCTION_WEEKS,
+        OBJECTION_WEEKS,
+        PAY_BY_DAYS,
         PLAN_EXPERT_OPINION_WEEKS,
+        THIS_WEEK_DAYS,
         WIA_APPLY_BY_WEEK,
     )
 
@@ -59,10 +62,27 @@ def fingerprint() -> str:
         parts += [*_texts(cost), *(f"{k}={v}" for k, v in sorted(cost.params.items()))]
     for m in (*MILESTONES, SANCTION_MILESTONE):
         parts += _texts(m)
+    from . import deadlines
+    from .member import ADVISOR_WORDING
+    from .timeline import CONTRACT_END_LABEL
+
+    parts += [f"{k}>{v}" for k, v in ADVISOR_WORDING.items()]
+    texts = [v for k, v in sorted(vars(deadlines).items()) if k.isupper() and isinstance(v, str)]
+    texts += [f"{k}={v}" for k, v in sorted(deadlines.LABELS.items())]
+    parts += [CONTRACT_END_LABEL, *texts]
     for q in QUESTION_RULES:
         parts += [str(q.question), *sorted(map(str, q.askers)), str(q.needs_wage_dispute)]
     parts += map(
-        str, (MAX_SICK_WEEKS, MAX_WAGE_SANCTION_WEEKS, PLAN_EXPERT_OPINION_WEEKS, WIA_APPLY_BY_WEEK)
+        str,
+        (
+            MAX_SICK_WEEKS,
+            MAX_WAGE_SANCTION_WEEKS,
+            PLAN_EXPERT_OPINION_WEEKS,
+            WIA_APPLY_BY_WEEK,
+            OBJECTION_WEEKS,
+            PAY_BY_DAYS,
+            THIS_WEEK_DAYS,
+        ),
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 

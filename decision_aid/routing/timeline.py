@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .advice import Milestone, MilestoneStatus, Text, Timeline
-from .facts import Situation
+from .facts import Employment, Situation
 from .i18n import gettext_noop
 from .weeks import sick_week
 
@@ -119,11 +119,34 @@ def looks_late(week: int, m: MilestoneDef, situation: Situation) -> bool:
     return m.key in _NEEDS_FIRST_OPINION and week > m.until and no_advice
 
 
+#: A temporary contract that ends while sick: its end drives every deadline (004 §11; domain §10).
+CONTRACT_END_LABEL = gettext_noop(
+    "The temporary contract ends (%(date)s): the employer's duty to pay ends and the Ziektewet "
+    "takes over; what is between employer and employee must be done before then"
+)
+
+
+def _contract_end(situation: Situation) -> MilestoneDef | None:
+    end, since = situation.contract_end, situation.sick_since
+    if situation.employment is not Employment.TEMPORARY or end is None or since is None:
+        return None
+    if end < since:
+        return None
+    week = sick_week(since, end)
+    label = Text(CONTRACT_END_LABEL, {"date": end.strftime("%d-%m-%Y")})
+    return MilestoneDef("contract_end", week, week, label, ("004 §11", "domain §10"))
+
+
 def build_timeline(situation: Situation, as_of: date) -> Timeline:
     week = current_week(situation.sick_since, as_of)
     if week is None:
         return Timeline(week=None, milestones=())
     milestones = MILESTONES + ((SANCTION_MILESTONE,) if situation.wage_sanction is True else ())
+    end = _contract_end(situation)
+    if end is not None and end.week <= milestones[-1].week:
+        # after the last day the employer's duties end: no week-42 report or week-52 review
+        # between them any more (004 §11)
+        milestones = tuple(m for m in milestones if m.week < end.week) + (end,)
     return Timeline(
         week=week,
         milestones=tuple(

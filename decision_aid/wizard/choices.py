@@ -77,6 +77,7 @@ MEDIATION_CHOICES = [
     ("not_tried", _("No, not yet")),
     ("ongoing", _("Yes, it is going on now")),
     ("failed", _("Yes, but it did not solve the problem")),
+    ("refused", _("No: the other side refused it")),
     (UNKNOWN, _("I don't know")),
 ]
 
@@ -90,6 +91,8 @@ EXPERT_OPINION_CHOICES = [
 
 WAGE_CHOICES = [
     ("paid", _("Yes, the wage is paid")),
+    ("cut", _("Partly: less than the contract or the cao says")),
+    ("refused", _("No, the employer refuses for another reason (for example: UWV pays)")),
     ("withheld", _("It is held back until the employee does something (suspended)")),
     ("stopped", _("No, the employer stopped paying (wage stop)")),
     ("ended", _("No, the employer no longer has to pay (for example the contract ended)")),

@@ -140,6 +140,18 @@ class ContractEndForm(WizardForm):
         required=False,
         help_text=_("For example 31 December 2026 or 31-12-2026. Leave empty if you do not know."),
     )
+    # Who pays the Ziektewet benefit after the contract ends: UWV, or the employer itself as
+    # eigenrisicodrager; then UWV still decides about fitness (domain §10).
+    erd = forms.ChoiceField(
+        label=_("Does the employer pay the sickness benefit (Ziektewet) itself?"),
+        choices=c.YES_NO_UNKNOWN_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_(
+            "Some employers carry the Ziektewet risk themselves (eigenrisicodrager). Then they, "
+            "not UWV, pay the benefit after the contract ends. Leave empty if you do not know."
+        ),
+    )
 
 
 StillSickForm = choice_form(
@@ -257,6 +269,46 @@ WageForm = choice_form(
     options=c.WAGE_CHOICES,
     help_text=_("During sickness the employer usually pays at least 70 percent of the wage."),
 )
+
+
+class MoneyForm(WizardForm):
+    """What the money dispute turns on: whether the sickness itself is disputed (BW 7:629a
+    lid 2) and whether it comes from a pregnancy (ZW art. 29a)."""
+
+    title = _("About the pay")
+    unfitness_disputed = forms.ChoiceField(
+        label=_("Does the employer dispute that the employee is sick?"),
+        choices=c.YES_NO_UNKNOWN_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For example: the employer says the employee can work. If nobody disputes the "
+            "sickness, a claim for the pay needs no expert opinion."
+        ),
+    )
+    pregnancy_related = forms.ChoiceField(
+        label=_("Is the sickness caused by pregnancy or childbirth?"),
+        choices=c.YES_NO_UNKNOWN_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_(
+            "Only answer if it matters for the pay: then the employer keeps paying and can get "
+            "a benefit from UWV for it. We ask nothing else about health."
+        ),
+    )
+
+
+class SanctionDateForm(WizardForm):
+    title = _("When did UWV decide on the wage sanction?")
+    sanction_decided_on = DutchDateField(
+        label=_("Date of UWV's decision"),
+        required=False,
+        help_text=_(
+            "The date on UWV's letter about the wage sanction (loonsanctie). An objection "
+            "(bezwaar) must reach UWV within 6 weeks of it. Leave empty if you do not know."
+        ),
+        validators=[_not_in_future],
+    )
+
 
 EmployerPassiveForm = choice_form(
     "employer_passive",

@@ -15,7 +15,12 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.routing.weeks import MAX_SICK_WEEKS, MAX_WAGE_SANCTION_WEEKS, sick_week
+from decision_aid.routing.weeks import (
+    MAX_SICK_WEEKS,
+    MAX_WAGE_SANCTION_WEEKS,
+    SANCTION_ASK_FROM_WEEK,
+    sick_week,
+)
 from decision_aid.wizard import forms as f
 
 RawAnswers = Mapping[str, object]
@@ -80,6 +85,27 @@ def past_104_weeks(a: RawAnswers) -> bool:
     return since is not None and sick_week(since, today) > MAX_SICK_WEEKS
 
 
+def sanction_possible(a: RawAnswers) -> bool:
+    """Ask about a wage sanction past week 104, and from week 87 to an employer: UWV decides on
+    it when it checks the re-integration report with the WIA application (004 §3; §6)."""
+    if past_104_weeks(a):
+        return True
+    if not is_sick(a) or a.get("role") != "employer":
+        return False
+    since = _parse_date(a.get("sick_since"))
+    today = a.today if isinstance(a, Answers) else timezone.localdate()
+    return since is not None and sick_week(since, today) >= SANCTION_ASK_FROM_WEEK
+
+
+def sanction_imposed(a: RawAnswers) -> bool:
+    return sanction_possible(a) and a.get("wage_sanction") == "yes"
+
+
+def pay_in_dispute(a: RawAnswers) -> bool:
+    """Paid less, refused, suspended or stopped: ask what the money dispute turns on."""
+    return in_scope(a) and a.get("wage") in ("cut", "refused", "withheld", "stopped")
+
+
 def in_scope(a: RawAnswers) -> bool:
     """Employment contract, sick, and within the 104 weeks (domain.md §6)."""
     if isinstance(a, Answers):
@@ -122,7 +148,8 @@ STEPS: tuple[Step, ...] = (
     Step("contract_end", f.ContractEndForm, 2, is_temporary),
     Step("still_sick", f.StillSickForm, 2, has_employer),
     Step("sick_since", f.SickSinceForm, 2, is_sick),
-    Step("wage_sanction", f.WageSanctionForm, 2, past_104_weeks),
+    Step("wage_sanction", f.WageSanctionForm, 2, sanction_possible),
+    Step("sanction_decided_on", f.SanctionDateForm, 2, sanction_imposed),
     Step("disputes", f.DisputesForm, 3, in_scope),
     Step("first_opinion", f.FirstOpinionForm, 4, in_scope),
     Step("first_opinion_date", f.FirstOpinionDateForm, 4, has_first_opinion),
@@ -131,6 +158,7 @@ STEPS: tuple[Step, ...] = (
     Step("mediation", f.MediationForm, 4, relationship_troubled),
     Step("expert_opinion", f.ExpertOpinionForm, 4, in_scope),
     Step("wage", f.WageForm, 4, in_scope),
+    Step("money", f.MoneyForm, 4, pay_in_dispute),
     Step("employer_passive", f.EmployerPassiveForm, 4, employee_side),
     Step("legal_help", f.LegalHelpForm, 4, in_scope),
     Step("cao_expert", f.CaoExpertForm, 4, in_scope),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from decision_aid.wizard.calendar import calendar_view
 from decision_aid.wizard.summary import summary_view
 from decision_aid.wizard.views import IntakeWizard
 
@@ -10,5 +11,6 @@ urlpatterns = [
     path("", intake, {"step": "role"}, name="start"),
     path("<uuid:case_id>/", intake, name="case"),
     path("<uuid:case_id>/samenvatting/", summary_view, name="summary"),
+    path("<uuid:case_id>/agenda.ics", calendar_view, name="calendar"),
     path("<uuid:case_id>/<slug:step>/", intake, name="step"),
 ]

@@ -513,6 +513,10 @@ class IntakeWizard(NamedUrlWizardView):
         elif step.name == "advice":
             context["advice"] = advice_context(self._case_file())
             context["feedback_role"] = self.raw_answers().get("role")
+            if self.case is not None and context["advice"].get("this_week"):
+                context["calendar_url"] = reverse(
+                    "wizard:calendar", kwargs={"case_id": self.case.id}
+                )
         return context
 
     def _live_context(self, form: Any) -> dict[str, Any]:

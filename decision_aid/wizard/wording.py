@@ -51,11 +51,20 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
                 "During sickness your employer usually pays at least 70 percent of your wage."
             ),
             "choices": {
+                "cut": _("Partly: less than my contract or the cao says"),
+                "refused": _("No, my employer refuses for another reason (for example: UWV pays)"),
                 "withheld": _("It is held back until I do something (suspended)"),
                 "stopped": _("No, my employer stopped paying (wage stop)"),
                 "ended": _("No, my employer no longer has to pay (for example the contract ended)"),
             },
         },
+        "money": {
+            "fields": {
+                "unfitness_disputed": _("Does your employer dispute that you are sick?"),
+                "pregnancy_related": _("Is your sickness caused by pregnancy or childbirth?"),
+            },
+        },
+        "sanction_decided_on": {"title": _("When did UWV decide on the wage sanction?")},
         "employer_passive": {
             "title": _("Does your employer do little or nothing to help you back to work?"),
             "required": _("Choose whether your employer does little or nothing."),
@@ -85,6 +94,14 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
         },
         "sick_since": {"title": _("Since when has your employee been sick?")},
         "wage_sanction": {"title": _("Has UWV given you a wage sanction (loonsanctie)?")},
+        "money": {
+            "fields": {
+                "unfitness_disputed": _("Do you dispute that your employee is sick?"),
+                "pregnancy_related": _(
+                    "Is your employee's sickness caused by pregnancy or childbirth?"
+                ),
+            },
+        },
         "disputes": {
             "help": _(
                 "Choose everything that applies. For example: your employee turns down work "
@@ -115,6 +132,8 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
             "help": _("During sickness you usually pay at least 70 percent of the wage."),
             "choices": {
                 "paid": _("Yes, we pay the wage"),
+                "cut": _("Partly: less than the contract or the cao says"),
+                "refused": _("No, for another reason (for example: UWV pays)"),
                 "withheld": _("We hold it back until the employee does something (suspended)"),
                 "stopped": _("No, we stopped paying (wage stop)"),
                 "ended": _("No, we no longer have to pay (for example the contract ended)"),
@@ -141,6 +160,7 @@ REQUIRED: dict[str, Any] = {
     "cao_expert": _("Choose whether the collective agreement names its own expert."),
     "union_member": _("Choose whether the employee is a member of a union."),
     "legal_insurance": _("Choose whether you have legal expenses insurance."),
+    "unfitness_disputed": _("Choose whether the employer disputes that the employee is sick."),
 }
 
 

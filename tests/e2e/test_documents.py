@@ -59,7 +59,8 @@ def test_every_route_downloads_its_pdf_in_a_real_browser(browser, live_server):
     try:
         for route, case in cases.items():
             page.goto(f"/en/brief/{case.id}/")
-            first = page.locator("section.document").first
+            # the route's own letter (a stopped wage puts the written claim for the pay first)
+            first = page.locator(f"section.document[aria-labelledby*='{route}']").first
             assert route in (first.get_attribute("aria-labelledby") or ""), route
             with page.expect_download() as info:
                 first.get_by_role("link", name="Download the PDF").first.click()
@@ -133,19 +134,23 @@ def test_from_the_advice_to_the_letter_and_its_sending_sheet(browser, live_serve
         page.locator("input[type='file']").set_input_files(str(opinion))
         page.get_by_role("button", name=t["make"]).click()
         page.wait_for_url(re.compile(rf"/brief/{case.id}/$"))
-        # one letter (one question), nothing else ready to download
-        assert page.locator("section.document").count() == 1
+        # the pay stopped: the written claim for the pay first, then the one expert-opinion
+        # letter (one question); nothing else ready to download
+        documents = page.locator("section.document")
+        assert documents.count() == 2
+        assert "wage_protest" in (documents.first.get_attribute("aria-labelledby") or "")
+        doc = page.locator("section.document[aria-labelledby*='expert_opinion']")
         with page.expect_download() as info:
-            page.get_by_role("link", name=t["download"]).click()
+            doc.get_by_role("link", name=t["download"]).click()
         letter = info.value
         assert re.match(t["file"], letter.suggested_filename), letter.suggested_filename
         data = Path(letter.path()).read_bytes()
         with page.expect_download() as info:
-            page.get_by_role("link", name=t["sheet"]).click()
+            doc.get_by_role("link", name=t["sheet"]).click()
         sheet = info.value
         assert re.match(t["sheet_file"], sheet.suggested_filename), sheet.suggested_filename
         sheet_data = Path(sheet.path()).read_bytes()
-        assert page.get_by_text(t["in_sheet"][0]).first.is_visible()  # also on screen
+        assert doc.get_by_text(t["in_sheet"][0]).first.is_visible()  # also on screen
     finally:
         context.close()
 

@@ -130,7 +130,7 @@ def test_minimal_file_with_unknowns() -> None:
         ("situation.colour", "blue", "situation.colour"),
         ("role", "manager", "role"),
         ("role", _DELETE, "role"),
-        ("version", 2, "version"),
+        ("version", 3, "version"),
         ("language", "de", "language"),
         ("parties.employee", {"name": 3}, "parties.employee.name"),
     ],

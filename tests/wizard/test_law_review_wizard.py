@@ -18,6 +18,7 @@ def test_pay_stopped_over_own_work_advice_page_has_no_lid_3_sentence(client) -> 
         **TYPICAL_EMPLOYEE,
         "disputes": {"disputes": ["fitness_own_work"]},
         "wage": {"wage": "stopped"},
+        "money": {"unfitness_disputed": "yes", "pregnancy_related": "no"},
     }
     response = walk(client, answers, lang="/en", stop_at="advice")
     page = response.content.decode()

@@ -45,7 +45,11 @@ def format_text(advice: dict[str, Any]) -> str:
     label_also = gettext("Also possible")
     label_not = gettext("Not advised now")
     label_documents = gettext("Documents")
-    lines = [f"{label_advice}: {_route(advice['primary']['route'])}"]
+    lines = []
+    if advice.get("this_week"):  # the dated actions open the advice, above the route
+        lines.append(gettext("This week"))
+        lines += [f"  {a['date_label']}: {a['text']}" for a in advice["this_week"]]
+    lines.append(f"{label_advice}: {_route(advice['primary']['route'])}")
     lines += [f"  - {r['text']} [{'; '.join(r['sources'])}]" for r in advice["primary"]["reasons"]]
     if advice["out_of_scope"]:
         lines.append(f"{label_instead} {'; '.join(advice['out_of_scope']['refer_to'])}")

@@ -1,0 +1,58 @@
+"""The wizard's money questions (domain.md §10) and the timeline's words for them."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from decision_aid.advice.timeline_svg import timeline_text
+from tests.journey import walk
+
+pytestmark = pytest.mark.django_db
+
+
+def test_week_past_104_does_not_read_as_week_109_of_104():
+    with translation.override("nl"):
+        text = timeline_text(109, [], None)
+    assert "week 109 van de 104" not in text and "week 109: 5 weken na de 104 weken" in text
+
+
+def test_contract_ending_before_uwvs_answer_is_said():
+    milestones = [{"key": "contract_end", "week": 39, "label": "x", "status": "coming"}]
+    with translation.override("en"):
+        text = timeline_text(36, milestones, (38, 44))
+    assert "The contract ends in week 39, maybe before that answer" in text
+
+
+def test_pay_cut_asks_whether_the_sickness_is_disputed_and_advises_a_wage_claim(
+    client, typical_answers
+):
+    answers = {
+        **typical_answers,
+        "disputes": {"disputes": ["wage_stopped"]},
+        "wage": {"wage": "cut"},
+        "money": {"unfitness_disputed": "no", "pregnancy_related": ""},
+    }
+    page = walk(client, answers, lang="/en", stop_at="advice").content.decode()
+    assert "This week" in page and "Get legal advice" in page
+    assert page.index("This week") < page.index("Our advice for now")
+    assert "Put these dates in your calendar (.ics)" in page
+
+
+def test_paid_wage_skips_the_money_page(client, typical_answers):
+    walk(client, typical_answers, stop_at="advice")  # typical: paid; asking 'money' would fail
+
+
+def test_employer_near_the_wia_check_is_asked_the_sanction_and_its_date(client, typical_answers):
+    answers = {
+        **typical_answers,
+        "role": {"role": "employer"},
+        "sick_since": {"sick_since": "weeks_ago:95"},
+        "wage_sanction": {"wage_sanction": "yes"},
+        "sanction_decided_on": {"sanction_decided_on": "weeks_ago:1"},
+        "disputes": {"disputes": ["employer_efforts"]},
+    }
+    answers.pop("employer_passive", None)
+    page = walk(client, answers, lang="/en", stop_at="advice").content.decode()
+    assert "Object to the wage sanction and ask UWV to shorten it" in page
+    assert "Last day for the objection" in page
