@@ -28,6 +28,7 @@ def _out_of_scope_then_summary(page, lang: str, check) -> None:  # noqa: ANN001
     page.get_by_role("button", name=t["next"], exact=True).last.click()
     page.wait_for_url("**/advice/")
     check(page)  # the out-of-scope result, right after the deciding answer
+    page.locator("#case-panel > summary").click()
     page.locator(".case-panel a[href*='/samenvatting/']").click()
     page.wait_for_url("**/samenvatting/")
     check(page)
