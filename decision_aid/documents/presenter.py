@@ -67,7 +67,7 @@ class Enclosure:
     pages: int | None
     attached: bool = True
     number: int = 0
-    #: The stamp in the margin of its first page: "Bijlage 1 – Advies bedrijfsarts van …".
+    #: The stamp in the margin of each of its pages: "Bijlage 1 – Advies bedrijfsarts van …".
     stamp: str = ""
 
 
@@ -225,11 +225,18 @@ def file_name(
 
 
 def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
-    """The optional details a recipient needs, formatted; "" where not given (an empty box)."""
+    """The optional details a recipient needs, formatted; "" where not given (left out)."""
     raw = parties.get("letter") or {}
     out = {
         k: str(raw.get(k) or "")
-        for k in ("job_title", "contract_hours", "doctor_advice", "work_offered")
+        for k in (
+            "job_title",
+            "contract_hours",
+            "doctor_advice",
+            "work_offered",
+            "payroll_tax_number",
+            "gross_wage",
+        )
     }
     for k in ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on"):
         out[k] = _d(raw.get(k)) if raw.get(k) else ""
@@ -434,7 +441,7 @@ def _expert(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docu
     advice = ctx["advice"]
     question = doc.question or (advice["expert_opinion_questions"] or ["fitness_own_work"])[0]
     ctx["question"] = question
-    ctx["expert_question"] = str(t.EXPERT_QUESTIONS.get(question, ""))
+    ctx["expert_question"] = t.expert_question(question, ctx["role"])
     ctx["needs_from_date"] = question == "fitness_own_work"
     ctx["about_offered_work"] = question == "suitable_work"
     ctx["cao_expert"] = advice.get("expert_body") == "cao"
@@ -515,6 +522,14 @@ _BUILDERS = {
 # --- the web views' entry point ---------------------------------------------------------
 def attached_pieces(case: Any) -> list[AttachedPiece]:
     return [AttachedPiece(a.kind, a.page_count, a.role) for a in case.attachments.all()]
+
+
+def letter_language(case_file: dict[str, Any] | None) -> str:
+    """The language of the letters: Dutch, the language of UWV, company doctors and Dutch
+    employers, unless the person chose English on the details page (an English page alone
+    made English letters to UWV)."""
+    letter = ((case_file or {}).get("parties") or {}).get("letter") or {}
+    return "en" if letter.get("language") == "en" else "nl"
 
 
 def document_context(case: Any, doc: DocumentRef | str | None = None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -42,6 +42,7 @@ from decision_aid.documents.presenter import (
     build_document_context,
     document_context,
     documents_for,
+    letter_language,
     own_words_for,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
@@ -301,6 +302,7 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
         "letters": letters,
         "also_possible": also,
         "first_opinion_pages": sum(a.page_count for a in attachments),
+        "letter_language": letter_language(case_file),
     }
 
 
@@ -317,9 +319,11 @@ class DraftView(View):
 class PreviewView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = owned_case(request, case_id)
-        context = _doc_context(case, doc)
-        context.update(_links(case, context["slug"]))
-        response = HttpResponse(render_html(context, for_pdf=False))
+        with translation.override(letter_language(case.case_file)):
+            context = _doc_context(case, doc)
+            context.update(_links(case, context["slug"]))
+            html = render_html(context, for_pdf=False)
+        response = HttpResponse(html)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -327,10 +331,13 @@ class PreviewView(View):
 class PdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = owned_case(request, case_id)
-        context = _doc_context(case, doc)
+        language = letter_language(case.case_file)
+        with translation.override(language):
+            context = _doc_context(case, doc)
         try:
-            attachments = [a.read_pdf() for a in case.attachments.all()]
-            pdf = render_pdf(context, attachments)
+            with translation.override(language):
+                attachments = [a.read_pdf() for a in case.attachments.all()]
+                pdf = render_pdf(context, attachments)
         except Exception as exc:
             return _render_failed(request, case, context["title"], exc)
         _count_letter(request, case, context, "pdf")
@@ -420,9 +427,11 @@ class DocxView(View):
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = owned_case(request, case_id)
-        context = _doc_context(case, doc)
+        with translation.override(letter_language(case.case_file)):
+            context = _doc_context(case, doc)
         try:
-            docx = render_docx(context)
+            with translation.override(letter_language(case.case_file)):
+                docx = render_docx(context)
         except Exception as exc:
             return _render_failed(request, case, context["title"], exc)
         _count_letter(request, case, context, "docx")

@@ -76,4 +76,4 @@ def test_cost_data_is_dated_and_sourced() -> None:
         assert entry.sources
         for source_id in entry.sources:
             get_source(source_id)
-        assert 2023 <= entry.valid_for <= CHECKED
+        assert 2023 <= entry.valid_for <= CHECKED.year
