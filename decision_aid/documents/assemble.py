@@ -5,8 +5,9 @@ multi-page enclosure) goes in the top margin of each of the enclosure's pages, s
 still says where it belongs, on a white strip, in the bundled Liberation Sans, embedded as a
 subset (a non-embedded Helvetica is not PDF/UA-clean), and is marked as an artifact
 (``/Artifact`` marked content, PDF/UA-1 7.1): a screen reader skips it, the letter lists the
-same numbers. Everything else on the pages stays as it was uploaded. The letter's catalog (structure tree, language, XMP)
-is kept; an enclosure page's ``/StructParents`` pointed into its own file's tree and is dropped.
+same numbers. Everything else on the pages stays as it was uploaded. The letter's catalog
+(structure tree, language, XMP) is kept; an enclosure page's ``/StructParents`` pointed into
+its own file's tree and is dropped.
 
 This module imports nothing from the rest of the documents app, so render.py can use it.
 """
