@@ -145,7 +145,8 @@ def render_docx(context: dict[str, Any]) -> bytes:
     made here; the .docx from it in the limited render worker (documents.sandbox)."""
     from django.conf import settings
 
-    html = render_html(context, for_pdf=True)
+    # the .docx has no enclosures of its own: the letter lists them and says they are in the PDF
+    html = render_html({**context, "for_docx": True}, for_pdf=True)
     title = str(context.get("title") or "")
     author = str((context.get("requester") or {}).get("name") or "")
     # the rules' version is for the writer (sending sheet, advice page), not the recipient
