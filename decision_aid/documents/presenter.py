@@ -539,3 +539,116 @@ def document_context(case: Any, doc: DocumentRef | str | None = None) -> dict[st
     if isinstance(doc, str) or doc is None:
         doc = find_document(case_file, doc, advice)
     return build_document_context(case_file, doc, attached_pieces(case), advice=advice)
+
+
+#: Where the request goes when UWV takes it through its own online form (seed 000: by phone
+#: or through the form on UWV's website; domain §3 [A]).
+UWV_FORM_URL = (
+    "https://www.uwv.nl/particulieren/ziek/ziek-met-werkgever/re-integreren-tijdens-ziekte/"
+    "detail/deskundigenoordeel"
+)
+UWV_PHONE = "088-898 92 94"
+
+
+def uwv_form_sections(ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    """UWV's request form, part by part in the form's order (the order the letter follows),
+    each field with the answer to copy into it. A field with no answer says what to do (the
+    BSN: UWV's form takes it through DigiD); nothing is invented."""
+    if ctx["kind"] != "expert_opinion":
+        raise LookupError(ctx["kind"])
+    letter, employer, employee = ctx["letter"], ctx["employer"], ctx["employee"]
+    doctor = ctx["bedrijfsarts"]
+
+    def row(label: Any, value: str, *, note: Any = "") -> dict[str, str]:
+        return {"label": str(label), "value": value or "", "note": str(note)}
+
+    unknown = _("Not filled in: leave it empty or fill it in on UWV's form.")
+    sections = [
+        (
+            _("1. The question"),
+            [
+                row(_("The question"), ctx["expert_question"]),
+                *(
+                    [row(_("The date the disagreement is about"), letter["dispute_from"])]
+                    if ctx["needs_from_date"]
+                    else []
+                ),
+            ],
+        ),
+        (
+            _("2. The employer"),
+            [
+                row(_("Name"), employer["name"]),
+                row(_("Payroll tax number (loonheffingennummer)"), letter["payroll_tax_number"]),
+                row(_("Address"), employer["address"]),
+                row(_("Contact person"), employer["contact"]),
+                row(_("Phone"), employer["phone"]),
+                row(_("E-mail"), employer["email"]),
+            ],
+        ),
+        (
+            _("3. The employee"),
+            [
+                row(_("Name"), employee["name"]),
+                row(
+                    _("Citizen service number (BSN)"),
+                    "",
+                    note=_("UWV's form fills it in when you log in with DigiD. We never ask it."),
+                ),
+                row(_("Date of birth"), letter["birth_date"]),
+                row(_("Address"), employee["address"]),
+                row(_("Phone"), employee["phone"]),
+                row(_("E-mail"), employee["email"]),
+            ],
+        ),
+        (
+            _("4. Sickness, work and wage"),
+            [
+                row(_("First day of sickness"), ctx["sick_since"]),
+                row(_("Job title"), letter["job_title"]),
+                row(_("Contract hours per week"), letter["contract_hours"]),
+                *(
+                    [row(_("Date the wage was stopped or held back"), letter["wage_stopped_on"])]
+                    if ctx["wage_stopped"]
+                    else []
+                ),
+            ],
+        ),
+        (
+            _("5. Company doctor or occupational health service"),
+            [
+                row(_("Name"), doctor["name"]),
+                row(_("Address, phone and e-mail"), doctor["address"]),
+            ],
+        ),
+        (
+            _("6. The advice of the company doctor (first opinion)"),
+            [
+                row(_("Date of the advice"), ctx["first_opinion_date"]),
+                row(_("What the advice says"), letter["doctor_advice"]),
+            ],
+        ),
+    ]
+    if ctx["about_offered_work"]:
+        sections.append(
+            (
+                _("7. The work that was offered"),
+                [
+                    row(_("The work"), letter["work_offered"]),
+                    row(_("Date it was refused"), letter["work_refused_on"]),
+                ],
+            )
+        )
+    sections.append(
+        (
+            ctx["own_view_heading"],
+            [row(ctx["own_view_heading"], ctx["own_view"])],
+        )
+    )
+    out = []
+    for title, rows in sections:
+        for r in rows:
+            if not r["value"] and not r["note"]:
+                r["note"] = str(unknown)
+        out.append({"title": str(title), "rows": rows})
+    return out

@@ -38,12 +38,15 @@ from decision_aid.documents.attachments import (
 from decision_aid.documents.docx import render_docx
 from decision_aid.documents.forms import AttachmentForm, OwnWordsForm, TypedTextForm
 from decision_aid.documents.presenter import (
+    UWV_FORM_URL,
+    UWV_PHONE,
     AttachedPiece,
     build_document_context,
     document_context,
     documents_for,
     letter_language,
     own_words_for,
+    uwv_form_sections,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import RenderError, check_upload
@@ -292,6 +295,8 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
                     "docx_name": context["docx_name"],
                     "sheet_name": context["sheet_name"],
                     "sheet": context["sheet"],
+                    # UWV takes this request through its own form: that page is the main path
+                    "uwv_form": context["kind"] == "expert_opinion" and not context["cao_expert"],
                 }
             )
         else:
@@ -392,6 +397,36 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+class UwvFormView(View):
+    """The request for an expert opinion as UWV's online form asks it: each field in the form's
+    order with the answer beside it to copy (selectable text; a copy button with JavaScript),
+    where to go, and the PDF to upload or keep. Only for the expert-opinion request."""
+
+    def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = owned_case(request, case_id)
+        with translation.override(letter_language(case.case_file)):
+            context = _doc_context(case, doc)
+            try:
+                sections = uwv_form_sections(context)
+            except LookupError as exc:
+                raise Http404 from exc
+        return render(
+            request,
+            "documents/uwv_form.html",
+            {
+                "case": case,
+                "doc": context,
+                "sections": sections,
+                "form_url": UWV_FORM_URL,
+                "phone": UWV_PHONE,
+                "is_employer": context["requester_is_employer"],
+                "feedback_role": context["role"],
+                "page_title": _("Fill in UWV's form"),
+                **_links(case, context["slug"]),
+            },
+        )
 
 
 class SheetView(View):

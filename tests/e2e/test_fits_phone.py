@@ -130,7 +130,8 @@ def test_no_page_scrolls_sideways_at_320_and_360px(browser, live_server, setting
             paths = _case_pages(page, case, prefix)
             page.goto(f"{prefix}/brief/{case.id}/")
             previews = page.eval_on_selector_all(
-                "a[href*='/voorbeeld/']", "els => els.map(e => e.getAttribute('href'))"
+                "a[href*='/voorbeeld/'], a[href*='/uwv-formulier/']",
+                "els => els.map(e => e.getAttribute('href'))",
             )
             for path in paths + previews:
                 # one of each question page is enough; every letter page and preview is measured
