@@ -104,29 +104,30 @@ def status_counts(advisor: Advisor, *, scope: str) -> dict[str, int]:
 
 
 def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet]:
-    """Cases whose member name has every word of the query (in any order), through the blind
-    index: one part, an index look-up. No part when the query has no word in it.
+    """Cases whose member name has every word of the query (in any order), each word found
+    exactly, by its beginning (3 letters or more), with one letter wrong, missing or extra, or
+    by its Dutch sound, through the blind index: one part, index look-ups. No part when the
+    query has no word in it.
 
     A case whose whole name is the query has every word of it, so it is among these; no second
     look-up by the whole name's hash is needed."""
-    digests = blind_index.word_digests(query)
-    if not digests:
+    groups = blind_index.query_groups(query)
+    if not groups:
         return []
     words = MemberNameWord.objects.filter(organisation_id=advisor.organisation_id)
-    if len(digests) == 1:
+    if len(groups) == 1:
         # One word: the list walked in order through its index, stopping at a full page,
         # however common the word.
-        return [cases.filter(id__in=words.filter(digest=digests[0]).values("advisor_case_id"))]
+        return [cases.filter(id__in=words.filter(digest__in=groups[0]).values("advisor_case_id"))]
     # Several words: the cases that have them all, intersected in SQL inside the page's own
     # query, then sorted and cut to a page there. The covering index name_word_cases keeps each
-    # word's cases in case order, so PostgreSQL merges the words' lists from the index alone
-    # (a merge join, about 1 ms for two words in 3,400 and 4,300 names; GROUP BY case HAVING
-    # a row per word took twice that). Walking the list in order instead would cover the
-    # whole caseload for two common words that seldom meet.
-    having_all = words.filter(digest=digests[0])
-    for digest in digests[1:]:
+    # hash's cases in case order, so PostgreSQL reads each word's cases from the index alone.
+    # Walking the list in order instead would cover the whole caseload for two common words
+    # that seldom meet.
+    having_all = words.filter(digest__in=groups[0])
+    for group in groups[1:]:
         having_all = having_all.filter(
-            advisor_case_id__in=words.filter(digest=digest).values("advisor_case_id")
+            advisor_case_id__in=words.filter(digest__in=group).values("advisor_case_id")
         )
     return [cases.filter(id__in=having_all.values("advisor_case_id"))]
 
