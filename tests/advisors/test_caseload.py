@@ -481,15 +481,15 @@ def queries_for(client, url: str) -> int:  # noqa: ANN001
 # The most queries each page may make, whatever the caseload: session, the user with their
 # advisor and organisation (one query, advisors.backends.AdvisorBackend), then the list: counts,
 # and one query for the page's rows (in list order from the cursor on, with their notes count).
-# A search asks instead once for the references and once for the names (one word walked in list
-# order, or several intersected in the word index). The audit log: the organisation's advisors
-# and one page of events.
+# A search asks instead once for the references and once for the names, after one look-up per
+# typed word in the name index (its matching cases, at most NAME_MATCH_IDS: listing.py says
+# why). The audit log: the organisation's advisors and one page of events.
 PAGES = {
     "/adviseur/?scope=all&status=": 4,
     "/adviseur/?scope=all&status=open": 4,
-    "/adviseur/?scope=all&status=&q=Jansen": 5,
-    "/adviseur/?scope=all&status=&q=Lid7+Jansen": 5,
-    "/adviseur/?scope=all&status=&q=R-00": 5,
+    "/adviseur/?scope=all&status=&q=Jansen": 6,
+    "/adviseur/?scope=all&status=&q=Lid7+Jansen": 7,
+    "/adviseur/?scope=all&status=&q=R-00": 7,
     "/adviseur/audit/": 4,
 }
 
@@ -565,3 +565,22 @@ def test_a_session_from_before_the_advisor_backend_still_reaches_the_list(adviso
         client = Client()
         client.force_login(nobody, backend=backend)
         assert client.get("/adviseur/").status_code == 404
+
+
+def test_a_common_word_is_tested_in_the_page_query(advisors, settings, monkeypatch):
+    """Past NAME_MATCH_IDS matching cases the page query tests the word itself (walking the
+    list in order): the same rows as through the handed-over ids."""
+    from decision_aid.advisors import listing
+
+    add_cases(advisors["a1"], 30)
+    client = client_for(advisors["a1"])
+    url = "/adviseur/?q=Jansen&status="
+    two = "/adviseur/?q=Jansen+Lid7&status="
+    by_ids = case_links(client.get(url).content.decode())
+    two_by_ids = case_links(client.get(two).content.decode())
+    monkeypatch.setattr(listing, "NAME_MATCH_IDS", 5)
+    assert case_links(client.get(url).content.decode()) == by_ids and len(by_ids) == 30
+    # "Lid7", and one typo away: "Lid3" (one wrong), "Lid17" (one more): the same either way
+    assert case_links(client.get(two).content.decode()) == two_by_ids
+    lid7 = str(AdvisorCase.objects.get(reference="R-0007").case_id)
+    assert lid7 in two_by_ids and len(two_by_ids) == 12
