@@ -584,3 +584,5 @@ def test_a_common_word_is_tested_in_the_page_query(advisors, settings, monkeypat
     assert case_links(client.get(two).content.decode()) == two_by_ids
     lid7 = str(AdvisorCase.objects.get(reference="R-0007").case_id)
     assert lid7 in two_by_ids and len(two_by_ids) == 12
+    monkeypatch.setattr(listing, "COMMON_MATCH_IDS", 20)  # "Jansen" (30) checked afterwards
+    assert case_links(client.get(two).content.decode()) == two_by_ids
