@@ -226,7 +226,7 @@ class Seeder:
                         advisor_case=row, organisation_id=row.organisation_id, digest=digest
                     )
                     for row, name in zip(rows, names, strict=True)
-                    for digest in blind_index.word_digests(name)
+                    for digest in blind_index.index_digests(name)
                 ],
                 batch_size=5000,
             )

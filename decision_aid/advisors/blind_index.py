@@ -10,8 +10,16 @@ docs/decisions/0006-blind-index-for-member-names.md says why that is acceptable.
 
 Normalising makes the hash forgiving for the way names are typed on the phone: case, accents
 ("Zoë" = "Zoe", "Yılmaz" = "Yilmaz"), hyphens and apostrophes ("'t Hart" = "t Hart") and extra
-spaces do not matter. Whole words only: "Fat" does not find "Fatma" (a prefix index would
-reveal much more; see the decision record).
+spaces do not matter.
+
+Forgiving search (index_digests / query_groups): besides each whole word, a name stores keyed
+hashes of
+- each beginning of a word of 3 letters or more ("Jans" finds "Jansen"),
+- the word with any one letter left out, and the word itself ("Bakkr", "Baker" and "Bakkar"
+  find "Bakker": two words one edit apart share one of these; a symmetric-delete index),
+- a Dutch sound key ("Meyer" = "Meijer", "Smid" = "Schmidt", "Janssen" = "Jansen").
+Each kind has its own HMAC prefix, so a prefix hash never equals a word hash. What this
+reveals more than whole words is in docs/decisions/0007-forgiving-name-search.md.
 """
 
 from __future__ import annotations
@@ -54,3 +62,80 @@ def name_digest(name: str) -> str:
 
 def word_digests(name: str) -> list[str]:
     return [_digest("word", word) for word in words(name)]
+
+
+PREFIX_MIN = 3  # letters: "Jan" finds "Jansen"; two letters would match half the caseload
+NEAR_MIN = 4  # letters: one edit in a shorter word matches too many other words
+
+# A Dutch sound key: spellings that sound alike become one. Order matters (longest first).
+_SOUNDS = (
+    ("sch", "s"),
+    ("ch", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ij", "ei"),
+    ("y", "ei"),
+    ("ou", "au"),
+    ("dt", "t"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("v", "f"),
+    ("w", "v"),
+)
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+def sound_key(word: str) -> str:
+    """ "Meijer", "Meyer" -> "meier"; "Schmidt", "Smid" -> "smit"; "Janssen" -> "jansen"."""
+    text = _SOFT_C.sub("s", word)
+    for spelled, sound in _SOUNDS:
+        text = text.replace(spelled, sound)
+    if text.endswith("d"):
+        text = text[:-1] + "t"
+    out = []
+    for ch in text:  # a doubled letter sounds as one ("kk", "ee", "ss")
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _one_left_out(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _stored_terms(word: str) -> set[tuple[str, str]]:
+    terms = {("word", word)}
+    terms |= {("prefix", word[:k]) for k in range(PREFIX_MIN, len(word))}
+    if len(word) >= NEAR_MIN:
+        terms |= {("near", v) for v in _one_left_out(word) | {word}}
+    key = sound_key(word)
+    if len(key) >= PREFIX_MIN:
+        terms.add(("sound", key))
+    return terms
+
+
+def _query_terms(word: str) -> set[tuple[str, str]]:
+    terms = {("word", word)}
+    if len(word) >= PREFIX_MIN:
+        terms.add(("prefix", word))
+    if len(word) >= NEAR_MIN:
+        terms |= {("near", v) for v in _one_left_out(word) | {word}}
+    key = sound_key(word)
+    if len(key) >= PREFIX_MIN:
+        terms.add(("sound", key))
+    return terms
+
+
+def index_digests(name: str) -> list[str]:
+    """Every hash a name is found by: its words, their beginnings, their one-letter-out forms
+    and their sound keys (sorted, each once)."""
+    terms = set().union(*(_stored_terms(word) for word in words(name))) if name else set()
+    return sorted({_digest(kind, text) for kind, text in terms})
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """Per typed word, the hashes any one of which finds it (a case must match every word)."""
+    return [sorted({_digest(k, t) for k, t in _query_terms(word)}) for word in words(query)]

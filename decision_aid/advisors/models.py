@@ -149,7 +149,8 @@ class CaseCount(models.Model):
 
 
 class MemberNameWord(models.Model):
-    """One word of a member's name, as a keyed hash (blind_index.word_digests)."""
+    """One search hash of a member's name: a word, its beginning, a one-letter-out form or
+    its sound key (blind_index.index_digests)."""
 
     advisor_case = models.ForeignKey(
         AdvisorCase, on_delete=models.CASCADE, related_name="name_words"

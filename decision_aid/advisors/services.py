@@ -142,13 +142,13 @@ def note_add(
 
 
 def index_member_name(advisor_case: AdvisorCase, name: str) -> None:
-    """The name's word hashes beside the encrypted name (blind_index.py), replacing old ones."""
+    """The name's search hashes beside the encrypted name (blind_index.py), replacing old ones."""
     MemberNameWord.objects.filter(advisor_case=advisor_case).delete()
     MemberNameWord.objects.bulk_create(
         MemberNameWord(
             advisor_case=advisor_case, organisation_id=advisor_case.organisation_id, digest=d
         )
-        for d in blind_index.word_digests(name)
+        for d in blind_index.index_digests(name)
     )
 
 
@@ -181,7 +181,7 @@ def rebuild_name_index(*, chunk: int = 2000) -> int:
                     digest=d,
                 )
                 for advisor_case in batch
-                for d in blind_index.word_digests(names[advisor_case.id])
+                for d in blind_index.index_digests(names[advisor_case.id])
             )
         done += len(batch)
     return done

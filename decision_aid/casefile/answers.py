@@ -86,10 +86,20 @@ def _parties(a: Mapping[str, Any]) -> dict[str, Any] | None:
     requester = {"name": a.get("requester_name", ""), "address": a.get("requester_address", "")}
     employee = requester if role in ("employee", "advisor") else {"name": a.get("employee_name")}
     employer = requester if role == "employer" else {"name": a.get("employer_name", "")}
+    if role != "employer":
+        # the employer's own details, as the employee or the advisor knows them
+        employer = {
+            **employer,
+            "address": a.get("employer_address") or "",
+            "contact": a.get("employer_contact") or "",
+            "phone": a.get("employer_phone") or "",
+            "email": a.get("employer_email") or "",
+        }
+    doctor = {"name": a.get("bedrijfsarts_name"), "address": a.get("bedrijfsarts_address")}
     parties: dict[str, Any] = {
         "employee": {k: v for k, v in employee.items() if v},
         "employer": {k: v for k, v in employer.items() if v},
-        "bedrijfsarts": {"name": a.get("bedrijfsarts_name")} if a.get("bedrijfsarts_name") else {},
+        "bedrijfsarts": {k: v for k, v in doctor.items() if v},
         "own_view": a.get("own_view", ""),
     }
     side = "employer" if role == "employer" else "employee"
@@ -99,6 +109,8 @@ def _parties(a: Mapping[str, Any]) -> dict[str, Any] | None:
     letter = {
         k: (_iso(a.get(k)) if k in _LETTER_DATES else a.get(k)) for k in _LETTER_FIELDS if a.get(k)
     }
+    if a.get("letter_language") == "en":  # Dutch unless the person chose English
+        letter["language"] = "en"
     if letter:
         parties["letter"] = letter
     if role == "advisor":
@@ -109,7 +121,15 @@ def _parties(a: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 _LETTER_DATES = ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on")
-_LETTER_FIELDS = (*_LETTER_DATES, "job_title", "contract_hours", "doctor_advice", "work_offered")
+_LETTER_FIELDS = (
+    *_LETTER_DATES,
+    "job_title",
+    "contract_hours",
+    "doctor_advice",
+    "work_offered",
+    "payroll_tax_number",
+    "gross_wage",
+)
 
 
 # --- case file <-> stored wizard pages ----------------------------------------------------
@@ -186,11 +206,16 @@ def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, An
             "contact_name": (parties.get("advisor") or {}).get("name", "")
             or employer.get("contact", ""),
             "bedrijfsarts_name": (parties.get("bedrijfsarts") or {}).get("name", ""),
+            "bedrijfsarts_address": (parties.get("bedrijfsarts") or {}).get("address", ""),
             "own_view": parties.get("own_view", ""),
             "requester_phone": requester.get("phone", ""),
             "requester_email": requester.get("email", ""),
         }
+        if role != "employer":
+            for key in ("address", "contact", "phone", "email"):
+                details[f"employer_{key}"] = employer.get(key, "")
         letter = parties.get("letter") or {}
+        details["letter_language"] = letter.get("language") or "nl"
         for key in _LETTER_FIELDS:
             value = letter.get(key, "")
             details[key] = _date_answer(value) if key in _LETTER_DATES and value else value

@@ -1,10 +1,13 @@
-"""Put the final file together: the letter, then each enclosure with a stamp on its first page.
+"""Put the final file together: the letter, then each enclosure with a stamp on every page.
 
-The stamp ("Bijlage 1 – Advies van de bedrijfsarts van 02-02-2026") goes in the top margin of
-the enclosure's first page, on a white strip, and is marked as an artifact (``/Artifact`` marked
-content, PDF/UA-1 7.1): a screen reader skips it, the letter lists the same numbers. Everything
-else on the pages stays as it was uploaded. The letter's catalog (structure tree, language, XMP)
-is kept; an enclosure page's ``/StructParents`` pointed into its own file's tree and is dropped.
+The stamp ("Bijlage 1 – Advies van de bedrijfsarts van 02-02-2026", with "(2/3)" on a
+multi-page enclosure) goes in the top margin of each of the enclosure's pages, so a loose page
+still says where it belongs, on a white strip, in the bundled Liberation Sans, embedded as a
+subset (a non-embedded Helvetica is not PDF/UA-clean), and is marked as an artifact
+(``/Artifact`` marked content, PDF/UA-1 7.1): a screen reader skips it, the letter lists the
+same numbers. Everything else on the pages stays as it was uploaded. The letter's catalog
+(structure tree, language, XMP) is kept; an enclosure page's ``/StructParents`` pointed into
+its own file's tree and is dropped.
 
 This module imports nothing from the rest of the documents app, so render.py can use it.
 """
@@ -13,9 +16,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 STAMP_FONT_SIZE = 8.0
-#: Helvetica's mean glyph width is about half its size; enough to size the white strip.
+#: The stamp's font: the letters' own bundled font.
+STAMP_FONT = Path(__file__).resolve().parents[2] / "static" / "fonts" / "LiberationSans-Regular.ttf"
+#: A mean glyph width of about half the size, for a stamp measured without its font.
 _MEAN_WIDTH = 0.52
 _MARGIN = 14.0  # points from the left page edge (about 5 mm)
 _TOP = 7.0  # points from the top edge: above a photo page's 10 mm margin
@@ -27,10 +34,15 @@ def _pdf_string(text: str) -> bytes:
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def stamp_content(text: str, box: Sequence[float], font: str = "/AidStamp") -> bytes:
-    """The content stream of one stamp in the top-left margin of a page with this media box."""
+def stamp_content(
+    text: str, box: Sequence[float], font: str = "/AidStamp", *, text_width: float | None = None
+) -> bytes:
+    """The content stream of one stamp in the top-left margin of a page with this media box;
+    ``text_width`` in points when the font's widths are known."""
     x0, _y0, x1, y1 = (float(v) for v in box)
-    width = min(len(text) * STAMP_FONT_SIZE * _MEAN_WIDTH + 8, x1 - x0 - 2 * _MARGIN)
+    if text_width is None:
+        text_width = len(text) * STAMP_FONT_SIZE * _MEAN_WIDTH
+    width = min(text_width + 8, x1 - x0 - 2 * _MARGIN)
     height = STAMP_FONT_SIZE + 5
     left, bottom = x0 + _MARGIN, y1 - _TOP - height
     return b"\n".join(
@@ -46,24 +58,115 @@ def stamp_content(text: str, box: Sequence[float], font: str = "/AidStamp") -> b
     )
 
 
-def _stamp(pdf: object, page: object, text: str) -> None:
-    import pikepdf
+@cache
+def _font_metrics() -> tuple[bytes, dict[str, int], dict[str, float]]:
+    """The stamp font's file, its cmap (character -> glyph name) and advance widths per glyph
+    in thousandths of the size; read once per process."""
+    from fontTools.ttLib import TTFont
 
-    font = pdf.make_indirect(  # type: ignore[attr-defined]
+    data = STAMP_FONT.read_bytes()
+    font = TTFont(io.BytesIO(data))
+    scale = 1000 / font["head"].unitsPerEm
+    widths = {name: advance * scale for name, (advance, _lsb) in font["hmtx"].metrics.items()}
+    cmap = font.getBestCmap()
+    return data, {chr(code): name for code, name in cmap.items()}, widths
+
+
+def _win_ansi(text: str) -> str:
+    """The text as the stamp shows it: characters outside WinAnsi become '?'."""
+    return text.encode("cp1252", errors="replace").decode("cp1252")
+
+
+def _text_width(text: str) -> float:
+    _data, cmap, widths = _font_metrics()
+    return sum(widths.get(cmap.get(ch, ".notdef"), 500) for ch in _win_ansi(text)) * (
+        STAMP_FONT_SIZE / 1000
+    )
+
+
+def _embedded_font(pdf: object, texts: Sequence[str]) -> object:
+    """One TrueType font for all stamps of a file: Liberation Sans subset to the characters
+    the stamps use (fontTools), WinAnsi-encoded, with its widths."""
+    import pikepdf
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    data, cmap, widths = _font_metrics()
+    used = sorted({ch for text in texts for ch in _win_ansi(text)} | {"?"})
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.layout_features = []
+    options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's timestamp: not needed
+    subsetter = subset.Subsetter(options)
+    font = TTFont(io.BytesIO(data))
+    subsetter.populate(unicodes=[ord(ch) for ch in used])
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    codes = [ch.encode("cp1252")[0] for ch in used]
+    first, last = min(codes), max(codes)
+    by_code = {ch.encode("cp1252")[0]: ch for ch in used}
+    width_list = [
+        round(widths.get(cmap.get(by_code.get(code, ""), ".notdef"), 0))
+        for code in range(first, last + 1)
+    ]
+    head = font["head"]
+    scale = 1000 / head.unitsPerEm
+    tag = "".join(chr(65 + (sum(codes) * (i + 7)) % 26) for i in range(6))
+    descriptor = pdf.make_indirect(  # type: ignore[attr-defined]
         pikepdf.Dictionary(
-            Type=pikepdf.Name.Font,
-            Subtype=pikepdf.Name.Type1,
-            BaseFont=pikepdf.Name.Helvetica,
-            Encoding=pikepdf.Name.WinAnsiEncoding,
+            Type=pikepdf.Name.FontDescriptor,
+            FontName=pikepdf.Name(f"/{tag}+LiberationSans"),
+            Flags=32,
+            FontBBox=[
+                round(head.xMin * scale),
+                round(head.yMin * scale),
+                round(head.xMax * scale),
+                round(head.yMax * scale),
+            ],
+            ItalicAngle=0,
+            Ascent=round(font["hhea"].ascent * scale),
+            Descent=round(font["hhea"].descent * scale),
+            CapHeight=round(getattr(font["OS/2"], "sCapHeight", 0) * scale or 700),
+            StemV=80,
+            FontFile2=pdf.make_stream(out.getvalue()),  # type: ignore[attr-defined]
         )
     )
+    return pdf.make_indirect(  # type: ignore[attr-defined]
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.TrueType,
+            BaseFont=pikepdf.Name(f"/{tag}+LiberationSans"),
+            FirstChar=first,
+            LastChar=last,
+            Widths=width_list,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+            FontDescriptor=descriptor,
+        )
+    )
+
+
+def _stamp(pdf: object, page: object, text: str, font: object) -> None:
+    import pikepdf
+
     wrapped = pikepdf.Page(page)
     name = wrapped.add_resource(font, pikepdf.Name.Font, prefix="AidStamp")
     # Keep the page's own graphics state from reaching the stamp.
     wrapped.contents_add(pdf.make_stream(b"q\n"), prepend=True)  # type: ignore[attr-defined]
     box = page.obj.get("/CropBox", page.obj.MediaBox)  # type: ignore[attr-defined]
-    content = b"\nQ\n" + stamp_content(text, [float(v) for v in box], str(name))
+    content = b"\nQ\n" + stamp_content(
+        text, [float(v) for v in box], str(name), text_width=_text_width(text)
+    )
     wrapped.contents_add(pdf.make_stream(content))  # type: ignore[attr-defined]
+
+
+def page_stamps(stamp: str, pages: int) -> list[str]:
+    """The stamp of each page of an enclosure: the same words, with "(n/total)" when it has
+    more than one page."""
+    if pages <= 1:
+        return [stamp] * pages
+    return [f"{stamp} ({n}/{pages})" for n in range(1, pages + 1)]
 
 
 def _scope_table_headers(pdf: object) -> None:
@@ -123,8 +226,8 @@ def assemble(
 ) -> bytes:
     """The letter (its table headers scoped, unless ``scope_headers`` is false: the letter has
     no table, and walking its structure tree would cost a millisecond for nothing) followed by
-    every enclosure's pages; the first page of enclosure n gets the stamp ``stamps[n]`` (when
-    there is one). qpdf (pikepdf) does the work."""
+    every enclosure's pages; every page of enclosure n gets the stamp ``stamps[n]`` (when
+    there is one), numbered within the enclosure. qpdf (pikepdf) does the work."""
     import pikepdf
 
     sources = []
@@ -132,6 +235,7 @@ def assemble(
         if scope_headers:
             _scope_table_headers(merged)
         try:
+            stamped: list[tuple[int, str]] = []
             for n, enclosure in enumerate(enclosures):
                 source = pikepdf.open(io.BytesIO(enclosure))
                 sources.append(source)
@@ -141,8 +245,13 @@ def assemble(
                     appended = merged.pages[-1].obj
                     if "/StructParents" in appended:
                         del appended["/StructParents"]
-                if n < len(stamps) and stamps[n] and len(merged.pages) > first:
-                    _stamp(merged, merged.pages[first], stamps[n])
+                if n < len(stamps) and stamps[n]:
+                    texts = page_stamps(stamps[n], len(merged.pages) - first)
+                    stamped += [(first + i, text) for i, text in enumerate(texts)]
+            if stamped:
+                font = _embedded_font(merged, [text for _i, text in stamped])
+                for index, text in stamped:
+                    _stamp(merged, merged.pages[index], text, font)
             out = io.BytesIO()
             merged.save(out)
         finally:

@@ -149,10 +149,12 @@ def render_docx(context: dict[str, Any]) -> bytes:
     made here; the .docx from it in the limited render worker (documents.sandbox)."""
     from django.conf import settings
 
-    html = render_html(context, for_pdf=True)
+    # the .docx has no enclosures of its own: the letter lists them and says they are in the PDF
+    html = render_html({**context, "for_docx": True}, for_pdf=True)
     title = str(context.get("title") or "")
     author = str((context.get("requester") or {}).get("name") or "")
-    label = str((context.get("advice") or {}).get("rule_set_label") or "")
+    # the rules' version is for the writer (sending sheet, advice page), not the recipient
+    label = ""
     if settings.RENDER_WORKER_ISOLATED:
         from decision_aid.documents.sandbox import render_docx_isolated
 

@@ -68,7 +68,7 @@ class Enclosure:
     pages: int | None
     attached: bool = True
     number: int = 0
-    #: The stamp in the margin of its first page: "Bijlage 1 – Advies bedrijfsarts van …".
+    #: The stamp in the margin of each of its pages: "Bijlage 1 – Advies bedrijfsarts van …".
     stamp: str = ""
 
 
@@ -233,11 +233,18 @@ def file_name(
 
 
 def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
-    """The optional details a recipient needs, formatted; "" where not given (an empty box)."""
+    """The optional details a recipient needs, formatted; "" where not given (left out)."""
     raw = parties.get("letter") or {}
     out = {
         k: str(raw.get(k) or "")
-        for k in ("job_title", "contract_hours", "doctor_advice", "work_offered")
+        for k in (
+            "job_title",
+            "contract_hours",
+            "doctor_advice",
+            "work_offered",
+            "payroll_tax_number",
+            "gross_wage",
+        )
     }
     for k in ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on"):
         out[k] = _d(raw.get(k)) if raw.get(k) else ""
@@ -448,7 +455,7 @@ def _expert(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docu
     advice = ctx["advice"]
     question = doc.question or (advice["expert_opinion_questions"] or ["fitness_own_work"])[0]
     ctx["question"] = question
-    ctx["expert_question"] = str(t.EXPERT_QUESTIONS.get(question, ""))
+    ctx["expert_question"] = t.expert_question(question, ctx["role"])
     ctx["needs_from_date"] = question == "fitness_own_work"
     ctx["about_offered_work"] = question == "suitable_work"
     ctx["cao_expert"] = advice.get("expert_body") == "cao"
@@ -532,6 +539,14 @@ def attached_pieces(case: Any) -> list[AttachedPiece]:
     return [AttachedPiece(a.kind, a.page_count, a.role) for a in case.attachments.all()]
 
 
+def letter_language(case_file: dict[str, Any] | None) -> str:
+    """The language of the letters: Dutch, the language of UWV, company doctors and Dutch
+    employers, unless the person chose English on the details page (an English page alone
+    made English letters to UWV)."""
+    letter = ((case_file or {}).get("parties") or {}).get("letter") or {}
+    return "en" if letter.get("language") == "en" else "nl"
+
+
 def document_context(case: Any, doc: DocumentRef | str | None = None) -> dict[str, Any]:
     """The context for one of a saved case's documents (the first one when not named)."""
     case_file = case.case_file
@@ -539,3 +554,116 @@ def document_context(case: Any, doc: DocumentRef | str | None = None) -> dict[st
     if isinstance(doc, str) or doc is None:
         doc = find_document(case_file, doc, advice)
     return build_document_context(case_file, doc, attached_pieces(case), advice=advice)
+
+
+#: Where the request goes when UWV takes it through its own online form (seed 000: by phone
+#: or through the form on UWV's website; domain §3 [A]).
+UWV_FORM_URL = (
+    "https://www.uwv.nl/particulieren/ziek/ziek-met-werkgever/re-integreren-tijdens-ziekte/"
+    "detail/deskundigenoordeel"
+)
+UWV_PHONE = "088-898 92 94"
+
+
+def uwv_form_sections(ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    """UWV's request form, part by part in the form's order (the order the letter follows),
+    each field with the answer to copy into it. A field with no answer says what to do (the
+    BSN: UWV's form takes it through DigiD); nothing is invented."""
+    if ctx["kind"] != "expert_opinion":
+        raise LookupError(ctx["kind"])
+    letter, employer, employee = ctx["letter"], ctx["employer"], ctx["employee"]
+    doctor = ctx["bedrijfsarts"]
+
+    def row(label: Any, value: str, *, note: Any = "") -> dict[str, str]:
+        return {"label": str(label), "value": value or "", "note": str(note)}
+
+    unknown = _("Not filled in: leave it empty or fill it in on UWV's form.")
+    sections = [
+        (
+            _("1. The question"),
+            [
+                row(_("The question"), ctx["expert_question"]),
+                *(
+                    [row(_("The date the disagreement is about"), letter["dispute_from"])]
+                    if ctx["needs_from_date"]
+                    else []
+                ),
+            ],
+        ),
+        (
+            _("2. The employer"),
+            [
+                row(_("Name"), employer["name"]),
+                row(_("Payroll tax number (loonheffingennummer)"), letter["payroll_tax_number"]),
+                row(_("Address"), employer["address"]),
+                row(_("Contact person"), employer["contact"]),
+                row(_("Phone"), employer["phone"]),
+                row(_("E-mail"), employer["email"]),
+            ],
+        ),
+        (
+            _("3. The employee"),
+            [
+                row(_("Name"), employee["name"]),
+                row(
+                    _("Citizen service number (BSN)"),
+                    "",
+                    note=_("UWV's form fills it in when you log in with DigiD. We never ask it."),
+                ),
+                row(_("Date of birth"), letter["birth_date"]),
+                row(_("Address"), employee["address"]),
+                row(_("Phone"), employee["phone"]),
+                row(_("E-mail"), employee["email"]),
+            ],
+        ),
+        (
+            _("4. Sickness, work and wage"),
+            [
+                row(_("First day of sickness"), ctx["sick_since"]),
+                row(_("Job title"), letter["job_title"]),
+                row(_("Contract hours per week"), letter["contract_hours"]),
+                *(
+                    [row(_("Date the wage was stopped or held back"), letter["wage_stopped_on"])]
+                    if ctx["wage_stopped"]
+                    else []
+                ),
+            ],
+        ),
+        (
+            _("5. Company doctor or occupational health service"),
+            [
+                row(_("Name"), doctor["name"]),
+                row(_("Address, phone and e-mail"), doctor["address"]),
+            ],
+        ),
+        (
+            _("6. The advice of the company doctor (first opinion)"),
+            [
+                row(_("Date of the advice"), ctx["first_opinion_date"]),
+                row(_("What the advice says"), letter["doctor_advice"]),
+            ],
+        ),
+    ]
+    if ctx["about_offered_work"]:
+        sections.append(
+            (
+                _("7. The work that was offered"),
+                [
+                    row(_("The work"), letter["work_offered"]),
+                    row(_("Date it was refused"), letter["work_refused_on"]),
+                ],
+            )
+        )
+    sections.append(
+        (
+            ctx["own_view_heading"],
+            [row(ctx["own_view_heading"], ctx["own_view"])],
+        )
+    )
+    out = []
+    for title, rows in sections:
+        for r in rows:
+            if not r["value"] and not r["note"]:
+                r["note"] = str(unknown)
+        out.append({"title": str(title), "rows": rows})
+    return out

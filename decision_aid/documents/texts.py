@@ -101,6 +101,38 @@ EXPERT_QUESTIONS = {
     "employee_efforts": _("Has the employee done enough for their own re-integration?"),
 }
 
+# The same questions in the requester's own voice: the employee (or the member an advisor
+# writes for) asks about themselves, the employer about "my employee"; no guessed gender.
+EXPERT_QUESTIONS_BY_EMPLOYEE = {
+    "fitness_own_work": _("Can I do my own work fully again, and from which date?"),
+    "suitable_work": _(
+        "Is the work that was offered to me (adjusted own work or other work) suitable for me?"
+    ),
+    "suitable_work_available": _(
+        "Is there suitable work for me with my employer (adjusted own work or other work)?"
+    ),
+    "employer_efforts": _("Has my employer done enough for my re-integration?"),
+    "employee_efforts": _("Have I done enough for my re-integration?"),
+}
+EXPERT_QUESTIONS_BY_EMPLOYER = {
+    "fitness_own_work": _("Can my employee do the own work fully again, and from which date?"),
+    "suitable_work": _(
+        "Is the work we offered (adjusted own work or other work) suitable for my employee?"
+    ),
+    "suitable_work_available": _(
+        "Is there suitable work for my employee with us (adjusted own work or other work)?"
+    ),
+    "employer_efforts": _("Have we done enough for the re-integration of my employee?"),
+    "employee_efforts": _("Has my employee done enough for the re-integration?"),
+}
+
+
+def expert_question(question: str, role: str) -> str:
+    """The question as the requester asks it (the neutral wording for an unknown question)."""
+    own = EXPERT_QUESTIONS_BY_EMPLOYER if role == "employer" else EXPERT_QUESTIONS_BY_EMPLOYEE
+    return str(own.get(question) or EXPERT_QUESTIONS.get(question, ""))
+
+
 _EFFORT_DOCUMENTS = (
     _("Problem analysis (probleemanalyse)"),
     _("Plan of action (plan van aanpak) and its changes"),
@@ -281,8 +313,10 @@ SEND_WHERE = {
         "copy. An e-mail with the letter as PDF is enough."
     ),
     "expert_opinion_employee": _(
-        "UWV: fill in the request form on uwv.nl (Deskundigenoordeel aanvragen) and upload this "
-        "letter with its enclosures, or call UWV on 088-898 92 94 and ask where to send it."
+        "UWV, through its online form: on uwv.nl search for Deskundigenoordeel aanvragen "
+        "(uwv.nl/particulieren/ziek/ziek-met-werkgever/re-integreren-tijdens-ziekte/detail/"
+        "deskundigenoordeel) and log in with DigiD. Our page for UWV's form has your answers in "
+        "the form's order, to copy; upload this PDF. No DigiD? Call UWV on 088-898 92 94."
     ),
     "expert_opinion_employer": _(
         "UWV: the employer portal (werkgeversportaal), with eHerkenning level EH3. Copy the "
@@ -350,16 +384,17 @@ SEND_DEADLINE = {
         "the answer of the other party."
     ),
 }
-#: "Before you send it": a box for the BSN exists only in the request for an expert opinion.
-SEND_BEFORE = _("Read it once more, fill in any empty box, and sign it.")
+#: "Before you send it": the one line to write by hand is the BSN, only in the request for an
+#: expert opinion (the aid never asks or keeps it: UAVG art. 46 allows its use only where a law
+#: provides for it).
+SEND_BEFORE = _("Read it once more and sign it.")
 SEND_BEFORE_EXPERT = _(
-    "Read it once more, fill in any empty box (for example your citizen service number, BSN, "
-    "which we do not store), and sign it."
+    "Read it once more and sign it. On paper, write your citizen service number (BSN) on its "
+    "line in part 3: we do not ask or keep it. UWV's online form takes it through DigiD."
 )
 SEND_BEFORE_EXPERT_EMPLOYER = _(
-    "Read it once more, fill in any empty box (for example your payroll tax number, "
-    "loonheffingennummer, and the employee's citizen service number, BSN, which we do not "
-    "store), and sign it."
+    "Read it once more and sign it. Write the employee's citizen service number (BSN) on its "
+    "line in part 3, from your payroll records: we do not ask or keep it."
 )
 SEND_DEADLINE_CAO = _(
     "No deadline by law, but ask soon: a court asks for an expert opinion in a wage dispute "

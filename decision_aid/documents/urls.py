@@ -15,6 +15,7 @@ urlpatterns = [
     path(
         "<uuid:case_id>/verzenden/<slug:doc>/pdf/", views.SheetPdfView.as_view(), name="sheet_pdf"
     ),
+    path("<uuid:case_id>/uwv-formulier/<slug:doc>/", views.UwvFormView.as_view(), name="uwv_form"),
     path(
         "<uuid:case_id>/eigen-woorden/<slug:doc>/",
         views.OwnWordsView.as_view(),

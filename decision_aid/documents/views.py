@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -45,11 +45,15 @@ from decision_aid.documents.attachments import (
 from decision_aid.documents.docx import render_docx
 from decision_aid.documents.forms import AttachmentForm, OwnWordsForm, TypedTextForm
 from decision_aid.documents.presenter import (
+    UWV_FORM_URL,
+    UWV_PHONE,
     AttachedPiece,
     build_document_context,
     document_context,
     documents_for,
+    letter_language,
     own_words_for,
+    uwv_form_sections,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import RenderError, check_upload
@@ -314,6 +318,8 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
                     "docx_name": context["docx_name"],
                     "sheet_name": context["sheet_name"],
                     "sheet": context["sheet"],
+                    # UWV takes this request through its own form: that page is the main path
+                    "uwv_form": context["kind"] == "expert_opinion" and not context["cao_expert"],
                 }
             )
         else:
@@ -324,6 +330,7 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
         "letters": letters,
         "also_possible": also,
         "first_opinion_pages": sum(a.page_count for a in attachments),
+        "letter_language": letter_language(case_file),
     }
 
 
@@ -340,9 +347,11 @@ class DraftView(View):
 class PreviewView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = case_for(request, case_id, Action.MAKE_LETTER)
-        context = _doc_context(case, doc)
-        context.update(_links(case, context["slug"]))
-        response = HttpResponse(render_html(context, for_pdf=False))
+        with translation.override(letter_language(case.case_file)):
+            context = _doc_context(case, doc)
+            context.update(_links(case, context["slug"]))
+            html = render_html(context, for_pdf=False)
+        response = HttpResponse(html)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -350,10 +359,13 @@ class PreviewView(View):
 class PdfView(View):
     def get(self, request: HttpRequest, case_id: Any, doc: str | None = None) -> HttpResponse:
         case = case_for(request, case_id, Action.MAKE_LETTER)
-        context = _doc_context(case, doc)
+        language = letter_language(case.case_file)
+        with translation.override(language):
+            context = _doc_context(case, doc)
         try:
-            attachments = [a.read_pdf() for a in case.attachments.all()]
-            pdf = render_pdf(context, attachments)
+            with translation.override(language):
+                attachments = [a.read_pdf() for a in case.attachments.all()]
+                pdf = render_pdf(context, attachments)
         except Exception as exc:
             return _render_failed(request, case, context["title"], exc)
         _count_letter(request, case, context, "pdf")
@@ -410,6 +422,36 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
+class UwvFormView(View):
+    """The request for an expert opinion as UWV's online form asks it: each field in the form's
+    order with the answer beside it to copy (selectable text; a copy button with JavaScript),
+    where to go, and the PDF to upload or keep. Only for the expert-opinion request."""
+
+    def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
+        case = case_for(request, case_id, Action.MAKE_LETTER)
+        with translation.override(letter_language(case.case_file)):
+            context = _doc_context(case, doc)
+            try:
+                sections = uwv_form_sections(context)
+            except LookupError as exc:
+                raise Http404 from exc
+        return render(
+            request,
+            "documents/uwv_form.html",
+            {
+                "case": case,
+                "doc": context,
+                "sections": sections,
+                "form_url": UWV_FORM_URL,
+                "phone": UWV_PHONE,
+                "is_employer": context["requester_is_employer"],
+                "feedback_role": context["role"],
+                "page_title": _("Fill in UWV's form"),
+                **_links(case, context["slug"]),
+            },
+        )
+
+
 class SheetView(View):
     """ "How to send this letter": where it goes, what to attach, deadline, answer time."""
 
@@ -443,9 +485,11 @@ class DocxView(View):
 
     def get(self, request: HttpRequest, case_id: Any, doc: str) -> HttpResponse:
         case = case_for(request, case_id, Action.MAKE_LETTER)
-        context = _doc_context(case, doc)
+        with translation.override(letter_language(case.case_file)):
+            context = _doc_context(case, doc)
         try:
-            docx = render_docx(context)
+            with translation.override(letter_language(case.case_file)):
+                docx = render_docx(context)
         except Exception as exc:
             return _render_failed(request, case, context["title"], exc)
         _count_letter(request, case, context, "docx")

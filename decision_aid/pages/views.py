@@ -14,14 +14,15 @@ from decision_aid.content import all_sources
 TYPICAL_MINUTES = 15
 
 
-def typical_question_count() -> int:
-    """The question pages of the common journey (employee, contract, sick, first opinion)."""
+def typical_step_count() -> int:
+    """The steps of the common journey (employee, contract, sick, first opinion), counted as the
+    progress bar counts them ("Stap 2 van 19"): the home page promises the same number the
+    bar then shows, not the questions alone (it said 14, the bar 19)."""
     from django.utils import timezone
 
-    from decision_aid.wizard.steps import STEP_BY_NAME, Answers, journey_pages
+    from decision_aid.wizard.steps import Answers, journey_pages
 
-    pages = journey_pages(Answers(timezone.localdate()))
-    return sum(1 for page in pages if page in STEP_BY_NAME and STEP_BY_NAME[page].section <= 4)
+    return len(journey_pages(Answers(timezone.localdate())))
 
 
 class HomeView(TemplateView):
@@ -40,7 +41,7 @@ class HomeView(TemplateView):
         from decision_aid.wizard.choices import ROLE_CHOICES
 
         context = super().get_context_data(**kwargs)
-        context["typical_questions"] = typical_question_count()
+        context["typical_steps"] = typical_step_count()
         context["typical_minutes"] = TYPICAL_MINUTES
         context["roles"] = ROLE_CHOICES
         context["my_cases"] = [

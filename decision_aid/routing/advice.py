@@ -108,16 +108,22 @@ class CostItem:
     valid_for: int
     fee: bool = False  # an amount of money: shown with its year (and a check note when older)
     check_current: bool = False  # the amount's year is before the year of the advice
+    checked: str = ""  # dd-mm-yyyy: when the amounts were last looked up (costs.CHECKED)
 
     def note(self) -> Text | None:
-        """'amount for 2024', or '… check the current amount' when that year has passed."""
+        """'amount for 2024, last checked on 07-12-2026', with '… check the current amount'
+        when the amount's year has passed: a reader in December 2026 sees both how old the
+        amount is and that it was looked up again."""
         if not self.fee:
             return None
-        return Text(FEE_OLD if self.check_current else FEE_YEAR, {"year": self.valid_for})
+        params = {"year": self.valid_for, "checked": self.checked}
+        return Text(FEE_OLD if self.check_current else FEE_YEAR, params)
 
 
-FEE_YEAR = _("amount for %(year)s")
-FEE_OLD = _("amount for %(year)s; check the current amount with the source")
+FEE_YEAR = _("amount for %(year)s, last checked on %(checked)s")
+FEE_OLD = _(
+    "amount for %(year)s, last checked on %(checked)s; check the current amount with the source"
+)
 
 
 @dataclass(frozen=True)
@@ -278,5 +284,6 @@ def _cost_to_dict(cost: CostItem, translate: Translate) -> dict[str, Any]:
         "text": f"{amount} ({note.render(translate)})" if note else amount,
         "year": cost.valid_for if cost.fee else None,
         "check_current": cost.check_current,
+        "checked": cost.checked,
         "sources": list(cost.sources),
     }

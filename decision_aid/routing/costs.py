@@ -1,19 +1,23 @@
 """Cost and duration of each route, as data to check and update once a year.
 
-``CHECKED`` is the year the amounts were last checked against the sources in domain.md §9;
-each entry has the year its amount is valid for. Amounts live in ``params`` so a yearly update
+``CHECKED`` is the day the amounts were last looked up against the sources in domain.md §9
+(shown beside every amount); each entry has the year its amount is valid for. On 2026-12-07
+UWV's own page for employers [B] still named €400 per request; no source with a newer amount
+for either side, nor for the 2025/2026 griffierecht or toevoeging, was found, so the amounts and
+their years stay as domain.md states them. Amounts live in ``params`` so a yearly update
 does not change any msgid (and so needs no new translation).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
 from .advice import CostItem, Requester, Route, Text
 from .i18n import gettext_noop
 
-CHECKED = 2024
+CHECKED = date(2026, 12, 7)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class CostEntry:
             sources=self.sources,
             valid_for=self.valid_for,
             fee=self.fee,
+            checked=CHECKED.strftime("%d-%m-%Y"),
         )
 
 

@@ -20,6 +20,17 @@ from decision_aid.wizard.dates import DATE_MAX_CHARS, impossible_day, parse_date
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y"]
 TEXT_MAX = 200
 ADDRESS_MAX = 300
+#: The disputes UWV can give an expert opinion on (one request per question; domain §3).
+EXPERT_QUESTION_DISPUTES = frozenset(
+    {
+        "fitness_own_work",
+        "suitable_work",
+        "suitable_work_available",
+        "employer_efforts",
+        "employee_efforts",
+        "wage_stopped",
+    }
+)
 OWN_VIEW_MAX = 3000
 
 
@@ -363,8 +374,10 @@ class DetailsForm(WizardForm):
 
     title = _("Details for your letter")
     intro = _(
-        "We only ask what the letter needs. Do not enter a citizen service number (BSN): "
-        "the draft leaves room to write it by hand if needed."
+        "We only ask what the letter needs. Leave empty what you do not know: it is left out "
+        "of the letter. We never ask your citizen service number (BSN): the law allows it "
+        "only where a law provides for it. The letter to UWV has one line for it; UWV's own "
+        "form takes it when you log in with DigiD."
     )
     requester_name = forms.CharField(label=_("Your name"), max_length=TEXT_MAX)
     requester_address = forms.CharField(
@@ -391,6 +404,64 @@ class DetailsForm(WizardForm):
             "for 4 hours a day. I think I can not, because my back pain gets worse after 2 hours. "
             "We use this only in letters to UWV, a doctor or a legal helper, never in a letter "
             "to the employer; you can write other words for each letter later."
+        ),
+    )
+
+    # Who the employer is, as UWV's form and a letter's address block need it (optional:
+    # left out of the letter, never an empty box, when not known).
+    employer_address = forms.CharField(
+        label=_("Address of the employer"),
+        max_length=ADDRESS_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Street and number, postcode and town. It is on your payslip."),
+    )
+    employer_contact = forms.CharField(
+        label=_("Contact person at the employer"),
+        max_length=TEXT_MAX,
+        required=False,
+        help_text=_("For example your manager or someone in HR."),
+    )
+    employer_phone = forms.CharField(
+        label=_("Phone number of the employer"), max_length=40, required=False
+    )
+    employer_email = forms.EmailField(
+        label=_("E-mail address of the employer or contact person"),
+        max_length=TEXT_MAX,
+        required=False,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.nl.")},
+    )
+    payroll_tax_number = forms.CharField(
+        label=_("Payroll tax number of the employer (loonheffingennummer)"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "UWV's form asks for it. It is on a payslip: 9 digits, the letter L and 2 digits, "
+            "for example 123456789L01. Do not know it? Leave it empty."
+        ),
+    )
+    bedrijfsarts_address = forms.CharField(
+        label=_("Address, phone or e-mail of the company doctor"),
+        max_length=ADDRESS_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("It is on the doctor's letters or e-mails. Do not know it? Leave it empty."),
+    )
+    gross_wage = forms.CharField(
+        label=_("Gross wage per month"),
+        max_length=20,
+        required=False,
+        help_text=_("For a wage claim. It is on your payslip, for example 2,650."),
+    )
+    letter_language = forms.ChoiceField(
+        label=_("Language of the letters"),
+        choices=(("nl", _("Dutch (recommended)")), ("en", _("English"))),
+        required=False,
+        initial="nl",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "UWV, the company doctor and Dutch employers read Dutch. The letters are in Dutch "
+            "unless you choose English; the pages stay in your language."
         ),
     )
 
@@ -468,7 +539,10 @@ class DetailsForm(WizardForm):
         wage = answers.get("wage") in ("stopped", "withheld") or "wage_stopped" in disputes
         drop = set()
         if not wage:
-            drop.add("wage_stopped_on")
+            drop |= {"wage_stopped_on", "gross_wage"}
+        if not disputes & EXPERT_QUESTION_DISPUTES:
+            # only UWV's request form asks the payroll tax number
+            drop.add("payroll_tax_number")
         if "suitable_work" not in disputes:
             drop |= {"work_offered", "work_refused_on"}
         if "fitness_own_work" not in disputes:
@@ -483,6 +557,7 @@ class DetailsForm(WizardForm):
     LETTER_FIELDS = (
         "requester_phone",
         "requester_email",
+        "payroll_tax_number",
         "birth_date",
         "job_title",
         "contract_hours",
@@ -491,7 +566,11 @@ class DetailsForm(WizardForm):
         "doctor_advice",
         "work_offered",
         "work_refused_on",
+        "gross_wage",
     )
+    #: The employer's own details, asked of an employee or an advisor (the employer fills in
+    #: its own as the requester).
+    EMPLOYER_FIELDS = ("employer_address", "employer_contact", "employer_phone", "employer_email")
 
     def __init__(
         self,
@@ -503,9 +582,12 @@ class DetailsForm(WizardForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         keep = {
             *self.FIELDS_BY_ROLE.get(role or "employee", ()),
+            *(self.EMPLOYER_FIELDS if role != "employer" else ()),
             "bedrijfsarts_name",
+            "bedrijfsarts_address",
             "own_view",
             *self.letter_fields(answers),
+            "letter_language",
         }
         for name in list(self.fields):
             if name not in keep:

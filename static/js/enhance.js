@@ -5,6 +5,20 @@
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }
 
+  // Copy buttons on the page for UWV's form: without JavaScript the answers are plain
+  // selectable text and the buttons stay hidden.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), function (button) {
+    if (!navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      navigator.clipboard.writeText(source.innerText).then(function () {
+        var label = button.firstChild;
+        label.nodeValue = button.getAttribute("data-done");
+      });
+    });
+  });
+
   // Session timeout warning (WCAG 2.2.1): 5 minutes before the session ends, offer to stay.
   var body = document.body;
   var seconds = parseInt(body.getAttribute("data-session-seconds"), 10);

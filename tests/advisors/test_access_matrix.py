@@ -65,6 +65,7 @@ MATRIX: dict[str, Any] = {
     "documents:docx":          (".y......", "........"),
     "documents:sheet":         (".y......", "........"),
     "documents:sheet_pdf":     (".y......", "........"),
+    "documents:uwv_form":      (".y......", "........"),
     "documents:own_words":     (".y......", ".y......"),
     # the union may add the doctor's advice to its own intake, never to the member's case
     "documents:attachments":   {"own":  (".y.y.y..", ".y.y.y.."),

@@ -111,7 +111,8 @@ def test_text_output_entirely_in_dutch_for_a_dutch_case(tmp_path):
     ):
         assert english not in out, english
     assert "Huidige ziekteweek: 31" in out
-    assert "bedrag voor 2024; controleer het huidige bedrag" in out  # the fee's year, 2026 case
+    # the fee's year and when it was last looked up, in a 2026 case
+    assert "bedrag voor 2024, laatst nagekeken op 07-12-2026; controleer het huidige" in out
     assert "Regels versie 4, bronnen van 30-11-2026" in out
 
 

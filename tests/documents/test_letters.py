@@ -136,19 +136,23 @@ def test_every_letter_is_ready_to_send(name, role, extra, lang, pieces):
     for text in pages[own_pages:]:
         assert label.split(",")[0] + "," not in text
 
-    # the rule set stays in the footer of every page of the letter (issue 13)
-    assert letter.count("Regels versie 4" if lang == "nl" else "Rules version 4") == own_pages
+    # the rule set is for the writer (sending sheet, advice), not in what the recipient reads
+    assert ("Regels versie" if lang == "nl" else "Rules version") not in letter
 
-    # enclosures: the list in the letter and the stamp on each one's first page agree
+    # enclosures: the list in the letter and the stamp on each of their pages agree
     firsts = [own_pages, own_pages + 2, own_pages + 3]
     for number, (enclosure, first) in enumerate(zip(context["enclosures"], firsts, strict=True), 1):
         assert enclosure.number == number
         stamp = f"{STAMP[lang]} {number} – {enclosure.title}"
         assert enclosure.stamp == stamp
         assert _flat(stamp) in _flat(pages[first]), (stamp, pages[first][:200])
+        if enclosure.pages > 1:  # every page, numbered within the enclosure
+            for n in range(enclosure.pages):
+                numbered = f"{stamp} ({n + 1}/{enclosure.pages})"
+                assert _flat(numbered) in _flat(pages[first + n]), (numbered, n)
         if name != "talk":
             assert f"{STAMP[lang]} {number}: {enclosure.title}" in letter
-    assert STAMP[lang] + " 2 –" not in _flat(pages[own_pages + 1])  # only first pages
+    assert STAMP[lang] + " 2 –" not in _flat(pages[own_pages + 1])  # enclosure 1's own page
     if name != "talk":
         assert ("van 02-02-2026" if lang == "nl" else "of 02-02-2026") in letter
 
@@ -203,6 +207,14 @@ def test_own_words_written_for_the_employer_letter_appear_in_it():
 
 def test_uwv_fields_in_uwvs_order_with_a_labelled_box_for_the_bsn():
     case_file = case_file_for("expert_opinion", wage="stopped")
+    case_file["parties"]["letter"] = {
+        "payroll_tax_number": "123456789L01",
+        "birth_date": "1984-05-06",
+        "job_title": "Bakker",
+        "contract_hours": "32",
+        "wage_stopped_on": "2026-02-15",
+        "doctor_advice": "Kan 4 uur per dag eigen werk doen.",
+    }
     _, pdf = _letter(case_file, "expert_opinion", "nl")
     text = _flat(pdf_text(pdf))
     order = [

@@ -51,10 +51,10 @@ def test_an_employers_sheet_asks_for_the_employees_bsn_and_its_own_payroll_tax_n
     doc = _doc(case_file, "expert_opinion", "employee_efforts")
     _, sheet_nl = _render(case_file, doc, "nl")
     assert "uw burgerservicenummer" not in sheet_nl
-    assert "loonheffingennummer" in sheet_nl and "BSN, van de werknemer" in sheet_nl
+    assert "burgerservicenummer (BSN) van de werknemer" in sheet_nl
     _, sheet_en = _render(case_file, doc, "en")
     assert "your citizen service number" not in sheet_en
-    assert "payroll tax number" in sheet_en and "the employee's citizen service number" in sheet_en
+    assert "the employee's citizen service number (BSN)" in sheet_en
 
 
 def test_only_the_uwv_request_sheet_speaks_of_a_bsn():
@@ -67,7 +67,8 @@ def test_only_the_uwv_request_sheet_speaks_of_a_bsn():
         assert "zet uw handtekening" in sheet, name
     case_file = case_file_for("expert_opinion")
     _, sheet = _render(case_file, _doc(case_file, "expert_opinion"))
-    assert "uw burgerservicenummer, BSN" in sheet
+    assert "uw burgerservicenummer (BSN) op de regel in deel 3" in sheet
+    assert "wij vragen en bewaren het niet" in sheet and "DigiD" in sheet
 
 
 def test_the_talk_sheet_does_not_call_itself_a_letter_to_the_employer():
@@ -105,7 +106,7 @@ def test_an_employers_request_for_legal_advice_is_not_about_my_fitness_for_work(
     assert "mijn arbeidsgeschiktheid" not in letter
     assert "Is een second opinion of een deskundigenoordeel de betere stap" not in letter
     assert "Wat kan er gebeuren als de werkgever niet genoeg doet" not in letter
-    assert "of de werknemer zijn eigen werk kan doen" in letter
+    assert "of de werknemer het eigen werk kan doen" in letter
     assert "second opinion kan alleen de werknemer vragen" in letter
     assert "loonsanctie" in letter
 

@@ -43,7 +43,9 @@ def test_drafts_page_makes_one_letter_per_question_and_offers_the_rest_as_also_p
 
 @pytest.mark.django_db
 def test_preview_shows_the_document_with_links_back_to_change_answers(client, owned_case):
-    case = owned_case(case_file_for("mediation"))
+    case_file = case_file_for("mediation")
+    case_file["parties"]["letter"] = {"language": "en"}  # chosen: Dutch is the default
+    case = owned_case(case_file)
     response = client.get(f"/en/brief/{case.id}/voorbeeld/mediation/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -56,12 +58,18 @@ def test_preview_shows_the_document_with_links_back_to_change_answers(client, ow
 
 @pytest.mark.django_db
 def test_pdf_per_document_and_404_for_an_unknown_one(client, owned_case):
-    case = owned_case(case_file_for("court"))
+    case_file = case_file_for("court")
+    case_file["parties"]["letter"] = {"language": "en"}  # chosen on the details page
+    case = owned_case(case_file)
     response = client.get(f"/en/brief/{case.id}/pdf/court/")
     assert response["Content-Type"] == "application/pdf"
     assert "wage-claim-for-a-lawyer-or-legal-aid-" in response["Content-Disposition"]
     assert "For a lawyer, the union or the Juridisch Loket" in pdf_text(response.content)
+    # the letter's language is the one chosen, whatever the page's
     nl = client.get(f"/brief/{case.id}/pdf/court/")
+    assert "wage-claim-for-a-lawyer-or-legal-aid-" in nl["Content-Disposition"]
+    dutch = owned_case(case_file_for("court"))
+    nl = client.get(f"/en/brief/{dutch.id}/pdf/court/")
     assert 'filename="loonvordering-voor-advocaat-of-juridisch-loket-' in nl["Content-Disposition"]
     assert client.get(f"/en/brief/{case.id}/pdf/talk/").status_code == 404
     assert client.get(f"/en/brief/{case.id}/voorbeeld/nonsense/").status_code == 404
@@ -71,7 +79,9 @@ def test_pdf_per_document_and_404_for_an_unknown_one(client, owned_case):
 def test_an_expert_opinion_upload_is_listed_as_such_in_the_court_draft(client, owned_case):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    case = owned_case(case_file_for("court"))
+    case_file = case_file_for("court")
+    case_file["parties"]["letter"] = {"language": "en"}
+    case = owned_case(case_file)
     url = f"/en/brief/{case.id}/bijlagen/"
     upload = SimpleUploadedFile("do.pdf", files.pdf(pages=2), content_type="application/pdf")
     response = client.post(url, {"file": upload, "role": "expert_opinion"})

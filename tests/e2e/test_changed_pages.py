@@ -28,6 +28,7 @@ def _out_of_scope_then_summary(page, lang: str, check) -> None:  # noqa: ANN001
     page.get_by_role("button", name=t["next"], exact=True).last.click()
     page.wait_for_url("**/advice/")
     check(page)  # the out-of-scope result, right after the deciding answer
+    page.locator("#case-panel > summary").click()
     # a link on a page without a form, a button of the page's form on one (sent first)
     page.locator(
         ".case-panel a[href*='/samenvatting/'], .case-panel button[value*='/samenvatting/']"

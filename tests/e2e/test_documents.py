@@ -65,7 +65,8 @@ def test_every_route_downloads_its_pdf_in_a_real_browser(browser, live_server):
             with page.expect_download() as info:
                 first.get_by_role("link", name="Download the PDF").first.click()
             download = info.value
-            assert download.suggested_filename.startswith(FILE_STEMS["en"][route]), route
+            # the letters are Dutch (the page is English): named in the letter's language
+            assert download.suggested_filename.startswith(FILE_STEMS["nl"][route]), route
             data = Path(download.path()).read_bytes()
             reader = PdfReader(io.BytesIO(data))
             assert "EERSTE OORDEEL pagina 1" in reader.pages[-2].extract_text(), route
@@ -127,6 +128,8 @@ def test_from_the_advice_to_the_letter_and_its_sending_sheet(browser, live_serve
         forward.click()  # the advice page's button: make the letter
         page.wait_for_url(re.compile(r"/details/$"))
         page.locator("input[name='details-job_title']").fill("Bakker")
+        if lang == "en":  # letters are Dutch unless the person chooses English
+            page.locator("input[name='details-letter_language'][value='en']").check()
         forward.click()
         page.wait_for_url(re.compile(r"/bijlagen/$"))
         opinion = tmp_path / "advies.pdf"

@@ -20,7 +20,7 @@ def _start(page) -> None:  # noqa: ANN001
 
 def test_resume_in_a_new_browser_context_with_the_code(page, browser, live_server):
     _start(page)
-    code = page.locator(".resume-code").first.inner_text()
+    code = page.locator(".resume-code").first.text_content()  # in the folded tools
     assert len(code) == 14
     other = browser.new_context(base_url=live_server.url)
     tab = other.new_page()

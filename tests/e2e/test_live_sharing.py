@@ -77,6 +77,7 @@ def test_member_and_advisor_follow_one_case_live(browser, live_server, axe, sett
 
     # The member is stuck on "Have you talked about it?" and calls the union.
     _walk_to(member, answers, "talked")
+    member.locator("#case-panel > summary").click()  # folded under every page
     member.get_by_role("button", name="Samen met mijn adviseur").click()
     code = member.locator(".share-code [aria-hidden]").inner_text().strip()
     assert re.fullmatch(r"[A-Z0-9]{6}", code)
@@ -138,13 +139,17 @@ def test_member_and_advisor_follow_one_case_live(browser, live_server, axe, sett
     live_url = advisor.url.split("#")[0]
     member.get_by_role("button", name="Stop met delen").click()
     member.wait_for_load_state("load")
-    expect(member.get_by_role("button", name="Samen met mijn adviseur")).to_be_visible()
+    # the button is back, in the folded tools under the page
+    expect(member.locator("#case-panel .share-start button")).to_have_text(
+        "Samen met mijn adviseur"
+    )
     expect(advisor.locator("#live-status")).to_contain_text("gestopt met delen")
     assert advisor.goto(live_url).status == 404
     assert advisor.goto(live_url.replace("samen/", "")).status == 404
 
     # The same states in English
     member.goto(member.url.replace(live_server.url, live_server.url + "/en"))
+    member.locator("#case-panel > summary").click()
     member.get_by_role("button", name="Together with my advisor").click()
     code = member.locator(".share-code [aria-hidden]").inner_text().strip()
     assert_accessible(axe, member)
@@ -188,6 +193,7 @@ def test_sharing_from_the_draft_page_is_accessible(browser, live_server, axe, se
     _walk_to(member, answers, "__the_end__", until_url="/bijlagen/")
     draft = member.url.split("bijlagen/")[0]
     member.goto(draft)
+    member.locator("#case-panel > summary").click()  # folded under every page
     member.get_by_role("button", name="Samen met mijn adviseur").click()
     code = member.locator(".share-code [aria-hidden]").inner_text().strip()
     assert "/brief/" in member.url

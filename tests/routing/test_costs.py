@@ -76,4 +76,15 @@ def test_cost_data_is_dated_and_sourced() -> None:
         assert entry.sources
         for source_id in entry.sources:
             get_source(source_id)
-        assert 2023 <= entry.valid_for <= CHECKED
+        assert 2023 <= entry.valid_for <= CHECKED.year
+
+
+def test_a_fee_says_its_year_and_when_it_was_last_checked() -> None:
+    """ "bedrag voor 2024" in December 2026 read as forgotten; the note now also says when the
+    amount was last looked up (costs.CHECKED)."""
+    advice = advise(make_case(Role.EMPLOYEE, disputes={Dispute.SUITABLE_WORK}, talked=True))
+    fees = [c for c in advice_to_dict(advice)["costs"] if "€" in c["amount"]]
+    assert fees
+    for fee in fees:
+        assert f"amount for {fee['year']}, last checked on 07-12-2026" in fee["text"], fee
+        assert fee["checked"] == "07-12-2026"

@@ -36,20 +36,28 @@ def union_copy(case: Any) -> str:
 
 
 @register.inclusion_tag("includes/share_panel.html", takes_context=True)
-def share_panel(context: Any) -> dict[str, Any]:
+def share_panel(context: Any, part: str = "active") -> dict[str, Any]:
     """Only for the member's own browser (an advisor looking at these pages sees none). No
-    query for a case that was never shared (Case.sharing)."""
+    query for a case that was never shared (Case.sharing).
+
+    ``part="active"`` is the open panel while a code, a call or a kept case is running (shown
+    above the page's folded tools); ``part="start"`` is only the "Together with my advisor"
+    button, inside the folded "Continue later" tools, so what repeats on every page is one
+    line on a phone until it is needed."""
     request = context.get("request")
     case = context.get("case")
     if case is None or request is None or not owns_case(request, case.pk):
         return {"show": False}
     status = share_status(case)
+    if (part == "start") == bool(status.state):
+        return {"show": False}
     role = context.get("person_role") or context.get("feedback_role")
     if role == "employer" and not status.state:
         # "Calling your union?" is for a member; an employer has no union advisor to share with
         return {"show": False}
     return {
         "show": True,
+        "part": part,
         "case": case,
         "status": status,
         "advisor_words": _own_words_by_advisor(case) if status.state in ("live", "kept") else "",
@@ -61,3 +69,9 @@ def share_panel(context: Any) -> dict[str, Any]:
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def share_offered(context: Any) -> bool:
+    """Whether the folded tools hold the "Together with my advisor" button (their title says so)."""
+    return bool(share_panel(context, "start").get("show"))
