@@ -66,7 +66,7 @@ def test_json_output_has_the_agreed_keys(tmp_path):
         "rule_set",
     ):
         assert key in advice
-    assert advice["rule_set"] == {"version": "4", "sources_date": "2026-11-30"}
+    assert advice["rule_set"] == {"version": "5", "sources_date": "2026-11-30"}
     # wage stopped, no expert opinion yet: an expert opinion first (BW 7:629a)
     assert advice["primary"]["route"] == "expert_opinion"
     assert "fitness_own_work" in advice["expert_opinion_questions"]
@@ -112,7 +112,7 @@ def test_text_output_entirely_in_dutch_for_a_dutch_case(tmp_path):
         assert english not in out, english
     assert "Huidige ziekteweek: 31" in out
     assert "bedrag voor 2024; controleer het huidige bedrag" in out  # the fee's year, 2026 case
-    assert "Regels versie 4, bronnen van 30-11-2026" in out
+    assert "Regels versie 5, bronnen van 30-11-2026" in out
 
 
 @pytest.mark.parametrize(
@@ -281,4 +281,4 @@ def test_wizard_intake_and_cli_agree_on_the_new_situations(
     assert "uw loon" not in json.dumps(from_intake, ensure_ascii=False).lower()
     for reason in from_wizard["primary"]["reasons"]:  # and the advice page shows the same
         assert reason["text"].replace("'", "&#x27;") in advice_page
-    assert "Regels versie 4" in advice_page
+    assert "Regels versie 5" in advice_page

@@ -98,7 +98,7 @@ def test_every_document_reads_back(name, role, extra, slug, enclosures, tmp_path
     page_word = "sheet, page" if doc.kind == "talk" else "letter, page"
     assert f"{page_word} 1 of {draft_pages}" in draft_text
     # which rule set made it (issue 13): in the footer of every page
-    assert draft_text.replace("\n", " ").count("Rules version 4, sources of 30-11-2026") == (
+    assert draft_text.replace("\n", " ").count("Rules version 5, sources of 30-11-2026") == (
         draft_pages
     )
     if doc.kind in ("expert_opinion", "legal_advice", "court"):

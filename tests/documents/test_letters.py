@@ -137,7 +137,7 @@ def test_every_letter_is_ready_to_send(name, role, extra, lang, pieces):
         assert label.split(",")[0] + "," not in text
 
     # the rule set stays in the footer of every page of the letter (issue 13)
-    assert letter.count("Regels versie 4" if lang == "nl" else "Rules version 4") == own_pages
+    assert letter.count("Regels versie 5" if lang == "nl" else "Rules version 5") == own_pages
 
     # enclosures: the list in the letter and the stamp on each one's first page agree
     firsts = [own_pages, own_pages + 2, own_pages + 3]

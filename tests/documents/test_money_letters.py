@@ -111,7 +111,7 @@ def test_the_first_letter_reads_right_for_its_recipient(kind, role, situation, e
         assert MEDICAL not in letter
     if kind == "sanction_objection":
         assert "UWV" in letter and OBJECTION_BY not in letter  # the last day is for the sender
-    assert ("Regels versie 4" if lang == "nl" else "Rules version 4") in letter
+    assert ("Regels versie 5" if lang == "nl" else "Rules version 5") in letter
     assert "uw loon is ingehouden" not in letter.lower()
     # the sending sheet: one page, with the dated deadline
     from pypdf import PdfReader
