@@ -282,3 +282,29 @@ def test_wizard_intake_and_cli_agree_on_the_new_situations(
     for reason in from_wizard["primary"]["reasons"]:  # and the advice page shows the same
         assert reason["text"].replace("'", "&#x27;") in advice_page
     assert "Regels versie 5" in advice_page
+
+
+@pytest.mark.parametrize(
+    ("role", "language", "title"),
+    [
+        # product.md "Gesprek": the employer talks with the employee, not with "the employer"
+        ("employer", "nl", "Advies: Praat erover met de werknemer of de bedrijfsarts"),
+        ("employer", "en", "Advice: Talk about it with the employee or the company doctor"),
+        ("employee", "nl", "Advies: Praat erover met de werkgever of de bedrijfsarts"),
+    ],
+    ids=["product.md-gesprek-employer-nl", "product.md-gesprek-employer-en", "employee-nl"],
+)
+def test_talk_route_names_the_other_party(tmp_path, role, language, title):
+    case = {**CASE, "role": role, "language": language}
+    case["situation"] = {
+        **CASE["situation"],
+        "disputes": ["employer_efforts"],
+        "wage": "paid",
+        "expert_opinion": "against_requester",
+        "relationship": "good",
+    }
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    result = _run(str(path), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert title in result.stdout.splitlines(), result.stdout
