@@ -2814,6 +2814,10 @@ DETAIL_RULES: tuple[Rule, ...] = (
             and not f.disputes(
                 Dispute.FITNESS_OWN_WORK, Dispute.SUITABLE_WORK, Dispute.EMPLOYEE_EFFORTS
             )
+            # no expert question follows from the reason: a plain wage claim (7:629a lid 2),
+            # or a suspension, whose own step already asks for the rule in writing (lid 6)
+            and not f.pay_only_dispute
+            and not f.wage_suspended_only
         ),
         (
             FindOut(

@@ -70,6 +70,31 @@ ROWS = [
         "opinion_not_binding",
         "opinion_against_employer_repair",
     ),
+    (
+        "BW7:629a-lid2-pay-refused-no-which-question-for-UWV",
+        Role.EMPLOYEE,
+        {
+            "wage": Wage.REFUSED,
+            "unfitness_disputed": False,
+            "disputes": {Dispute.WAGE_STOPPED},
+        },
+        "pay_only_steps",
+        "find_out_wage_reason",
+    ),
+    (
+        "BW7:629-lid6-suspension-asks-the-rule-once",
+        Role.EMPLOYEE,
+        {"wage": Wage.WITHHELD, "disputes": {Dispute.WAGE_STOPPED}, "talked": True},
+        "wage_suspended_steps",
+        "find_out_wage_reason",
+    ),
+    (
+        "BW7:629-lid3-stop-without-reason-still-asks-why",
+        Role.EMPLOYEE,
+        {"wage": Wage.STOPPED, "talked": True},
+        "find_out_wage_reason",
+        None,
+    ),
 ]
 
 
