@@ -51,7 +51,7 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
     for cost in advice.get("costs", []):
         link([cost])
     for block in (advice["primary"], *advice["alternatives"], *advice["not_recommended"]):
-        block["title"] = ROUTE_TITLES.get(block["route"], block["route"])
+        block["title"] = route_title(block["route"], advice.get("requester"))
     for milestone in advice["timeline"].get("milestones", []):
         milestone["status_label"] = STATUS_LABELS.get(milestone["status"], milestone["status"])
     advice["cited_sources"] = list(cited.values())
@@ -89,6 +89,19 @@ ROUTE_TITLES = {
     "objection": _("Object to the wage sanction and ask UWV to shorten it"),
     "out_of_scope": _("This aid does not fit your situation"),
 }
+
+#: Titles that name the other party: an employer talks with the employee, not with itself.
+EMPLOYER_ROUTE_TITLES = {
+    "talk": _("Talk about it with the employee or the company doctor"),
+}
+
+
+def route_title(route: str, requester: str | None = None) -> str:
+    """The route's title for whoever asks (the JSON's ``requester``: employee or employer)."""
+    if requester == "employer" and route in EMPLOYER_ROUTE_TITLES:
+        return str(EMPLOYER_ROUTE_TITLES[route])
+    return str(ROUTE_TITLES.get(route, route))
+
 
 STATUS_LABELS = {
     "past": _("past"),

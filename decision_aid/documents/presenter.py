@@ -439,11 +439,20 @@ def _talk(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: Docume
         str(t.TALK_QUESTIONS["medical_advice_doubt"])
     ]
     routes = [a["title"] for a in ctx["advice"]["alternatives"] if a["route"] != "talk"]
-    ctx["if_it_fails"] = [str(r) for r in routes] or [
-        str(_("Ask a mediator for help")),
-        str(_("Ask for an expert opinion (deskundigenoordeel)")),
-    ]
+    ctx["if_it_fails"] = [str(r) for r in routes] or _talk_fallback(situation)
     ctx["with_whom"] = ctx["other_party"]["name"]
+
+
+def _talk_fallback(situation: dict) -> list[str]:
+    """The next step when the talk fails and the advice names none: mediation only while it
+    is still open (voluntary: not again after a refusal, domain §2 [AK]), an expert opinion only
+    while none was asked (one per situation, domain §3 [E]); otherwise legal advice."""
+    steps = []
+    if situation.get("mediation") in (None, "not_tried"):
+        steps.append(str(_("Ask a mediator for help")))
+    if situation.get("expert_opinion") in (None, "none"):
+        steps.append(str(_("Ask for an expert opinion (deskundigenoordeel)")))
+    return steps or [str(_("Get legal advice"))]
 
 
 def _mediation(ctx: dict[str, Any], situation: dict, disputes: list[str], doc: DocumentRef) -> None:

@@ -155,7 +155,9 @@ class Timeline:
 class Action:
     """A dated step: in "Deze week" at the top of the advice, and in the .ics calendar."""
 
-    key: str  # objection | pay_by | pay_notice | contract_end | wia_application | uwv_answer
+    #: objection | pay_by | pay_notice | contract_end | wia_application | wia_overdue |
+    #: uwv_sick_report | uwv_answer
+    key: str
     text: Text  # the step, never the health matter
     due: date
     sources: tuple[str, ...]

@@ -237,6 +237,12 @@ class Facts:
         return self.wage_problem and not self.wage_suspended_only and self.s.wage is not Wage.CUT
 
     @property
+    def no_income(self) -> bool:
+        """No pay coming in: stopped, or refused (for example "UWV pays") even when only the pay
+        is disputed; then a kort geding is the fast route (domain §10; domain §5 [M])."""
+        return self.wage_stopped_no_income or self.s.wage is Wage.REFUSED
+
+    @property
     def medical_doubt(self) -> bool:
         return self.disputes(Dispute.MEDICAL_ADVICE_DOUBT) or self.pmo_doubt
 

@@ -20,6 +20,7 @@ from .weeks import (
     PAY_BY_DAYS,
     PLAN_EXPERT_OPINION_WEEKS,
     THIS_WEEK_DAYS,
+    UWV_SICK_REPORT_WEEK,
     WIA_APPLY_BY_WEEK,
 )
 
@@ -42,6 +43,14 @@ CONTRACT_END = _(
     "re-integration report must be done before then."
 )
 WIA_APPLICATION = _("Last week to apply to UWV for the WIA benefit (week 93): by %(date)s.")
+WIA_OVERDUE = _(
+    "The WIA application to UWV was due by %(date)s (week 93). If it has not been sent, send it "
+    "to UWV today: for the time it is late without a good reason, the employer may stop the pay."
+)
+UWV_SICK_REPORT = _(
+    "Report the sickness to UWV (ziekmelding, week 42) by %(date)s, the first working day "
+    "after week 42."
+)
 UWV_ANSWER = _(
     "If the expert opinion is asked today, UWV's answer can come by %(date)s (it can take up "
     "to 8 weeks)."
@@ -55,6 +64,8 @@ LABELS = {
     "pay_notice": _("Tell the employee in writing about the pay"),
     "contract_end": _("End of the temporary contract"),
     "wia_application": _("Last day to apply for the WIA benefit"),
+    "wia_overdue": _("Apply for the WIA benefit now (overdue)"),
+    "uwv_sick_report": _("Report the sickness to UWV (week 42)"),
     "uwv_answer": _("Expected answer of UWV on the expert opinion"),
 }
 
@@ -82,6 +93,29 @@ def _pay_actions(f: Facts) -> list[Action]:
     pay_by = plus(today, timedelta(days=PAY_BY_DAYS))
     text = PAY_BY_SUSPENDED if f.wage_suspended_only else PAY_BY
     return [Action("pay_by", Text(text, {"date": _d(pay_by)}), pay_by, ("domain §10",))]
+
+
+def _overdue_wia(f: Facts, since: date) -> list[Action]:
+    """Weeks 94-104: the application was due by week 93 (domain §6 [Y]); if not sent, today.
+    Not with a wage sanction: UWV imposes one when it handles the application (004 §3)."""
+    if not WIA_APPLY_BY_WEEK < f.week <= MAX_SICK_WEEKS or f.s.wage_sanction is True:  # type: ignore[operator]
+        return []
+    last_day = plus(since, timedelta(weeks=WIA_APPLY_BY_WEEK, days=-1))
+    text = Text(WIA_OVERDUE, {"date": _d(last_day)})
+    return [Action("wia_overdue", text, f.case.as_of, ("domain §6 [Y]", "BW 7:629 lid 3"))]
+
+
+def _sick_report(f: Facts, since: date) -> list[Action]:
+    """The employer reports the sickness to UWV on the first working day after week 42
+    (domain §6 [X]); Saturday and Sunday move to the Monday. The employee has no such duty."""
+    if not f.employer_side or f.week > UWV_SICK_REPORT_WEEK + 1:  # type: ignore[operator]
+        return []
+    due = plus(since, timedelta(weeks=UWV_SICK_REPORT_WEEK))
+    if due.weekday() >= 5:
+        due = plus(due, timedelta(days=7 - due.weekday()))
+    return [
+        Action("uwv_sick_report", Text(UWV_SICK_REPORT, {"date": _d(due)}), due, ("domain §6 [X]",))
+    ]
 
 
 def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action, ...]:
@@ -122,6 +156,8 @@ def deadlines(f: Facts, advised: frozenset[Route] = frozenset()) -> tuple[Action
                 ("domain §6 [Y]",),
             )
         )
+    if since is not None and f.week is not None and not f.contract_ended:
+        out += _overdue_wia(f, since) + _sick_report(f, since)
     if Route.EXPERT_OPINION in advised and f.opinion in (None, ExpertOpinionState.NONE):
         answer = plus(today, timedelta(weeks=PLAN_EXPERT_OPINION_WEEKS))
         if f.week is None or f.week + PLAN_EXPERT_OPINION_WEEKS <= MAX_SICK_WEEKS + 52:

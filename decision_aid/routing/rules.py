@@ -1036,6 +1036,44 @@ ROUTE_RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    Rule(
+        "opinion_against_employer_repair",
+        "employer",
+        "Employer, the expert opinion says it has not done enough: make up for it now, or UWV "
+        "can extend the pay duty by up to 52 weeks (loonsanctie) when it checks the report",
+        ("004 §3", "004 §5", "004 §9"),
+        lambda f: (
+            f.employer_side
+            and f.opinion is ExpertOpinionState.AGAINST_REQUESTER
+            and f.disputes(Dispute.EMPLOYER_EFFORTS, Dispute.SUITABLE_WORK_AVAILABLE)
+        ),
+        (
+            Because(
+                T(
+                    _(
+                        "The expert opinion says you have not done enough for the return to "
+                        "work. Make up for it now: agree new steps with the employee and the "
+                        "company doctor, change the plan of action (plan van aanpak), and if "
+                        "there is no work in your company, look for work with another employer "
+                        "(track 2). If you do not, UWV can make you pay the wage for up to 52 "
+                        "weeks longer (loonsanctie) when it checks the re-integration report."
+                    ),
+                    # the opinion came from the CAO's expert; the wage sanction stays UWV's
+                    cao=T(
+                        _(
+                            "The expert named in your CAO says you have not done enough for the "
+                            "return to work. Make up for it now: agree new steps with the "
+                            "employee and the company doctor, change the plan of action (plan "
+                            "van aanpak), and if there is no work in your company, look for "
+                            "work with another employer (track 2). If you do not, UWV can make "
+                            "you pay the wage for up to 52 weeks longer (loonsanctie) when it "
+                            "checks the re-integration report."
+                        )
+                    ),
+                )
+            ),
+        ),
+    ),
     # wage and court
     Rule(
         "court_last_resort",
@@ -1116,9 +1154,7 @@ ROUTE_RULES: tuple[Rule, ...] = (
         "route (kort geding needs no expert opinion; the other exceptions of 7:629a lid 2)",
         ("domain §5 [M]", "BW 7:629a lid 2"),
         lambda f: (
-            f.employee_side
-            and f.wage_stopped_no_income
-            and f.opinion is not ExpertOpinionState.FOR_REQUESTER
+            f.employee_side and f.no_income and f.opinion is not ExpertOpinionState.FOR_REQUESTER
         ),
         (
             Because(
@@ -2088,10 +2124,12 @@ DETAIL_RULES: tuple[Rule, ...] = (
         ("domain §5 [M]", "BW 7:629a lid 2", "002 juridisch"),
         # Only while no opinion was asked: the step says "ask for the expert opinion at the
         # same time", and there is one opinion per situation (domain.md §3 [E]).
+        # Not when only the pay is disputed: no expert opinion is needed there (7:629a lid 2).
         lambda f: (
             f.employee_side
-            and f.wage_stopped_no_income
+            and f.no_income
             and f.opinion in (None, ExpertOpinionState.NONE)
+            and not f.pay_only_dispute
         ),
         (
             NextStep(
@@ -2109,13 +2147,16 @@ DETAIL_RULES: tuple[Rule, ...] = (
     Rule(
         "wage_urgent_steps_opinion_asked",
         "wage_court",
-        "No income (pay stopped), expert opinion asked or against: legal help today about a kort "
-        "geding, without asking the opinion again",
+        "No income (pay stopped or refused), expert opinion asked or against, or only the pay "
+        "disputed: legal help today about a kort geding, without asking for an opinion",
         ("domain §5 [M]", "BW 7:629a lid 2", "002 juridisch", "domain §3 [E]"),
         lambda f: (
             f.employee_side
-            and f.wage_stopped_no_income
-            and f.opinion in (ExpertOpinionState.REQUESTED, ExpertOpinionState.AGAINST_REQUESTER)
+            and f.no_income
+            and (
+                f.opinion in (ExpertOpinionState.REQUESTED, ExpertOpinionState.AGAINST_REQUESTER)
+                or (f.pay_only_dispute and f.opinion is not ExpertOpinionState.FOR_REQUESTER)
+            )
         ),
         (
             NextStep(
@@ -2773,6 +2814,10 @@ DETAIL_RULES: tuple[Rule, ...] = (
             and not f.disputes(
                 Dispute.FITNESS_OWN_WORK, Dispute.SUITABLE_WORK, Dispute.EMPLOYEE_EFFORTS
             )
+            # no expert question follows from the reason: a plain wage claim (7:629a lid 2),
+            # or a suspension, whose own step already asks for the rule in writing (lid 6)
+            and not f.pay_only_dispute
+            and not f.wage_suspended_only
         ),
         (
             FindOut(

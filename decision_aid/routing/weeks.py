@@ -8,6 +8,8 @@ MAX_WAGE_SANCTION_WEEKS = 52  # a loonsanctie extends pay by at most 52 weeks (0
 #: (domain §3 [I]), with a backlog ([H]); UWV itself says 2-4 weeks ([B]).
 PLAN_EXPERT_OPINION_WEEKS = 8
 WIA_APPLY_BY_WEEK = 93  # domain §6 [Y]
+#: The employer reports the sickness to UWV on the first working day after week 42 (domain §6 [X]).
+UWV_SICK_REPORT_WEEK = 42
 #: From this week an employer is asked about a wage sanction: the re-integration report is made in
 #: week 87 and UWV judges it with the WIA application (domain §6 [Z]; 004 §3).
 SANCTION_ASK_FROM_WEEK = 87

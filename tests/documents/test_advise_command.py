@@ -66,7 +66,7 @@ def test_json_output_has_the_agreed_keys(tmp_path):
         "rule_set",
     ):
         assert key in advice
-    assert advice["rule_set"] == {"version": "4", "sources_date": "2026-11-30"}
+    assert advice["rule_set"] == {"version": "5", "sources_date": "2026-11-30"}
     # wage stopped, no expert opinion yet: an expert opinion first (BW 7:629a)
     assert advice["primary"]["route"] == "expert_opinion"
     assert "fitness_own_work" in advice["expert_opinion_questions"]
@@ -113,7 +113,7 @@ def test_text_output_entirely_in_dutch_for_a_dutch_case(tmp_path):
     assert "Huidige ziekteweek: 31" in out
     # the fee's year and when it was last looked up, in a 2026 case
     assert "bedrag voor 2024, laatst nagekeken op 07-12-2026; controleer het huidige" in out
-    assert "Regels versie 4, bronnen van 30-11-2026" in out
+    assert "Regels versie 5, bronnen van 30-11-2026" in out
 
 
 @pytest.mark.parametrize(
@@ -282,4 +282,30 @@ def test_wizard_intake_and_cli_agree_on_the_new_situations(
     assert "uw loon" not in json.dumps(from_intake, ensure_ascii=False).lower()
     for reason in from_wizard["primary"]["reasons"]:  # and the advice page shows the same
         assert reason["text"].replace("'", "&#x27;") in advice_page
-    assert "Regels versie 4" in advice_page
+    assert "Regels versie 5" in advice_page
+
+
+@pytest.mark.parametrize(
+    ("role", "language", "title"),
+    [
+        # product.md "Gesprek": the employer talks with the employee, not with "the employer"
+        ("employer", "nl", "Advies: Praat erover met de werknemer of de bedrijfsarts"),
+        ("employer", "en", "Advice: Talk about it with the employee or the company doctor"),
+        ("employee", "nl", "Advies: Praat erover met de werkgever of de bedrijfsarts"),
+    ],
+    ids=["product.md-gesprek-employer-nl", "product.md-gesprek-employer-en", "employee-nl"],
+)
+def test_talk_route_names_the_other_party(tmp_path, role, language, title):
+    case = {**CASE, "role": role, "language": language}
+    case["situation"] = {
+        **CASE["situation"],
+        "disputes": ["employer_efforts"],
+        "wage": "paid",
+        "expert_opinion": "against_requester",
+        "relationship": "good",
+    }
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    result = _run(str(path), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert title in result.stdout.splitlines(), result.stdout

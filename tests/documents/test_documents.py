@@ -230,3 +230,28 @@ def test_cao_expert_named_in_the_legal_questions_too():
     assert "Should I ask UWV for an expert opinion" in texts[False]
     assert "Should I ask UWV" not in texts[True]
     assert "ask the expert named in the CAO for an expert opinion" in texts[True]
+
+
+@pytest.mark.parametrize(
+    "situation",
+    [
+        {"expert_opinion": "against_requester", "disputes": ["employer_efforts"]},
+        {"expert_opinion": "requested", "disputes": ["employee_efforts"]},
+    ],
+    ids=["domain§3[E]-opinion-given-not-asked-again", "domain§3[E]-opinion-asked-not-asked-again"],
+)
+def test_talk_sheet_next_step_fits_what_happened(situation):
+    """The talk sheet's "if it fails" never proposes a second expert opinion on the same
+    situation (domain §3 [E]: one per situation unless the facts change)."""
+    case_file = case_file_for(
+        "talk", role="employer", talked=True, relationship="good", **situation
+    )
+    with translation.override("en"):
+        docs = documents_for(case_file)
+        doc = next(d for d in docs if d.kind == "talk")
+        text = " ".join(
+            pdf_text(render_pdf(build_document_context(case_file, doc, []), [])).split()
+        )
+    tail = text.split("If the conversation does not solve it", 1)[1].split("Notes", 1)[0]
+    assert "Ask a mediator for help" in tail, tail
+    assert "expert opinion" not in tail, tail

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext
 
-from decision_aid.advice.presenter import ROUTE_TITLES, rule_set_label
+from decision_aid.advice.presenter import route_title, rule_set_label
 from decision_aid.cases.casefile_io import read_case_path
 from decision_aid.documents.texts import DOCUMENT_TITLES, EXPERT_QUESTIONS
 from decision_aid.routing import advise
@@ -27,8 +27,8 @@ def read_case_file(path: str) -> dict[str, Any]:
     return read_case_path(path)
 
 
-def _route(route: str) -> str:
-    return str(ROUTE_TITLES.get(route, route))
+def _route(route: str, requester: str | None = None) -> str:
+    return route_title(route, requester)
 
 
 def _document(kind: str, question: str | None) -> str:
@@ -49,7 +49,7 @@ def format_text(advice: dict[str, Any]) -> str:
     if advice.get("this_week"):  # the dated actions open the advice, above the route
         lines.append(gettext("This week"))
         lines += [f"  {a['date_label']}: {a['text']}" for a in advice["this_week"]]
-    lines.append(f"{label_advice}: {_route(advice['primary']['route'])}")
+    lines.append(f"{label_advice}: {_route(advice['primary']['route'], advice.get('requester'))}")
     lines += [f"  - {r['text']} [{'; '.join(r['sources'])}]" for r in advice["primary"]["reasons"]]
     if advice["out_of_scope"]:
         lines.append(f"{label_instead} {'; '.join(advice['out_of_scope']['refer_to'])}")
@@ -57,10 +57,10 @@ def format_text(advice: dict[str, Any]) -> str:
         lines.append(gettext("What to do next"))
         lines += [f"  {n}. {step}" for n, step in enumerate(advice["next_steps"], start=1)]
     for block in advice["alternatives"]:
-        lines.append(f"{label_also}: {_route(block['route'])}")
+        lines.append(f"{label_also}: {_route(block['route'], advice.get('requester'))}")
     for block in advice["not_recommended"]:
         reasons = "; ".join(r["text"] for r in block["reasons"])
-        lines.append(f"{label_not}: {_route(block['route'])} – {reasons}")
+        lines.append(f"{label_not}: {_route(block['route'], advice.get('requester'))} – {reasons}")
     for cost in advice["costs"]:
         lines.append(f"{cost['item']}: {cost['text']} [{'; '.join(cost['sources'])}]")
     if advice["to_find_out"]:
