@@ -75,3 +75,31 @@ def test_a_share_going_live_during_the_advisors_delete_keeps_the_members_case(
     assert response.status_code == 409
     assert Case.objects.get(pk=saved_case).sharing == "live"
     assert member.get(f"/vragen/{saved_case}/").status_code in (200, 302)
+
+
+def test_the_advisors_letter_of_a_kept_case_follows_the_call_also_with_a_new_code_waiting(
+    typical_answers, advisors
+):
+    """The union's letter of a kept case is made from the answers as the call left them. With a
+    new share code waiting it was made from the case file the member had saved before the call
+    (the answers changed on the call were missing from it), and without the advisor as the
+    contact person."""
+    from decision_aid.advisors import letters
+    from tests.journey import walk
+
+    member = Client(REMOTE_ADDR="198.51.100.31")
+    walk(member, typical_answers)  # finished: a saved case file, the pay not in dispute
+    case_id = current_case_id(member)
+    a1 = client_for(advisors["a1"])
+    assert a1.post("/adviseur/samen/", {"code": _share_code(member, case_id)}).status_code == 302
+    payload = a1.get(f"/adviseur/zaken/{case_id}/samen/?format=json").json()
+    data = {"base": payload["base"], **payload["values"], "wage": "stopped", "format": "json"}
+    data.update({"unfitness_disputed": "no", "pregnancy_related": "no"})
+    assert a1.post(f"/adviseur/zaken/{case_id}/samen/", data).status_code == 200
+    member.post(f"/samen/{case_id}/houden/")
+    kept = [doc["slug"] for doc in letters.letters(Case.objects.get(pk=case_id))]
+    assert "wage_protest" in kept  # the call's answer: the pay stopped
+
+    _share_code(member, case_id)  # the member asks for a new code; nobody typed it yet
+    waiting = [doc["slug"] for doc in letters.letters(Case.objects.get(pk=case_id))]
+    assert waiting == kept
