@@ -136,7 +136,7 @@ def _lock_case_file(case: Case) -> None:
     case.case_file_enc = row[0]
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # one locked read more, no savepoint around it
 def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
     """Store the finished case file. The own words written per letter on the draft page are
     not wizard answers: they stay when the answers change."""
@@ -153,7 +153,7 @@ def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
     case.save(update_fields=["case_file_enc", "finished", "expires_at", "updated_at"])
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def case_set_own_words(*, case: Case, kind: str, text: str) -> None:
     """The own words of one letter kind (empty text removes them)."""
     _lock_case_file(case)
