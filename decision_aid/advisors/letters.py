@@ -15,6 +15,7 @@ from django.urls import reverse
 from decision_aid.advice.presenter import advice_context
 from decision_aid.casefile import live
 from decision_aid.casefile.state import case_file_from_state
+from decision_aid.cases.access import CaseState, case_state
 from decision_aid.cases.models import Case
 from decision_aid.documents.presenter import (
     attached_pieces,
@@ -24,7 +25,8 @@ from decision_aid.documents.presenter import (
 )
 from decision_aid.routing.casefile import CaseFileError, load_case
 
-SHARED = ("live", "kept")
+# the member shares it live or kept it (also while a new share code of the member waits)
+SHARED = frozenset({CaseState.LIVE, CaseState.KEPT})
 
 
 def letter_case_file(case: Case) -> dict[str, Any] | None:
@@ -35,7 +37,8 @@ def letter_case_file(case: Case) -> dict[str, Any] | None:
     member's last "Make my letter" saved), with the member's own words per letter and the
     advisor as contact person."""
     stored = case.case_file if case.finished else {}
-    if case.sharing not in SHARED and stored:
+    shared = case_state(case) in SHARED
+    if not shared and stored:
         case_file = stored
     else:
         state = case.wizard_state
@@ -50,7 +53,7 @@ def letter_case_file(case: Case) -> dict[str, Any] | None:
         if own_words:
             parties["own_words"] = own_words
         contact = (state.get("extra_data") or {}).get(live.CONTACT)
-        if contact and case.sharing in SHARED and case_file.get("role") == "employee":
+        if contact and shared and case_file.get("role") == "employee":
             parties["advisor"] = {"name": str(contact)[:200]}
     try:
         load_case(case_file)

@@ -19,7 +19,7 @@ from decision_aid.advisors.models import (
     case_key,
 )
 from decision_aid.casefile.answers import case_file_to_wizard_state
-from decision_aid.cases.services import case_create, case_delete, case_finish, case_save_state
+from decision_aid.cases.services import case_create, case_finish, case_save_state
 from decision_aid.routing import advise
 from decision_aid.routing.casefile import load_case
 
@@ -120,11 +120,6 @@ def member_deletions(advisor: Advisor, *, days: int = 30) -> list[AuditEvent]:
             at__gte=since,
         ).order_by("-at")[:10]
     )
-
-
-def advisor_case_delete(*, advisor: Advisor, advisor_case: AdvisorCase) -> None:
-    audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.DELETED)
-    case_delete(case=advisor_case.case)
 
 
 def note_add(

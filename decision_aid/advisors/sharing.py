@@ -30,10 +30,10 @@ from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent, LiveS
 from decision_aid.advisors.services import audit_log
 from decision_aid.casefile import live
 from decision_aid.cases import crypto, throttle
-from decision_aid.cases.access import union_role
+from decision_aid.cases.access import CaseState, case_state, union_role
 from decision_aid.cases.limits import CodeGuesses
 from decision_aid.cases.models import Case
-from decision_aid.cases.services import case_bump_revision
+from decision_aid.cases.services import case_bump_revision, case_delete, erase_deleted_keys
 
 # No look-alikes when read aloud or typed: no 0/O/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V.
 SHARE_ALPHABET = "ACDEFGHJKMNPRTWXY34679"
@@ -352,8 +352,32 @@ def kept_for_member(advisor_case: AdvisorCase) -> bool:
     vakbond houden"): the answers and the case stay the member's (resume code and all). The
     intake may not rebuild them (it would drop every answer it does not ask and make the
     advisor the requester), and the union's "Delete" lets go of the case instead of deleting
-    the member's own (`release_kept`)."""
-    return advisor_case.case.sharing == LiveShare.State.KEPT
+    the member's own (`release_kept`). Also while a new share code of the member waits."""
+    return case_state(advisor_case.case) == CaseState.KEPT
+
+
+def union_remove(*, advisor: Advisor, advisor_case: AdvisorCase) -> str:
+    """The union's "Delete" / "Remove from our cases", decided under the case's row lock on
+    the state as it is then: "live" (refused: only the member deletes during a call),
+    "released" (a case the member kept: the union lets go of its copy), or "deleted" (the
+    union's own intake). Decided on the state read before the click, a share that went live or
+    was kept in between lost the member's case."""
+    with transaction.atomic():
+        _lock(advisor_case.case_id)
+        case = Case.objects.filter(pk=advisor_case.case_id).first()
+        if case is None or not AdvisorCase.objects.filter(pk=advisor_case.pk).exists():
+            raise Http404
+        advisor_case.case = case
+        state = case_state(case)
+        if state == CaseState.LIVE:
+            return "live"
+        if state == CaseState.KEPT:
+            release_kept(advisor=advisor, advisor_case=advisor_case)
+            return "released"
+        audit_log(advisor=advisor, advisor_case=advisor_case, action=AuditEvent.Action.DELETED)
+        case_delete(case=case, erase=False)
+    erase_deleted_keys()  # after the commit: the rewrite cannot see rows deleted inside it
+    return "deleted"
 
 
 @transaction.atomic

@@ -134,11 +134,24 @@ def union_role(
 
 
 def case_state(case: Case) -> CaseState:
-    return {
+    state = {
         "live": CaseState.LIVE,
         "kept": CaseState.KEPT,
         "code": CaseState.CODE,
     }.get(case.sharing or "", CaseState.OWN)
+    if state == CaseState.CODE and _kept_share(case):
+        # a member who kept the case with the union asked for a new code to share again:
+        # until someone types it the case is still the member's, kept (not the union's own
+        # intake, which the union may rebuild or delete)
+        return CaseState.KEPT
+    return state
+
+
+def _kept_share(case: Case) -> bool:
+    try:
+        return case.live_share.state == CaseState.KEPT  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        return False
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ n-th entry from the right. Everything left of it was sent by the client and is i
 changing the header does not change who you are. A missing, short or garbled header falls back
 to ``REMOTE_ADDR``: never an error.
 
-For throttling, IPv6 addresses are grouped per /64 (one home or phone network gets one).
+For throttling, IPv6 addresses are grouped per /64 (one home or phone network gets one); an
+IPv4-mapped address (``::ffff:a.b.c.d``) counts as its IPv4 address.
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ def _valid(value: str) -> str | None:
     elif value.count(":") == 1:  # v4:port
         value = value.split(":", 1)[0]
     try:
-        return str(ipaddress.ip_address(value))
+        address = ipaddress.ip_address(value)
     except ValueError:
         return None
+    # an IPv4 client on a dual-stack socket or proxy (::ffff:a.b.c.d) is that IPv4 address:
+    # grouped per /64 as IPv6, every IPv4 client was one client for the rate limits
+    mapped = getattr(address, "ipv4_mapped", None)
+    return str(mapped or address)
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.dispatch import Signal
+from django.http import Http404
 from django.utils import timezone
 
 from decision_aid import counting
@@ -123,9 +124,23 @@ def case_bump_revision(*, case_id: Any) -> None:
     Case.objects.filter(pk=case_id).update(revision=F("revision") + 1)
 
 
+def _lock_case_file(case: Case) -> None:
+    """Lock the case row (until the transaction ends) and read its stored case file again:
+    a request's copy may be older than a save made meanwhile in another tab, and writing it
+    back lost the own words saved there. Deleted meanwhile (in another tab): as if it never
+    was (404), not a save that fails."""
+    stored = Case.objects.select_for_update().filter(pk=case.pk).values_list("case_file_enc")
+    row = stored.first()
+    if row is None:
+        raise Http404
+    case.case_file_enc = row[0]
+
+
+@transaction.atomic(savepoint=False)  # one locked read more, no savepoint around it
 def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
     """Store the finished case file. The own words written per letter on the draft page are
     not wizard answers: they stay when the answers change."""
+    _lock_case_file(case)
     kept = (case.case_file.get("parties") or {}).get("own_words") if case.case_file_enc else None
     if kept and "own_words" not in (case_file.get("parties") or {}):
         case_file = {
@@ -138,8 +153,10 @@ def case_finish(*, case: Case, case_file: dict[str, Any]) -> None:
     case.save(update_fields=["case_file_enc", "finished", "expires_at", "updated_at"])
 
 
+@transaction.atomic(savepoint=False)
 def case_set_own_words(*, case: Case, kind: str, text: str) -> None:
     """The own words of one letter kind (empty text removes them)."""
+    _lock_case_file(case)
     case_file = case.case_file
     parties = case_file.setdefault("parties", {})
     own_words = {k: v for k, v in (parties.get("own_words") or {}).items() if k != kind}

@@ -33,7 +33,7 @@ from decision_aid import counting as insight
 from decision_aid.advice.presenter import advice_context
 from decision_aid.casefile import live
 from decision_aid.casefile.answers import build_case_file
-from decision_aid.cases.access import Action, access_for
+from decision_aid.cases.access import Action, CaseState, access_for, case_state
 from decision_aid.cases.leave import LEAVE, TYPED_BACK, same_site
 from decision_aid.cases.limits import TooManyCases, case_create_limited, too_many_cases_response
 from decision_aid.cases.models import Case
@@ -59,7 +59,8 @@ SHARE_URLS = {"start": "share:start", "stop": "share:stop", "keep": "share:keep"
 # A shared call (issue 18): the page's answers as they were shown, so a save writes only what
 # this person changed and never puts back an answer the other side changed meanwhile.
 LIVE_BASE = "live_base"
-SHARED = ("live", "kept")
+# shared live or kept with the union (also while a new share code of the member waits)
+SHARED = frozenset({CaseState.LIVE, CaseState.KEPT})
 # set when "Change" on the check page was pressed: after the changed page (and any page the
 # change newly opens), the person returns to the check page (issue 16, item 4)
 RETURN_TO_REVIEW = "return_to_review"
@@ -154,7 +155,7 @@ class IntakeWizard(NamedUrlWizardView):
         if not storage.changed() or not storage.has_answers():
             return
         case = self._ensure_case()
-        if case.sharing in SHARED and storage.loaded_state() is not None:
+        if case_state(case) in SHARED and storage.loaded_state() is not None:
             # Shared with an advisor: answer by answer onto what is stored now (the later
             # save of the same answer wins), stamped with who changed it.
             case_merge_state(
@@ -504,7 +505,7 @@ class IntakeWizard(NamedUrlWizardView):
             case=self.case,
             person_role=self.raw_answers().get("role"),
         )
-        if self.case is not None and self.case.sharing in SHARED:
+        if self.case is not None and case_state(self.case) in SHARED:
             context["live"] = self._live_context(form)
         if step.name == "review":
             context["review_rows"] = review_rows(
@@ -547,7 +548,7 @@ class IntakeWizard(NamedUrlWizardView):
         # Shared with a union advisor (issue 18): the member stays the requester, the advisor
         # is the contact person in the letter.
         contact = self.storage.extra_data.get(live.CONTACT)
-        if contact and self.case is not None and self.case.sharing in SHARED:
+        if contact and self.case is not None and case_state(self.case) in SHARED:
             parties = case_file.get("parties")
             if parties is not None and case_file.get("role") == "employee":
                 parties["advisor"] = {"name": str(contact)[:200]}

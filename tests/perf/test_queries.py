@@ -22,7 +22,7 @@ MAX_WIZARD_GET = 3
 MAX_WIZARD_POST = 5
 MAX_FIRST_POST = 15  # the first answer also creates the case (with its data key, in a
 # savepoint) and the session, and counts the case against the per-client hourly limit
-MAX_DONE = 4
+MAX_DONE = 5  # + the case file read again under the case's row lock (own words kept)
 MAX_ATTACHMENTS_GET = 7  # reading the "added" message writes the session (in a savepoint);
 # + the case's data key
 MAX_ATTACHMENTS_POST = 15  # + the case row lock, its usage and the upload's data key;

@@ -28,7 +28,6 @@ from decision_aid.advisors.forms import (
 )
 from decision_aid.advisors.models import Advisor, AdvisorCase, AuditEvent
 from decision_aid.advisors.services import (
-    advisor_case_delete,
     advisor_case_save,
     advisor_case_set_status,
     audit_log,
@@ -301,12 +300,13 @@ class DeleteView(AdvisorView):
         advisor_case = self.visible_case(case_id)
         if not self.allows(advisor_case, Action.REMOVE):
             return shared_live_page(request)
-        if sharing.kept_for_member(advisor_case):
-            # the union lets go; the member's own case and answers stay
-            sharing.release_kept(advisor=self.advisor, advisor_case=advisor_case)
-            return redirect("advisors:cases")
-        advisor_case_delete(advisor=self.advisor, advisor_case=advisor_case)
-        insight.count(request, insight.DELETION, "advisor")
+        # the state is read again under the case's lock: the member may have shared or kept
+        # the case since this page was drawn (a kept case: the union lets go, the case stays)
+        outcome = sharing.union_remove(advisor=self.advisor, advisor_case=advisor_case)
+        if outcome == "live":
+            return shared_live_page(request)
+        if outcome == "deleted":
+            insight.count(request, insight.DELETION, "advisor")
         return redirect("advisors:cases")
 
 
