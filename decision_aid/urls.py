@@ -15,20 +15,20 @@ class AidAdminSite(OTPAdminSite):
     request, not when this module is imported: which test imported the URLs first used to
     decide whether the admin asked for it."""
 
-    def has_permission(self, request):  # noqa: ANN001, ANN201
+    def has_permission(self, request):
         # the second step is checked where every other sign-in checks it (cases.access)
         from decision_aid.cases.access import second_factor_done
 
         return AdminSite.has_permission(self, request) and second_factor_done(request.user)
 
-    def login(self, request, extra_context=None):  # noqa: ANN001, ANN201
+    def login(self, request, extra_context=None):
         # depends on a setting only, so the same for every request in one process
         self.login_form = (
             OTPAdminAuthenticationForm if settings.ADVISOR_REQUIRE_2FA else AdminAuthenticationForm
         )
         return super().login(request, extra_context)
 
-    def get_urls(self):  # noqa: ANN201
+    def get_urls(self):
         from decision_aid.insight import views as insight_views
 
         return [

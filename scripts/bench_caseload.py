@@ -150,7 +150,7 @@ class Seeder:
         while self.count < size:
             self._add(min(5000, size - self.count))
 
-    def _add(self, n: int, advisor=None) -> None:  # noqa: ANN001
+    def _add(self, n: int, advisor=None) -> None:
         from django.utils import timezone
 
         from decision_aid.advisors import models as m
@@ -268,7 +268,7 @@ def next_link(html: str) -> str | None:
     return match[1].replace("&amp;", "&") if match else None
 
 
-def deep_link(lead) -> str | None:  # noqa: ANN001
+def deep_link(lead) -> str | None:
     """A page halfway down the organisation's open cases, if the list has keyset cursors."""
     from decision_aid.advisors import models as m
 
@@ -288,7 +288,7 @@ class QueryClock:
     def __init__(self) -> None:
         self.count, self.seconds = 0, 0.0
 
-    def __call__(self, execute, sql, params, many, context):  # noqa: ANN001, ANN204
+    def __call__(self, execute, sql, params, many, context):
         start = time.perf_counter()
         try:
             return execute(sql, params, many, context)
@@ -339,7 +339,7 @@ def measure_in_turns(
     }
 
 
-def pages(client, lead) -> dict[str, str]:  # noqa: ANN001
+def pages(client, lead) -> dict[str, str]:
     urls = {
         "baseline /__bench__/": "/__bench__/",
         # not the goal's baseline: the bare view reading who is signed in, as every advisor page

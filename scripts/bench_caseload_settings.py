@@ -24,11 +24,11 @@ class SizeRouter:
 
     alias = "default"
 
-    def db_for_read(self, model, **hints):  # noqa: ANN001, ANN003, ANN201
+    def db_for_read(self, model, **hints):
         return SizeRouter.alias
 
-    def db_for_write(self, model, **hints):  # noqa: ANN001, ANN003, ANN201
+    def db_for_write(self, model, **hints):
         return SizeRouter.alias
 
-    def allow_relation(self, obj1, obj2, **hints):  # noqa: ANN001, ANN003, ANN201
+    def allow_relation(self, obj1, obj2, **hints):
         return True

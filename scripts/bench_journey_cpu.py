@@ -22,7 +22,7 @@ import time
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decision_aid.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

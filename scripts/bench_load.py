@@ -706,7 +706,7 @@ def main() -> int:
             stop(proc)
         try:
             drop_database()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log(f"could not drop {DB_NAME}: {exc}")
         if os.environ.get("BENCH_KEEP") == "1":
             log(f"kept {tmp}")

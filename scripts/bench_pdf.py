@@ -140,7 +140,7 @@ def phone_photo(target: int = 4 * 1024 * 1024) -> bytes:
 
     from PIL import Image
 
-    rng = random.Random(42)  # noqa: S311 - benchmark data
+    rng = random.Random(42)
     width, height = 4032, 3024
     noise = Image.frombytes("L", (width, height), rng.randbytes(width * height)).convert("RGB")
     paper = Image.new("RGB", (width, height), (235, 232, 225))

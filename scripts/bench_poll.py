@@ -23,7 +23,7 @@ sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decision_aid.settings")
 os.environ.setdefault("ADVISOR_REQUIRE_2FA", "0")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

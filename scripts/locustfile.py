@@ -55,14 +55,14 @@ from locust import FastHttpUser, constant_pacing, events, task
 from locust.exception import StopUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.journey_data import TYPICAL_EMPLOYEE, resolve_dates  # noqa: E402
+from tests.journey_data import TYPICAL_EMPLOYEE, resolve_dates
 
 PREFIX = "intake_wizard"
 PROBE_RATE = float(os.environ.get("BENCH_PROBE_RATE", "20"))
 THINK = int(os.environ.get("BENCH_THINK_MS", "0")) / 1000
 MAX_JOURNEYS = int(os.environ.get("BENCH_MAX_JOURNEYS", "1000"))
 PDF_PATH = os.environ.get("BENCH_PDF", "")
-PDF_BYTES = open(PDF_PATH, "rb").read() if PDF_PATH else b""  # noqa: SIM115
+PDF_BYTES = open(PDF_PATH, "rb").read() if PDF_PATH else b""
 RESULT_PATH = os.environ.get("BENCH_RESULT", "")
 # The PDF pool (a separate gunicorn, as a load balancer would route /brief/*/pdf/); the web
 # tier keeps no state, so the same session cookie works there.
@@ -131,7 +131,7 @@ class Hostile(FastHttpUser):
 
     fixed_count = HOSTILE
     network_timeout = 120.0
-    default_headers = {"X-Forwarded-For": ATTACKER}  # noqa: RUF012 - one attacker, many uploads
+    default_headers = {"X-Forwarded-For": ATTACKER}
     _made = iter(range(1 << 24))
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -200,9 +200,9 @@ class Person(FastHttpUser):
 
     def _pause(self) -> None:
         if THINK:  # 0.5x to 1.5x the mean, so the people drift apart
-            gevent.sleep(THINK * (0.5 + random.random()))  # noqa: S311
+            gevent.sleep(THINK * (0.5 + random.random()))
 
-    def _get(self, path: str, name: str):  # noqa: ANN202
+    def _get(self, path: str, name: str):
         with self.client.get(path, name=name, catch_response=True) as r:
             if r.status_code != 200:
                 r.failure(f"{name} {path}: {r.status_code}")
@@ -307,7 +307,7 @@ class Pair(FastHttpUser):
         self.default_headers = {"X-Forwarded-For": _person_address()}
         super().__init__(*args, **kwargs)
 
-    def _ok(self, response, what: str) -> None:  # noqa: ANN001
+    def _ok(self, response, what: str) -> None:
         if response.status_code not in (200, 204, 302):
             raise RuntimeError(f"{what}: {response.status_code}")
 
@@ -511,14 +511,14 @@ _samples: list[tuple[str, float, float, int, str]] = []
 
 
 @events.request.add_listener
-def _record(name, start_time, response_time, response, exception, **_kw):  # noqa: ANN001, ANN003, ANN202
+def _record(name, start_time, response_time, response, exception, **_kw):
     status = getattr(response, "status_code", 0) or 0
     error = "" if exception is None or status else repr(exception)[:120]
     _samples.append((name, start_time, response_time, status, error))
 
 
 @events.quitting.add_listener
-def _write(environment, **_kw):  # noqa: ANN001, ANN003, ANN202
+def _write(environment, **_kw):
     if not RESULT_PATH:
         return
     import json

@@ -24,7 +24,7 @@ def typical_answers_resolved() -> dict[str, dict[str, Any]]:
     return resolve_dates(TYPICAL_EMPLOYEE, timezone.localdate())
 
 
-def step_of(response) -> str:  # noqa: ANN001
+def step_of(response) -> str:
     last = response.request["PATH_INFO"].rstrip("/").split("/")[-1]
     return "role" if last == "vragen" else last
 
@@ -41,7 +41,7 @@ def step_url(client: Client, step: str, *, lang: str = "") -> str:
     return f"{lang}/vragen/{case_id}/{step}/"
 
 
-def post_step(client: Client, step: str, data: dict[str, Any], *, lang: str = "", **extra):  # noqa: ANN003, ANN201
+def post_step(client: Client, step: str, data: dict[str, Any], *, lang: str = "", **extra):
     payload: dict[str, Any] = {f"{PREFIX}-current_step": step}
     for name, value in data.items():
         payload[f"{step}-{name}"] = _value(value)
@@ -55,7 +55,7 @@ def walk(
     *,
     lang: str = "",
     stop_at: str | None = None,
-):  # noqa: ANN201
+):
     """Answer every page the wizard shows until the attachments page (or `stop_at`)."""
     response = client.get(f"{lang}/vragen/", follow=True)
     seen = []
@@ -74,6 +74,6 @@ def walk(
     raise AssertionError("wizard did not finish")
 
 
-def add_attachment(client: Client, response, upload):  # noqa: ANN001, ANN201
+def add_attachment(client: Client, response, upload):
     """On the attachments page: add one file."""
     return client.post(response.request["PATH_INFO"], {"file": upload}, follow=True)

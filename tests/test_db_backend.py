@@ -9,7 +9,7 @@ from django.db import connections
 from decision_aid.db.postgresql.base import DatabaseWrapper
 
 
-def _wrapper(monkeypatch) -> tuple[DatabaseWrapper, list[int]]:  # noqa: ANN001
+def _wrapper(monkeypatch) -> tuple[DatabaseWrapper, list[int]]:
     wrapper = DatabaseWrapper(dict(connections["default"].settings_dict), alias="probe")
     pings: list[int] = []
     wrapper.connection = object()  # a connection that is "open"; never used for real
@@ -19,7 +19,7 @@ def _wrapper(monkeypatch) -> tuple[DatabaseWrapper, list[int]]:  # noqa: ANN001
     return wrapper, pings
 
 
-def test_a_connection_that_just_served_a_request_is_not_pinged(monkeypatch, settings):  # noqa: ANN001
+def test_a_connection_that_just_served_a_request_is_not_pinged(monkeypatch, settings):
     settings.DB_HEALTH_CHECK_IDLE_SECONDS = 5
     wrapper, pings = _wrapper(monkeypatch)
     wrapper.last_good = time.monotonic()
@@ -28,7 +28,7 @@ def test_a_connection_that_just_served_a_request_is_not_pinged(monkeypatch, sett
     assert wrapper.health_check_done
 
 
-def test_an_idle_connection_is_pinged_and_a_dead_one_closed(monkeypatch, settings):  # noqa: ANN001
+def test_an_idle_connection_is_pinged_and_a_dead_one_closed(monkeypatch, settings):
     settings.DB_HEALTH_CHECK_IDLE_SECONDS = 5
     wrapper, pings = _wrapper(monkeypatch)
     wrapper.last_good = time.monotonic() - 6

@@ -57,7 +57,7 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     command = _checker()
     pages: dict[str, str] = {}
 
-    def keep(name: str, response) -> None:  # noqa: ANN001
+    def keep(name: str, response) -> None:
         assert response.status_code in (200, 400, 429), (name, response.status_code)
         pages[name] = response.content.decode()
 

@@ -27,7 +27,7 @@ class AdvisorCaseAdmin(admin.ModelAdmin):
     fields = ["reference", "organisation", "advisor", "status", "next_deadline"]
     readonly_fields = fields
 
-    def has_add_permission(self, request):  # noqa: ANN001, ANN201
+    def has_add_permission(self, request):
         return False
 
 
@@ -37,8 +37,8 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["organisation", "action"]
     readonly_fields = ["at", "organisation", "actor", "action", "reference", "case_id"]
 
-    def has_add_permission(self, request):  # noqa: ANN001, ANN201
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
+    def has_change_permission(self, request, obj=None):
         return False

@@ -84,7 +84,7 @@ def _stored_value(name: str, posted: list[str]) -> list[str]:
     if isinstance(IntakeForm.base_fields[name], WeeksOrDateField) and posted and posted[0]:
         try:  # "30w" becomes the date it means, as the wizard stores dates
             value = IntakeForm.base_fields[name].to_python(posted[0])
-        except Exception:  # noqa: BLE001 - not a date yet: stored as typed, the wizard says so
+        except Exception:
             return posted
         return [value.strftime("%d-%m-%Y")] if value else posted
     return posted

@@ -15,7 +15,7 @@ _reader: StateReader | None = None
 
 
 def register_state_reader(reader: StateReader) -> None:
-    global _reader  # noqa: PLW0603 - one reader, set once at start-up
+    global _reader
     _reader = reader
 
 

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.cases.upload_limits import (  # noqa: F401 - the checks' public names
+from decision_aid.cases.upload_limits import (
     MB,
     AttachmentError,
     Limits,

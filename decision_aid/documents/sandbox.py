@@ -740,7 +740,7 @@ def _render_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> bool:
     except MemoryError:
         conn.sendall(json.dumps({"error": "too_big"}).encode() + b"\n")
         return False
-    except Exception:  # noqa: BLE001 - any failure: the parent says "did not work" and logs
+    except Exception:
         conn.sendall(json.dumps({"error": "failed"}).encode() + b"\n")
         return False
     conn.sendall(json.dumps({"size": len(out)}).encode() + b"\n" + out)
@@ -888,7 +888,7 @@ def serve(address: str, render_workers: int = 2) -> int:
                     listener.close()
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                     _render_worker(renders, helper)
-                except BaseException:  # noqa: BLE001 - a worker must never return into the loop
+                except BaseException:
                     code = 1
                 finally:
                     os._exit(code)
@@ -913,7 +913,7 @@ def serve(address: str, render_workers: int = 2) -> int:
                     renders.close()
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                     _job(conn)
-                except BaseException:  # noqa: BLE001 - a child must never return into the loop
+                except BaseException:
                     code = 1
                 finally:
                     os._exit(code)

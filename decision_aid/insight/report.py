@@ -69,7 +69,7 @@ class Scope:
     def first_day(self) -> date:
         return self.last_day - timedelta(days=self.days - 1)
 
-    def counts(self):  # noqa: ANN201
+    def counts(self):
         rows = DailyCount.objects.filter(day__gte=self.first_day, day__lte=self.last_day)
         if self.organisation is not None:
             rows = rows.filter(organisation=self.organisation, channel=Channel.ADVISOR)

@@ -23,7 +23,7 @@ def feedback_add(*, language: str, role: str, place: str, answer: str, text: str
     )
 
 
-def feedback_purge_expired(*, today=None) -> int:  # noqa: ANN001
+def feedback_purge_expired(*, today=None) -> int:
     """Delete feedback texts older than CASE_RETENTION_DAYS (the retention of cases)."""
     today = today or timezone.localdate()
     cutoff = today - timedelta(days=settings.CASE_RETENTION_DAYS)

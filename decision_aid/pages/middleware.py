@@ -6,7 +6,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, QueryDict
 
 
-def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):
     """Switch off browser features we never use."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
@@ -20,7 +20,7 @@ def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):  # 
 SESSION_REFRESHED = "_refreshed"
 
 
-def session_refresh(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+def session_refresh(get_response: Callable[[HttpRequest], HttpResponse]):
     """Slide an idle session's end forward, but write the session row at most once every
     SESSION_REFRESH_SECONDS instead of on every request (SESSION_SAVE_EVERY_REQUEST wrote it on
     every wizard step: one UPDATE per request, measured as ~9 % of a step's time).
@@ -55,7 +55,7 @@ def session_refresh(get_response: Callable[[HttpRequest], HttpResponse]):  # noq
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def text_clean(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+def text_clean(get_response: Callable[[HttpRequest], HttpResponse]):
     """Every text a form sends (and every query parameter) without the characters XML cannot
     hold (casefile.text.xml_safe): a form feed pasted into a name made the .docx fail on every
     try. Done once here, at the boundary, so no form, wizard page or stored answer sees them.
@@ -72,7 +72,7 @@ def text_clean(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: AN
         cleaned = QueryDict(mutable=True, encoding=query.encoding)
         for key, values in query.lists():
             cleaned.setlist(xml_safe(key), [xml_safe(v) for v in values])
-        cleaned._mutable = False  # noqa: SLF001 - as Django hands it to views
+        cleaned._mutable = False
         return cleaned
 
     def middleware(request: HttpRequest) -> HttpResponse:
@@ -85,7 +85,7 @@ def text_clean(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: AN
     return middleware
 
 
-def request_size_cap(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+def request_size_cap(get_response: Callable[[HttpRequest], HttpResponse]):
     """Refuse a request body larger than MAX_REQUEST_BYTES before anything reads it (413).
 
     Django reads a body only up to its Content-Length (a body without one is read as empty),
@@ -124,7 +124,7 @@ def request_size_cap(get_response: Callable[[HttpRequest], HttpResponse]):  # no
     return middleware
 
 
-def no_store(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+def no_store(get_response: Callable[[HttpRequest], HttpResponse]):
     """``Cache-Control: no-store`` on every page Django makes (answers, codes, case lists):
     nothing stays in the browser's or a proxy's cache on a shared computer. Static files are
     served by WhiteNoise before this middleware and keep their long cache; a view that sets its

@@ -56,7 +56,7 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
                 "503.html",
                 {"LANG": translation.get_language(), "retry_seconds": RETRY_AFTER_SECONDS},
             )
-    except Exception:  # noqa: BLE001 - the page of last resort must not fail itself
+    except Exception:
         logger.exception("The 503 page could not be rendered")
         html = FALLBACK_HTML.format(lang="en" if language.startswith("en") else "nl")
     response = HttpResponse(html, status=503)
@@ -65,7 +65,7 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _mark_database_error(sender: object, request: HttpRequest | None = None, **kwargs: object):  # noqa: ANN202
+def _mark_database_error(sender: object, request: HttpRequest | None = None, **kwargs: object):
     error = sys.exc_info()[1]
     if request is not None and isinstance(error, DATABASE_ERRORS):
         setattr(request, MARK, True)

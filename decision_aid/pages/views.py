@@ -28,14 +28,14 @@ def typical_step_count() -> int:
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 
-    def get(self, request, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+    def get(self, request, *args, **kwargs):
         from decision_aid import counting as counters
 
         # the first question ("Wie bent u?") is on this page as three start buttons (issue 12)
         counters.count(request, counters.PAGE_REACHED, "role")
         return super().get(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
+    def get_context_data(self, **kwargs):
         from decision_aid.cases.selectors import session_cases
         from decision_aid.cases.views import case_home_url
         from decision_aid.wizard.choices import ROLE_CHOICES
@@ -54,7 +54,7 @@ class HomeView(TemplateView):
 class PrivacyView(TemplateView):
     template_name = "pages/privacy.html"
 
-    def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
+    def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["controller"] = settings.PRIVACY_CONTROLLER
         context["contact"] = settings.PRIVACY_CONTACT
@@ -65,7 +65,7 @@ class PrivacyView(TemplateView):
 class SourcesView(TemplateView):
     template_name = "pages/sources.html"
 
-    def get_context_data(self, **kwargs):  # noqa: ANN003, ANN201
+    def get_context_data(self, **kwargs):
         from decision_aid.advice.presenter import source_view
 
         context = super().get_context_data(**kwargs)
@@ -75,22 +75,22 @@ class SourcesView(TemplateView):
 
 
 @require_POST
-def extend_session(request):  # noqa: ANN001, ANN201
+def extend_session(request):
     """Keep the session alive (the timeout warning's "stay" button). Answers are in the case
     row anyway; this only spares the person from typing the resume code."""
     request.session.modified = True
     return JsonResponse({"seconds": settings.SESSION_COOKIE_AGE})
 
 
-def error_404(request, exception=None):  # noqa: ANN001, ANN201, ARG001
+def error_404(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-def error_500(request):  # noqa: ANN001, ANN201
+def error_500(request):
     return render(request, "500.html", status=500)
 
 
-def error_400(request, exception=None):  # noqa: ANN001, ANN201, ARG001
+def error_400(request, exception=None):
     """A request we could not read (a body in another encoding, a broken multipart form, a
     field too big). Django's own 400 view checks the CSRF token again, which reads the same
     unreadable body once more and turned the 400 into a 500; this page touches no form data
@@ -98,7 +98,7 @@ def error_400(request, exception=None):  # noqa: ANN001, ANN201, ARG001
     return render(request, "400.html", status=400)
 
 
-def csrf_failure(request, reason=""):  # noqa: ANN001, ANN201, ARG001
+def csrf_failure(request, reason=""):
     """The form's security check failed (the page was open very long, cookies are blocked,
     or the form came from another site): a page in the person's language, not Django's
     technical English page."""

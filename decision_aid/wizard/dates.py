@@ -71,7 +71,7 @@ def impossible_day(text: str) -> bool:
 def _parse(text: str, today: date) -> ParsedDate | None:
     for fmt in NUMERIC_FORMATS:
         try:
-            return ParsedDate(datetime.strptime(text, fmt).date(), approximate=False)  # noqa: DTZ007
+            return ParsedDate(datetime.strptime(text, fmt).date(), approximate=False)
         except ValueError:
             continue
     if match := WEEKS_AGO.match(text):
@@ -90,7 +90,7 @@ def _parse_words(text: str, today: date) -> ParsedDate | None:
             "DATE_ORDER": "DMY",
             "PREFER_DAY_OF_MONTH": "first",
             "PREFER_DATES_FROM": "past",
-            "RELATIVE_BASE": datetime(today.year, today.month, today.day),  # noqa: DTZ001
+            "RELATIVE_BASE": datetime(today.year, today.month, today.day),
         },
     )
     data = parser.get_date_data(text[:DATE_MAX_CHARS])

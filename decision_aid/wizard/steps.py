@@ -59,7 +59,7 @@ def _parse_date(value: str | None) -> date | None:
     """A stored date answer, or None when it is missing or not (yet) a valid date."""
     try:
         return _DATE_FIELD.clean(value)
-    except Exception:  # noqa: BLE001 - any unparsable value simply means "not known yet"
+    except Exception:
         return None
 
 

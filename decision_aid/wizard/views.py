@@ -75,7 +75,7 @@ FIELD_CAP_VALUES = 30
 COUNTED = "counted"
 
 
-def _condition(step: s.Step):  # noqa: ANN202
+def _condition(step: s.Step):
     def check(wizard: IntakeWizard) -> bool:
         return step.condition(wizard.raw_answers())  # type: ignore[misc]
 
@@ -199,7 +199,7 @@ class IntakeWizard(NamedUrlWizardView):
             return reverse("wizard:start")
         return reverse(self.url_name, kwargs={"case_id": self.case.id, "step": step})
 
-    def get_form_list(self):  # noqa: ANN201
+    def get_form_list(self):
         """formtools' list of the pages that apply, without its per-call signature and copy
         (called ~6 times per request); formtools and _answers_changed drop it on every change."""
         cached = self.__dict__.get("_resolved_form_list")
@@ -435,7 +435,7 @@ class IntakeWizard(NamedUrlWizardView):
             if reached == "advice":
                 try:
                     found = advice_counts(self._case_file())
-                except Exception:  # noqa: BLE001 - a count is never worth a failed answer
+                except Exception:
                     logger.warning("Could not count the advice of a case")
                     found = []
                 for metric, key in found:
@@ -476,7 +476,7 @@ class IntakeWizard(NamedUrlWizardView):
             # Shown again with what was typed (after Back, a language switch, a time-out), not
             # sent: no "There is a problem" before the person pressed Next (phone review).
             form.full_clean()
-            form._errors = ErrorDict()  # noqa: SLF001 - the form's own error store
+            form._errors = ErrorDict()
         return super().render(form, **kwargs)
 
     def _page_sent(self) -> bool:

@@ -73,7 +73,7 @@ def saved_case(advisors):
 
 
 @pytest.fixture
-def member(typical_answers):  # noqa: ANN001, ANN201
+def member(typical_answers):
     """A member alone on the phone, stuck on the 'talked' page (the shared-call tests)."""
     from tests.journey import walk
 

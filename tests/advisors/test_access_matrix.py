@@ -123,7 +123,7 @@ MATRIX: dict[str, Any] = {
 # fmt: on
 
 
-def _patterns(resolver: URLResolver | None = None, namespace: str = ""):  # noqa: ANN202
+def _patterns(resolver: URLResolver | None = None, namespace: str = ""):
     for pattern in (resolver or get_resolver()).url_patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
@@ -206,7 +206,7 @@ def _world(state: str, advisors: dict[str, Any], typical_answers: dict[str, Any]
 REFUSED_TARGETS = ("/inloggen/", "/tweestaps/", "/hervatten/", "/beheer/login/")
 
 
-def _outcome(response) -> str:  # noqa: ANN001
+def _outcome(response) -> str:
     status = response.status_code
     if 300 <= status < 400:
         target = response.get("Location", "")
@@ -225,9 +225,9 @@ def _request(client: Client, method: str, url: str, kept_file: tuple[str, bytes]
         transaction.set_rollback(True)
     client.cookies = saved
     path, data = kept_file  # a rolled-back delete still removed the file from the disk
-    if not os.path.exists(path):  # noqa: PTH110
-        os.makedirs(os.path.dirname(path), exist_ok=True)  # noqa: PTH103, PTH120
-        with open(path, "wb") as fh:  # noqa: PTH123
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
             fh.write(data)
     return outcome
 
@@ -236,7 +236,7 @@ def _request(client: Client, method: str, url: str, kept_file: tuple[str, bytes]
 def test_role_by_url_matrix(state, advisors, typical_answers, settings):
     world = _world(state, advisors, typical_answers)
     stored = Case.objects.get(pk=world["kwargs"]["case_id"]).attachments.first().file
-    with open(stored.path, "rb") as fh:  # noqa: PTH123
+    with open(stored.path, "rb") as fh:
         kept_file = (stored.path, fh.read())
     differences = []
     for name, pattern in _patterns():
@@ -254,7 +254,7 @@ def test_role_by_url_matrix(state, advisors, typical_answers, settings):
                 wanted_get = None
         try:
             url = reverse(name, kwargs={p: world["kwargs"][p] for p in params})
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise AssertionError(f"cannot build {name} with {params}") from exc
         for method, wanted in (("GET", wanted_get), ("POST", wanted_post)):
             if wanted is None:

@@ -77,7 +77,7 @@ def case_links(html: str) -> list[str]:
     return re.findall(r'href="/adviseur/zaken/([0-9a-f-]{36})/"', html)
 
 
-def walk(client, url: str) -> list[str]:  # noqa: ANN001
+def walk(client, url: str) -> list[str]:
     """Every case id on every page, following "Next page" from `url`."""
     seen: list[str] = []
     while url:
@@ -471,7 +471,7 @@ def test_audit_rows_show_the_time_in_the_netherlands_and_escape_what_was_typed(a
 # --- a fixed number of queries per page ------------------------------------------------------
 
 
-def queries_for(client, url: str) -> int:  # noqa: ANN001
+def queries_for(client, url: str) -> int:
     client.get(url)  # warm: the session and the language are settled
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

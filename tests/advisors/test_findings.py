@@ -166,7 +166,7 @@ def test_the_session_ended_page_keeps_the_text_when_the_code_is_typed(typical_an
     html = response.content.decode()
     assert response.request["PATH_INFO"].endswith("/details/")
     assert "WAT-U-NET-TYPTE" in html
-    assert io  # noqa: S101 - (io kept for pdf helpers)
+    assert io
 
 
 def test_the_second_step_is_checked_in_one_place_for_every_door(shared, advisors, settings):

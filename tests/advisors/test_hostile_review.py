@@ -64,7 +64,7 @@ def test_a_share_going_live_during_the_advisors_delete_keeps_the_members_case(
     code = _share_code(member, saved_case)
     allows = AdvisorView.allows
 
-    def allows_then_the_share_opens(self, advisor_case, action):  # noqa: ANN001, ANN202
+    def allows_then_the_share_opens(self, advisor_case, action):
         allowed = allows(self, advisor_case, action)
         if action == Action.REMOVE:
             assert lead.post("/adviseur/samen/", {"code": code}).status_code == 302

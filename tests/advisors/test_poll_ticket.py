@@ -25,7 +25,7 @@ def _poll_url(html: str) -> str:
     return unquote(re.search(r'data-live-version-url="([^"]+)"', html)[1].replace("&amp;", "&"))
 
 
-def _poll(client: Client, url: str, version: str = ""):  # noqa: ANN202
+def _poll(client: Client, url: str, version: str = ""):
     joined = f"{url}{'&' if '?' in url else '?'}{urlencode({'v': version})}"
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(joined)

@@ -37,7 +37,7 @@ def _share_code(member: Client) -> str:
     return match[1]
 
 
-def _open(advisor_client: Client, code: str):  # noqa: ANN202
+def _open(advisor_client: Client, code: str):
     return advisor_client.post("/adviseur/samen/", {"code": code})
 
 
@@ -134,7 +134,7 @@ def test_another_organisations_advisor_gets_404(member, advisors):
     assert b1.post(f"/adviseur/zaken/{case.pk}/samen/", {"talked": "no"}).status_code == 404
 
 
-def _live_post(client: Client, case: Case, changes: dict, format_json: bool = True):  # noqa: ANN202
+def _live_post(client: Client, case: Case, changes: dict, format_json: bool = True):
     payload = client.get(f"/adviseur/zaken/{case.pk}/samen/?format=json").json()
     data = {"base": payload["base"]}
     for name, values in payload["values"].items():
@@ -395,7 +395,7 @@ def test_an_advisor_save_crossing_stop_sharing_is_a_404_and_writes_nothing(
     shown = json.loads(a1.get(url + "?format=json").content)
     checked = sharing.live_share_for
 
-    def then_member_stops(advisor_case):  # noqa: ANN001, ANN202
+    def then_member_stops(advisor_case):
         found = checked(advisor_case)
         sharing.share_stop(case=Case.objects.get(pk=advisor_case.case_id))
         return found

@@ -283,7 +283,7 @@ def test_logs_never_hold_answer_content(client, typical_answers, caplog, capfd, 
         assert secret not in text
 
 
-def _session_row(client):  # noqa: ANN001, ANN202
+def _session_row(client):
     from django.contrib.sessions.models import Session
 
     return Session.objects.get(session_key=client.session.session_key)

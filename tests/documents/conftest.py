@@ -8,11 +8,11 @@ import pytest
 
 
 @pytest.fixture
-def owned_case(client):  # noqa: ANN201
+def owned_case(client):
     """Make a finished case with this case file, owned by the test client's session."""
     from decision_aid.cases.services import case_create, case_finish
 
-    def make(case_file: dict[str, Any]):  # noqa: ANN202
+    def make(case_file: dict[str, Any]):
         case = case_create(language="nl")
         case_finish(case=case, case_file=case_file)
         session = client.session

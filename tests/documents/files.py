@@ -16,13 +16,13 @@ def pdf(pages: int = 2, marker: str = "EERSTE OORDEEL") -> bytes:
     return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
 
 
-def _writer(data: bytes):  # noqa: ANN202
+def _writer(data: bytes):
     from pypdf import PdfWriter
 
     return PdfWriter(clone_from=io.BytesIO(data))
 
 
-def _out(writer) -> bytes:  # noqa: ANN001
+def _out(writer) -> bytes:
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
@@ -45,9 +45,9 @@ def with_javascript() -> bytes:
             NameObject("/JS"): TextStringObject("app.alert('hallo');"),
         }
     )
-    writer.root_object[NameObject("/OpenAction")] = writer._add_object(action)  # noqa: SLF001
+    writer.root_object[NameObject("/OpenAction")] = writer._add_object(action)
     writer.pages[0][NameObject("/AA")] = DictionaryObject(
-        {NameObject("/O"): writer._add_object(action.clone(writer))}  # noqa: SLF001
+        {NameObject("/O"): writer._add_object(action.clone(writer))}
     )
     return _out(writer)
 
@@ -103,7 +103,7 @@ def noisy_jpeg(target_bytes: int = 4 * 1024 * 1024) -> bytes:
 
     from PIL import Image
 
-    rng = random.Random(7)  # noqa: S311 - test data
+    rng = random.Random(7)
     width, height = 4032, 3024
     tile = Image.frombytes("L", (504, 378), rng.randbytes(504 * 378)).convert("RGB")
     image = Image.new("RGB", (width, height), "white")

@@ -217,7 +217,7 @@ NEW_SITUATIONS = {
 }
 
 
-def _cli(case_file: dict, tmp_path: Path, capsys, name: str) -> dict:  # noqa: ANN001
+def _cli(case_file: dict, tmp_path: Path, capsys, name: str) -> dict:
     path = tmp_path / f"{name}.json"
     path.write_text(json.dumps(case_file))
     call_command("advise", str(path))

@@ -49,13 +49,13 @@ def enclosures():
     return pieces
 
 
-def _reader(data: bytes):  # noqa: ANN202
+def _reader(data: bytes):
     from pypdf import PdfReader
 
     return PdfReader(io.BytesIO(data))
 
 
-def _fonts_embedded(page) -> list[tuple[str, bool]]:  # noqa: ANN001
+def _fonts_embedded(page) -> list[tuple[str, bool]]:
     fonts = []
     for font in (page["/Resources"].get("/Font") or {}).values():
         font = font.get_object()

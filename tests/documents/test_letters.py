@@ -64,7 +64,7 @@ PAGE = {"nl": "brief, pagina {} van {}", "en": "letter, page {} of {}"}
 STAMP = {"nl": "Bijlage", "en": "Enclosure"}
 
 
-def _reader(data: bytes):  # noqa: ANN202
+def _reader(data: bytes):
     from pypdf import PdfReader
 
     return PdfReader(io.BytesIO(data))
@@ -89,7 +89,7 @@ def _doc(case_file: dict, name: str) -> DocumentRef:
     return next(d for d in documents_for(case_file) if d.kind == name)
 
 
-def _letter(case_file, name, lang, pieces=()):  # noqa: ANN001, ANN202
+def _letter(case_file, name, lang, pieces=()):
     with translation.override(lang):
         doc = _doc(case_file, name)
         attached = [AttachedPiece(p.kind, p.page_count) for p in pieces]

@@ -56,7 +56,7 @@ def enclosures():
         ]
 
 
-def _context(route: str, role: str, doc, enclosures, lang: str = "nl"):  # noqa: ANN001, ANN202
+def _context(route: str, role: str, doc, enclosures, lang: str = "nl"):
     case_file = case_file_for(route, role=role)
     with translation.override(lang):
         pieces = [AttachedPiece(p.kind, p.page_count) for p in enclosures]

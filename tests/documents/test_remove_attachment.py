@@ -14,11 +14,11 @@ from tests.documents.cases import case_file_for
 pytestmark = pytest.mark.django_db
 
 
-def _page(case) -> str:  # noqa: ANN001
+def _page(case) -> str:
     return f"/en/brief/{case.id}/bijlagen/"
 
 
-def _add(client, case, name: str, pages: int):  # noqa: ANN001, ANN202
+def _add(client, case, name: str, pages: int):
     response = client.post(_page(case), {"file": SimpleUploadedFile(name, files.pdf(pages))})
     assert response.status_code == 302
     return case.attachments.order_by("pk").last()

@@ -97,7 +97,7 @@ def test_active_content_and_restrictions_are_removed_and_said(name, make, notice
     assert len(reader.pages) == 1 and "MET" in pdf_text(item.pdf) or "EERSTE" in pdf_text(item.pdf)
 
 
-def _reader(data: bytes):  # noqa: ANN202
+def _reader(data: bytes):
     from pypdf import PdfReader
 
     return PdfReader(io.BytesIO(data))
@@ -112,12 +112,12 @@ def test_a_clean_pdf_is_kept_as_it_reads_in_its_canonical_form():
     assert pdf_text(item.pdf) == pdf_text(data)
 
 
-def _page_image(pdf: bytes):  # noqa: ANN202
+def _page_image(pdf: bytes):
     from PIL import Image
 
     page = _reader(pdf).pages[0]
     xobject = page["/Resources"]["/XObject"]["/Im0"].get_object()
-    return page, Image.open(io.BytesIO(xobject._data))  # noqa: SLF001 - the raw JPEG
+    return page, Image.open(io.BytesIO(xobject._data))
 
 
 @pytest.mark.parametrize("maker", [files.jpeg_photo, files.heic_photo])
@@ -176,7 +176,7 @@ def test_limits_on_files_total_size_and_pages():
 pytestmark_db = pytest.mark.django_db
 
 
-def _page(case) -> str:  # noqa: ANN001
+def _page(case) -> str:
     return f"/en/brief/{case.id}/bijlagen/"
 
 

@@ -60,7 +60,7 @@ def page(browser, live_server):
     context.close()
 
 
-def intercept_file_chooser(page) -> None:  # noqa: ANN001
+def intercept_file_chooser(page) -> None:
     """Have Playwright catch the browser's file dialog for this page from now on.
 
     `page.expect_file_chooser()` alone switches the interception on only when it is entered, and
@@ -85,14 +85,14 @@ def axe():
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
 
 
-def assert_accessible(axe, page) -> None:  # noqa: ANN001
+def assert_accessible(axe, page) -> None:
     """axe-core finds no violations, and at the page's width nothing scrolls sideways."""
     results = axe.run(page)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
     assert_fits_width(page)
 
 
-def assert_fits_width(page, *, screenshot: str = "") -> None:  # noqa: ANN001
+def assert_fits_width(page, *, screenshot: str = "") -> None:
     """Nothing scrolls sideways at the page's width. A full-page screenshot is saved when it
     does, and always when `screenshot` names one (test-results/screens/<name>.png)."""
     width = page.viewport_size["width"] if page.viewport_size else 0

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 class Keys:
     """Counts every key press sent to the page."""
 
-    def __init__(self, page) -> None:  # noqa: ANN001
+    def __init__(self, page) -> None:
         self.page = page
         self.count = 0
 

@@ -23,7 +23,7 @@ from tests.journey import current_case_id, walk
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _member_keeps_case_with(page, typical_answers) -> tuple[Client, str]:  # noqa: ANN001
+def _member_keeps_case_with(page, typical_answers) -> tuple[Client, str]:
     member = Client(REMOTE_ADDR="198.51.100.61")
     walk(member, typical_answers)
     case_id = current_case_id(member)
@@ -39,7 +39,7 @@ def _member_keeps_case_with(page, typical_answers) -> tuple[Client, str]:  # noq
     return member, case_id
 
 
-def _sign_in(page, advisor) -> None:  # noqa: ANN001
+def _sign_in(page, advisor) -> None:
     device = TOTPDevice.objects.create(user=advisor.user, name="app", confirmed=True)
     page.goto("/adviseur/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(advisor.user.username)
@@ -53,7 +53,7 @@ def _sign_in(page, advisor) -> None:  # noqa: ANN001
     page.wait_for_url("**/adviseur/")
 
 
-def _shot(page, name: str) -> None:  # noqa: ANN001
+def _shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, label in ((360, "360"), (1280, "desktop")):
         page.set_viewport_size({"width": width, "height": 900})

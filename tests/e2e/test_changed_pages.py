@@ -19,7 +19,7 @@ TEXT = {
 }
 
 
-def _out_of_scope_then_summary(page, lang: str, check) -> None:  # noqa: ANN001
+def _out_of_scope_then_summary(page, lang: str, check) -> None:
     t = TEXT[lang]
     page.goto(f"{lang}/vragen/")
     page.get_by_label(t["employee"], exact=False).first.check()

@@ -20,7 +20,7 @@ from tests.documents.cases import ROUTE_CASES, case_file_for
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _context_owning(browser, live_server, cases):  # noqa: ANN001, ANN202
+def _context_owning(browser, live_server, cases):
     from django.conf import settings as django_settings
     from django.contrib.sessions.backends.db import SessionStore
 

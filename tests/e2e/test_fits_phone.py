@@ -35,7 +35,7 @@ MEASURE_JS = """() => {
 }"""
 
 
-def _too_wide(page, label: str) -> list[str]:  # noqa: ANN001
+def _too_wide(page, label: str) -> list[str]:
     problems = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 640})
@@ -48,7 +48,7 @@ def _too_wide(page, label: str) -> list[str]:  # noqa: ANN001
     return problems
 
 
-def _own_context(browser, live_server, cases, *, java_script: bool = True):  # noqa: ANN001, ANN202
+def _own_context(browser, live_server, cases, *, java_script: bool = True):
     from django.conf import settings as django_settings
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -70,7 +70,7 @@ def _own_context(browser, live_server, cases, *, java_script: bool = True):  # n
     return context
 
 
-def _case_with_answers(role: str, route: str, lang: str):  # noqa: ANN202
+def _case_with_answers(role: str, route: str, lang: str):
     from decision_aid.casefile.answers import case_file_to_wizard_state
     from decision_aid.cases.services import case_create, case_finish, case_save_state
 
@@ -82,7 +82,7 @@ def _case_with_answers(role: str, route: str, lang: str):  # noqa: ANN202
     return case
 
 
-def _case_pages(page, case, prefix: str) -> list[str]:  # noqa: ANN001
+def _case_pages(page, case, prefix: str) -> list[str]:
     """The case's wizard pages (every question of its journey, check, advice, details), then
     its letter pages and each letter's preview."""
     from decision_aid.wizard.steps import journey_pages, stored_answers
@@ -164,7 +164,7 @@ def test_no_page_scrolls_sideways_at_320_and_360px(browser, live_server, setting
     assert not problems, "\n".join(problems)
 
 
-def _question_pages_measured(page) -> list[tuple[str, int, int, int]]:  # noqa: ANN001
+def _question_pages_measured(page) -> list[tuple[str, int, int, int]]:
     """(step, answers, page height, main button bottom) for each question page of the typical
     walk, as a person would tap through it."""
     from django.utils import timezone

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "een lange zin als wachtwoord 19"
 
 
-def test_feedback_tap_without_javascript(browser, live_server, axe):  # noqa: ANN001
+def test_feedback_tap_without_javascript(browser, live_server, axe):
     context = browser.new_context(
         base_url=live_server.url, java_script_enabled=False, viewport={"width": 360, "height": 740}
     )
@@ -108,7 +108,7 @@ def _a_month_of_counts() -> None:
         c.write(counts, language="nl", day=today - timedelta(days=7 * week))
 
 
-def test_staff_counts_page_on_a_phone_and_a_desktop(browser, live_server, axe, settings):  # noqa: ANN001
+def test_staff_counts_page_on_a_phone_and_a_desktop(browser, live_server, axe, settings):
     settings.ADVISOR_REQUIRE_2FA = False
     get_user_model().objects.create_user(
         "beheerder", password=PASSWORD, is_staff=True, is_superuser=True
@@ -152,7 +152,7 @@ def test_staff_counts_page_on_a_phone_and_a_desktop(browser, live_server, axe, s
             context.close()
 
 
-def test_lead_counts_page_on_a_phone(page, axe, settings):  # noqa: ANN001
+def test_lead_counts_page_on_a_phone(page, axe, settings):
     """An organisation's lead: their own advisors' intakes only, axe-core clean at 360 px."""
     from tests.advisors.conftest import PASSWORD as ADVISOR_PASSWORD
     from tests.advisors.conftest import make_advisor

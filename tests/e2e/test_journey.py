@@ -62,7 +62,7 @@ TEXT = {
 }
 
 
-def _choose(page, label: str) -> None:  # noqa: ANN001
+def _choose(page, label: str) -> None:
     page.get_by_label(label, exact=False).first.check()
 
 

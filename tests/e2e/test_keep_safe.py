@@ -11,7 +11,7 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _start(page) -> None:  # noqa: ANN001
+def _start(page) -> None:
     page.goto("/")
     page.get_by_role("button", name="Ik ben de werknemer").click()  # the home page's start
     page.get_by_label("Een vast contract").check()

@@ -22,11 +22,11 @@ from tests.journey_data import TYPICAL_EMPLOYEE, resolve_dates
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _step(page) -> str:  # noqa: ANN001
+def _step(page) -> str:
     return page.locator("input[name='intake_wizard-current_step']").get_attribute("value")
 
 
-def _walk_to(page, answers, stop: str, until_url: str = "") -> None:  # noqa: ANN001
+def _walk_to(page, answers, stop: str, until_url: str = "") -> None:
     page.goto("/vragen/")
     for _ in range(30):
         if until_url and until_url in page.url:
@@ -49,7 +49,7 @@ def _walk_to(page, answers, stop: str, until_url: str = "") -> None:  # noqa: AN
     raise AssertionError(f"never reached {stop}")
 
 
-def _sign_in(advisor, username: str) -> None:  # noqa: ANN001
+def _sign_in(advisor, username: str) -> None:
     advisor.goto("/adviseur/inloggen/")
     advisor.get_by_label("Gebruikersnaam").fill(username)
     advisor.get_by_label("Wachtwoord").fill(PASSWORD)
@@ -57,7 +57,7 @@ def _sign_in(advisor, username: str) -> None:  # noqa: ANN001
     advisor.wait_for_url("**/adviseur/")
 
 
-def _shot(page, name: str) -> None:  # noqa: ANN001
+def _shot(page, name: str) -> None:
     assert_fits_width(page, screenshot=f"live-{name}")
 
 

@@ -24,11 +24,11 @@ PAY_STOPPED = {
 }
 
 
-def _step(page) -> str:  # noqa: ANN001
+def _step(page) -> str:
     return page.locator("input[name='intake_wizard-current_step']").get_attribute("value")
 
 
-def _walk_to_advice(page, answers) -> None:  # noqa: ANN001
+def _walk_to_advice(page, answers) -> None:
     page.goto("/")
     page.locator("button[name='role-role'][value='employee']").click()
     page.wait_for_load_state("load")

@@ -41,7 +41,7 @@ class Checker:
     page that has JavaScript, at the same width and with the same stylesheets; the width check
     and the screenshot are taken on the page itself."""
 
-    def __init__(self, browser, base_url: str, axe, label: str) -> None:  # noqa: ANN001
+    def __init__(self, browser, base_url: str, axe, label: str) -> None:
         self.context = browser.new_context(viewport={"width": 360, "height": 740})
         self.mirror = self.context.new_page()
         self.base_url = base_url
@@ -49,7 +49,7 @@ class Checker:
         self.label = label
         self.count = 0
 
-    def check(self, page) -> None:  # noqa: ANN001
+    def check(self, page) -> None:
         html = SCRIPT_RE.sub("", page.content())
         html = html.replace("<head>", f'<head><base href="{self.base_url}/">', 1)
         self.mirror.set_content(html, wait_until="load")
@@ -65,7 +65,7 @@ class Checker:
 
 
 class Keyboard:
-    def __init__(self, page) -> None:  # noqa: ANN001
+    def __init__(self, page) -> None:
         self.page = page
         self.presses = 0
 
@@ -80,7 +80,7 @@ class Keyboard:
     def active(self) -> dict[str, Any]:
         return self.page.evaluate(ACTIVE)
 
-    def tab_to(self, wanted, what: str, limit: int = 80) -> dict[str, Any]:  # noqa: ANN001
+    def tab_to(self, wanted, what: str, limit: int = 80) -> dict[str, Any]:
         """Press Tab until the focused element is the wanted one."""
         for _ in range(limit):
             self.press("Tab")

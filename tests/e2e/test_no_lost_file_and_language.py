@@ -19,7 +19,7 @@ from tests.documents.cases import case_file_for
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _owned_context(browser, live_server, case):  # noqa: ANN001, ANN202
+def _owned_context(browser, live_server, case):
     from django.conf import settings as django_settings
     from django.contrib.sessions.backends.db import SessionStore
 

@@ -27,7 +27,7 @@ BUTTON_BOTTOM_LIMIT = 1480
 PAGE_LOADS_BEFORE = 19
 
 
-def _current_step(page) -> str:  # noqa: ANN001
+def _current_step(page) -> str:
     return page.locator("input[name='intake_wizard-current_step']").get_attribute("value")
 
 

@@ -26,7 +26,7 @@ ORDER = [
 ]
 
 
-def _case():  # noqa: ANN202
+def _case():
     from decision_aid.cases.services import case_create, case_finish
 
     case_file = case_file_for("expert_opinion", disputes=["fitness_own_work"], wage="stopped")

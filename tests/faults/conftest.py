@@ -27,7 +27,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory) -> Iterator[tuple[PgCluster, AppServer]]:  # noqa: ANN001
+def live(tmp_path_factory) -> Iterator[tuple[PgCluster, AppServer]]:
     """A private PostgreSQL cluster and the app under gunicorn on it (DJANGO_DEBUG=0)."""
     if not (PG_BIN / "initdb").exists():
         if os.environ.get("CI") == "true":

@@ -109,7 +109,7 @@ class AppServer:
         raise RuntimeError("gunicorn did not start: " + self.log.read_text()[-2000:])
 
     def _spawn(self, workers: int, threads: int, log: Any) -> subprocess.Popen:
-        return subprocess.Popen(  # noqa: S603
+        return subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
                 "decision_aid.wsgi:application",

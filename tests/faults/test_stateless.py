@@ -40,7 +40,7 @@ def test_uploads_only_through_the_storage_api(
     upload = SimpleUploadedFile("advies.pdf", make_pdf(pages=2), content_type="application/pdf")
     add_attachment(client, page, upload)
     attachment = Attachment.objects.get()
-    assert isinstance(attachment.file.storage._wrapped, InMemoryStorage)  # noqa: SLF001
+    assert isinstance(attachment.file.storage._wrapped, InMemoryStorage)
     assert attachment.read_pdf().startswith(b"%PDF")
     # Another "web container" (a new client with the same session cookie) serves the PDF.
     other = Client()

@@ -14,11 +14,11 @@ from tests.journey import add_attachment, current_case_id, walk
 pytestmark = pytest.mark.django_db
 
 
-def _upload(make_pdf) -> SimpleUploadedFile:  # noqa: ANN001
+def _upload(make_pdf) -> SimpleUploadedFile:
     return SimpleUploadedFile("advies.pdf", make_pdf(pages=1), content_type="application/pdf")
 
 
-def _assert_kept(client, response, state_before) -> None:  # noqa: ANN001
+def _assert_kept(client, response, state_before) -> None:
     assert response.status_code == 503
     html = response.content.decode()
     assert "Traceback" not in html
@@ -37,7 +37,7 @@ def test_full_disk_shows_a_message_and_keeps_answers(
     page = walk(client, typical_answers)
     state = Case.objects.get(pk=current_case_id(client)).wizard_state
 
-    def full(self, name, content):  # noqa: ANN001, ANN202
+    def full(self, name, content):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(FileSystemStorage, "_save", full)

@@ -17,7 +17,7 @@ from tests.advisors.conftest import PASSWORD, make_advisor
 pytestmark = pytest.mark.django_db
 
 
-def _code(device) -> str:  # noqa: ANN001
+def _code(device) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
@@ -115,7 +115,7 @@ def test_the_admin_asks_for_the_second_factor_whenever_advisors_must(settings, t
 
 
 # --- hostile pass 2: the second step ------------------------------------------------------
-def _half_signed_in(username: str):  # noqa: ANN202
+def _half_signed_in(username: str):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     advisor = make_advisor(username, "FNV Utrecht")

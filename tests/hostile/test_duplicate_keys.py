@@ -22,7 +22,7 @@ from tests.hostile.duplicate_keys import HOSTILE
 ACTIVE = re.compile(rb"/(JavaScript|Launch|JS|OpenAction|AA|EmbeddedFiles)\b|file:|calc\.exe")
 
 
-def _qdf(pdf: bytes, tmp_path) -> bytes:  # noqa: ANN001
+def _qdf(pdf: bytes, tmp_path) -> bytes:
     """The file as qpdf reads it, every object written out uncompressed, one per line."""
     source, out = tmp_path / "in.pdf", tmp_path / "out.qdf"
     source.write_bytes(pdf)

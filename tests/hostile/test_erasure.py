@@ -28,7 +28,7 @@ pytestmark = [
 ]
 
 
-def _table_file(model) -> bytes:  # noqa: ANN001
+def _table_file(model) -> bytes:
     with connection.cursor() as cursor:
         cursor.execute("CHECKPOINT")
         cursor.execute("SHOW data_directory")

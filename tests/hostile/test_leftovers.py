@@ -162,7 +162,7 @@ def _pdf_with_actions() -> bytes:
     return out.getvalue()
 
 
-def _dictionaries(pdf) -> list:  # noqa: ANN001
+def _dictionaries(pdf) -> list:
     """Every dictionary in the file: each object, also one nothing points to, and the direct
     dictionaries inside it."""
     import pikepdf

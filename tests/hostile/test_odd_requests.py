@@ -57,7 +57,7 @@ def test_a_page_read_while_delete_everything_runs_is_a_404(client, typical_answe
     case_id = client.session["cases"][-1]
     allowed = views.access_for
 
-    def delete_then_allow(request, wanted):  # noqa: ANN001, ANN202
+    def delete_then_allow(request, wanted):
         _delete(wanted.pk)
         return allowed(request, wanted)
 
@@ -81,7 +81,7 @@ def test_a_save_while_delete_everything_runs_is_a_404_and_brings_nothing_back(
     case_id = client.session["cases"][-1]
     save = views.case_save_state
 
-    def delete_then_save(*, case, state, language):  # noqa: ANN001, ANN202
+    def delete_then_save(*, case, state, language):
         Case.objects.filter(pk=case.pk).delete()
         return save(case=case, state=state, language=language)
 

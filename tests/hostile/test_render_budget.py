@@ -25,7 +25,7 @@ SLUG = "expert_opinion-fitness_own_work"
 def heavy_letter(monkeypatch):
     real = render.render_html
 
-    def heavy(context, *, for_pdf=True):  # noqa: ANN001, ANN202
+    def heavy(context, *, for_pdf=True):
         html = real(context, for_pdf=for_pdf)
         return html.replace("</main>", "<p>woord woord woord</p>" * 20_000 + "</main>")
 

@@ -104,7 +104,7 @@ def test_a_large_ordinary_photo_still_goes_through_scaled_down():
 
 
 @contextlib.contextmanager
-def _slots_taken(running: int, waiting: int = 0):  # noqa: ANN202
+def _slots_taken(running: int, waiting: int = 0):
     """Other uploads being checked (and waiting) in this process's FairGate."""
     from decision_aid.documents.sandbox import _gate
 
@@ -229,7 +229,7 @@ def test_one_clients_flood_of_uploads_is_refused_before_other_peoples_uploads(
         case = owned_case(case_file_for("court"))
         url = f"/brief/{case.id}/bijlagen/"
 
-        def upload(address: str, **extra: str):  # noqa: ANN202
+        def upload(address: str, **extra: str):
             photo = SimpleUploadedFile("foto.jpg", corpus.jpeg_with_comment(), "image/jpeg")
             return client.post(
                 # what the client sent (ignored), then the address our proxy appended

@@ -6,7 +6,7 @@ from tests.advisors.conftest import advisors, no_2fa  # noqa: F401 - fixtures us
 
 
 @pytest.fixture
-def staff_client(client, django_user_model, settings):  # noqa: ANN001
+def staff_client(client, django_user_model, settings):
     """A signed-in staff member (the admin without the second factor, as in development)."""
     settings.ADVISOR_REQUIRE_2FA = False
     user = django_user_model.objects.create_user(

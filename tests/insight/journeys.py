@@ -51,12 +51,12 @@ EMPLOYER_PAGES = [p for p in QUESTIONS if p != "employer_passive"]
 OUT_OF_SCOPE_PAGES = ["role", "employment", "advice"]
 
 
-def walk_out_of_scope(client) -> Any:  # noqa: ANN001
+def walk_out_of_scope(client) -> Any:
     """Stops on the result page (an out-of-scope case has no letter)."""
     return walk(client, OUT_OF_SCOPE, stop_at="advice")
 
 
-def walk_to_letter(client, answers, *, docx: bool = False) -> Any:  # noqa: ANN001
+def walk_to_letter(client, answers, *, docx: bool = False) -> Any:
     """Answers every page, goes on to the letter and downloads it (PDF, then .docx if asked)."""
     page = walk(client, answers)
     path = page.request["PATH_INFO"]

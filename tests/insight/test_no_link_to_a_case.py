@@ -49,7 +49,7 @@ def _needles(case_id: str) -> dict[str, list[str]]:
     }
 
 
-def _row_texts(table: str, cursor) -> list[str]:  # noqa: ANN001
+def _row_texts(table: str, cursor) -> list[str]:
     from django.contrib.sessions.backends.db import SessionStore
 
     quoted = connection.ops.quote_name(table)

@@ -44,7 +44,7 @@ def _payload(step: str) -> dict[str, object]:
     return data
 
 
-def wizard_page_weights(client, lang: str = "") -> dict[str, dict[str, int]]:  # noqa: ANN001
+def wizard_page_weights(client, lang: str = "") -> dict[str, dict[str, int]]:
     weights: dict[str, dict[str, int]] = {}
     response = client.get(f"{lang}/vragen/")
     step = "role"
@@ -59,7 +59,7 @@ def wizard_page_weights(client, lang: str = "") -> dict[str, dict[str, int]]:  #
 
 
 @pytest.mark.parametrize("lang", ["", "/en"])
-def test_every_wizard_page_weighs_at_most_60_kb(client, lang):  # noqa: ANN001
+def test_every_wizard_page_weighs_at_most_60_kb(client, lang):
     weights = wizard_page_weights(client, lang)
     assert len(weights) >= 17
     heavy = {step: w for step, w in weights.items() if w["total"] > LIMIT}

@@ -31,7 +31,7 @@ MAX_DRAFT_GET = 4  # session, case, its data key, attachments
 
 
 @pytest.fixture(autouse=True)
-def _counts_held_as_in_production(settings, monkeypatch):  # noqa: ANN001
+def _counts_held_as_in_production(settings, monkeypatch):
     from collections import Counter
 
     from decision_aid.insight import counters
@@ -47,7 +47,7 @@ def _payload(step: str) -> dict[str, object]:
     return data
 
 
-def test_every_wizard_page_and_answer_has_bounded_queries(client, django_assert_max_num_queries):  # noqa: ANN001
+def test_every_wizard_page_and_answer_has_bounded_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(MAX_WIZARD_GET):
         response = client.get("/vragen/")
     assert response.status_code == 200

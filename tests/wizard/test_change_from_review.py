@@ -10,7 +10,7 @@ from tests.journey import PREFIX, step_of, step_url, walk
 pytestmark = pytest.mark.django_db
 
 
-def _change(client, step: str):  # noqa: ANN001, ANN202
+def _change(client, step: str):
     return client.post(
         step_url(client, "review"),
         {f"{PREFIX}-current_step": "review", "wizard_goto_step": step},
@@ -18,7 +18,7 @@ def _change(client, step: str):  # noqa: ANN001, ANN202
     )
 
 
-def _post(client, step: str, data: dict):  # noqa: ANN001, ANN202
+def _post(client, step: str, data: dict):
     payload = {f"{PREFIX}-current_step": step}
     payload.update({f"{step}-{k}": v for k, v in data.items()})
     return client.post(step_url(client, step), payload, follow=True)

@@ -34,7 +34,7 @@ def test_progress_moves_on_every_page_of_the_journey(client, typical_answers, ma
 
     seen = []
 
-    def progress(response) -> tuple[int, int]:  # noqa: ANN001
+    def progress(response) -> tuple[int, int]:
         text = re.search(r"Stap (\d+) van (\d+)", response.content.decode())
         assert text, response.request["PATH_INFO"]
         return int(text.group(1)), int(text.group(2))

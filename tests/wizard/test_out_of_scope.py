@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 WEEKS_AGO_110 = "weeks_ago:110"
 
 
-def _answer(client, pages):  # noqa: ANN001, ANN202
+def _answer(client, pages):
     client.get("/vragen/", follow=True)
     response = None
     for step, data in pages:

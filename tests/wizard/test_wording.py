@@ -13,13 +13,13 @@ from tests.journey import post_step, step_of, walk
 pytestmark = pytest.mark.django_db
 
 
-def _text(response) -> str:  # noqa: ANN001
+def _text(response) -> str:
     html = response.content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
-def _walk_pages(client, answers) -> dict[str, str]:  # noqa: ANN001
+def _walk_pages(client, answers) -> dict[str, str]:
     """Each question page's visible text, by step, for these answers."""
     pages = {}
     response = client.get("/vragen/", follow=True)

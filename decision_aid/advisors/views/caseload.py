@@ -181,7 +181,7 @@ class LetterView(AdvisorView):
                 pieces = [a.read_pdf() for a in case.attachments.all()]
                 data = render_pdf(context, pieces)
                 content_type, name = "application/pdf", context["file_name"]
-        except Exception as exc:  # noqa: BLE001 - said plainly, as on the member's page
+        except Exception as exc:
             message = (
                 exc.message
                 if isinstance(exc, RenderError)
