@@ -156,7 +156,7 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache"
 RESUME_RATE_PER_CLIENT = env.str("RESUME_RATE_PER_CLIENT", default="5/15m")
 RESUME_RATE_OVERALL = env.str("RESUME_RATE_OVERALL", default="200/h")
 RESUME_RATE_PER_CLIENT_UNDER_ATTACK = env.str("RESUME_RATE_PER_CLIENT_UNDER_ATTACK", default="1/5m")
-# Wrong share codes (issue 18, advisors.sharing), counted the same way on their own counters.
+# Wrong share codes (advisors.sharing), counted the same way on their own counters.
 SHARE_RATE_PER_CLIENT = env.str("SHARE_RATE_PER_CLIENT", default="5/15m")
 SHARE_RATE_OVERALL = env.str("SHARE_RATE_OVERALL", default="200/h")
 SHARE_RATE_PER_CLIENT_UNDER_ATTACK = env.str("SHARE_RATE_PER_CLIENT_UNDER_ATTACK", default="1/5m")
@@ -264,7 +264,7 @@ UPLOAD_FAIR_SHARES = env.bool("UPLOAD_FAIR_SHARES", default=True)
 UPLOAD_FAILURES_RATE = env.str("UPLOAD_FAILURES_RATE", default="2/15m")
 UPLOAD_FAIR_WINDOW_SECONDS = env.float("UPLOAD_FAIR_WINDOW_SECONDS", default=60)
 UPLOAD_FAIR_HEAVY = env.int("UPLOAD_FAIR_HEAVY", default=10)
-# Every PDF and .docx is made in such a child too, with its own limits and slots (issue 14).
+# Every PDF and .docx is made in such a child too, with its own limits and slots.
 RENDER_WORKER_ISOLATED = env.bool("RENDER_WORKER_ISOLATED", default=True)
 RENDER_WORKER_CPU_SECONDS = env.int("RENDER_WORKER_CPU_SECONDS", default=20)
 RENDER_WORKER_MEMORY_MB = env.int("RENDER_WORKER_MEMORY_MB", default=1024)

@@ -157,7 +157,7 @@ class Seeder:
         from decision_aid.cases import crypto
         from decision_aid.cases.models import Case, DataKey
 
-        try:  # the blind index (absent before issue 17: then the bench measures the old code)
+        try:  # the blind index (absent in older code: then the bench measures the old code)
             from decision_aid.advisors import blind_index
         except ImportError:
             blind_index = None
@@ -183,7 +183,7 @@ class Seeder:
                 resume_code_enc=b"-",
                 finished=True,
             )
-            # The case's own data key (issue 14): the name and deadline are encrypted with it.
+            # The case's own data key: the name and deadline are encrypted with it.
             box = None
             if per_case_keys:
                 key = crypto.new_data_key()
@@ -206,7 +206,7 @@ class Seeder:
                     row.next_deadline_enc = box.encrypt_json(
                         [deadline.isoformat(), "expert_opinion"]
                     )
-            else:  # the code before issue 14's per-case keys for advisors' data
+            else:  # the code before per-case keys for advisors' data
                 row.member_name_enc = crypto.encrypt(name.encode())
                 row.next_deadline = deadline
                 row.next_deadline_label = "expert_opinion" if deadline else ""

@@ -1,4 +1,4 @@
-"""CPU of the web process for one whole public journey, in process (issue 19).
+"""CPU of the web process for one whole public journey, in process.
 
 Every wizard page GET and POST and the finish, with Django's test client against the database
 of DATABASE_URL (migrated), one new client (and client address) per journey. Prints the median

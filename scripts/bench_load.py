@@ -22,7 +22,7 @@ of tests/hostile again and again, all from one address; default 0), BENCH_HOSTIL
 BENCH_HOSTILE_ADDRESSES=16 is 16 addresses x 4 cases), BENCH_HOSTILE_FILES=bomb (they send a
 compression-bomb PDF instead), BENCH_WORKER_MEMORY_MB (the
 peak memory a web worker may reach, default 250), BENCH_PAIRS (shared calls beside the people,
-issue 18: a member and an advisor following one case live; default 10), BENCH_LIVE_SECONDS
+a member and an advisor following one case live; default 10), BENCH_LIVE_SECONDS
 (the second, short run with the shared calls alone, which gives the cost of one watched case
 per second; default 20, 0 skips it). Each person has their own address in X-Forwarded-For,
 with one trusted proxy hop, as in production.

@@ -118,7 +118,7 @@ def _setup() -> None:
     import django
 
     # The tables measure the render itself, in this process; what the limited render worker
-    # (documents.sandbox, issue 14) adds is measured apart, by sandbox_cost().
+    # (documents.sandbox) adds is measured apart, by sandbox_cost().
     os.environ.setdefault("RENDER_WORKER_ISOLATED", "0")
     django.setup()
 
@@ -202,7 +202,7 @@ def sandbox_cost(attachments: list[tuple[str, int, bytes]], runs: int) -> None:
         return time.perf_counter() - start
 
     print()
-    print(f"Render worker cost (warm wall ms, median of {runs}, in turns; issue 14):")
+    print(f"Render worker cost (warm wall ms, median of {runs}, in turns):")
     print(
         "| document | PDF in process | PDF in worker | added | .docx in process "
         "| .docx in worker | added |"
@@ -290,9 +290,7 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--cold-child", nargs=2, metavar=("KIND", "DIR"))
     parser.add_argument("--profile", choices=list(KINDS), metavar="KIND")
-    parser.add_argument(
-        "--sandbox-only", action="store_true", help="only the render worker's cost (issue 14)"
-    )
+    parser.add_argument("--sandbox-only", action="store_true", help="only the render worker's cost")
     args = parser.parse_args()
     if args.profile:
         _setup()

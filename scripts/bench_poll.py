@@ -1,4 +1,4 @@
-"""CPU and queries of one live poll ("still version N?", issue 18), with the page's signed
+"""CPU and queries of one live poll ("still version N?"), with the page's signed
 ticket (advisors.poll_token) and through the full checks (no ticket), in turns in one process.
 
 Django's test client against the database of DATABASE_URL (migrated); a member shares a case

@@ -17,7 +17,7 @@ Request names (the kinds of step in the report):
                              many-page PDF and the 7000x7000 RGBA PNG (tests/hostile/corpus.py)
                              to its attachments page again and again, as fast as answered
 
-  live poll (member)         BENCH_PAIRS pairs (issue 18): a member and a union advisor share one
+  live poll (member)         BENCH_PAIRS pairs: a member and a union advisor share one
   live poll (advisor)        case on a call; each side asks "still version N?" every 1.5 s
   live fetch (member/advisor) (204 = nothing new), fetches what changed when it is new, and
   live change (member/advisor) every BENCH_LIVE_CHANGE_S seconds one side changes an answer;
@@ -127,7 +127,7 @@ class Probe(FastHttpUser):
 
 
 class Hostile(FastHttpUser):
-    """A hostile uploader (issue 14): one case, then hostile files as fast as they are answered."""
+    """A hostile uploader: one case, then hostile files as fast as they are answered."""
 
     fixed_count = HOSTILE
     network_timeout = 120.0
@@ -294,7 +294,7 @@ def _with_version(url: str, version: str) -> str:
 
 
 class Pair(FastHttpUser):
-    """A shared call (issue 18): the member's phone and the advisor's screen on one case, both
+    """A shared call: the member's phone and the advisor's screen on one case, both
     following it as live.js does. self.client is the member; self.advisor the advisor."""
 
     fixed_count = PAIRS

@@ -108,7 +108,7 @@ def test_all_pages_are_valid_html(client, tmp_path, settings, make_pdf):
     keep("advisor_audit", adv.get("/adviseur/audit/"))
     keep("advisor_import", adv.get("/adviseur/importeren/"))
     keep("advisor_logout_ask", adv.get("/adviseur/uitloggen/"))
-    # issue 19: the counts pages, the feedback tap's error page and its thank-you page
+    # the counts pages, the feedback tap's error page and its thank-you page
     keep("advisor_usage", adv.get("/adviseur/inzicht/"))
     staff = get_user_model().objects.create_user("staff", is_staff=True, is_superuser=True)
     staff_client = Client()

@@ -56,7 +56,7 @@ def advice_context(case_file: dict[str, Any]) -> dict[str, Any]:
         milestone["status_label"] = STATUS_LABELS.get(milestone["status"], milestone["status"])
     advice["cited_sources"] = list(cited.values())
     # the phone's first two screens: the recommendation, one reason and the letter button;
-    # the other reasons are folded (issue 16, item 3)
+    # the other reasons are folded
     reasons = advice["primary"]["reasons"]
     advice["short_why"], advice["more_why"] = reasons[:SHORT_WHY], reasons[SHORT_WHY:]
     figure = None if advice.get("out_of_scope") else timeline_figure(advice)

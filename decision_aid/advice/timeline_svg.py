@@ -1,4 +1,4 @@
-"""A small picture of the 104 weeks for the advice page (issue 16, item 10), made on the server
+"""A small picture of the 104 weeks for the advice page, made on the server
 as inline SVG (no JavaScript, no image request), with a text equivalent.
 
 The SVG is hidden from screen readers (``aria-hidden``); the caption next to it says the same in

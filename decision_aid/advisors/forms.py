@@ -27,7 +27,7 @@ class WeeksOrDateField(DutchDateField):
 
 class UnknownIfSkippedChoiceField(forms.ChoiceField):
     """A question the advisor may skip: nothing chosen means "I don't know", never a fact
-    (issue 16, item 13: a skipped "loon betaald" must not go into a letter as a fact)."""
+    (a skipped "loon betaald" must not go into a letter as a fact)."""
 
     def to_python(self, value: object) -> str:
         return super().to_python(value) or c.UNKNOWN

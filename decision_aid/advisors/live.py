@@ -1,4 +1,4 @@
-"""The advisor's live intake on a shared case (issue 18): the one-page intake's questions read
+"""The advisor's live intake on a shared case: the one-page intake's questions read
 from and written to the member's stored wizard pages, answer by answer.
 
 The intake's field names are the wizard's, except the member's name and address (the wizard's

@@ -176,7 +176,7 @@ class CaseNote(models.Model):
     advisor_case = models.ForeignKey(AdvisorCase, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(Advisor, on_delete=models.PROTECT)
     text_enc = models.BinaryField()
-    # Written during a shared call (issue 18): shown as a call note; never in a letter.
+    # Written during a shared call: shown as a call note; never in a letter.
     during_call = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -258,7 +258,7 @@ class AuditEvent(models.Model):
 
 
 class ShareCode(models.Model):
-    """A short code the member reads aloud to an advisor during a call (issue 18).
+    """A short code the member reads aloud to an advisor during a call.
 
     Stored like a resume code: a keyed hash to find it, and encrypted with the case's own key to
     show it to the member while it waits. Valid 30 minutes, opens the case once."""

@@ -1,4 +1,4 @@
-"""A signed ticket for the live poll (issue 18): "still version N?" answered in one query.
+"""A signed ticket for the live poll: "still version N?" answered in one query.
 
 Each open page of a shared call asks every 1.5 s whether the case changed. Through the usual
 checks that costs the session row, the user with their advisor, and then the case: three

@@ -1,4 +1,4 @@
-"""The member's side of a shared call (issue 18): ask for a share code, stop sharing, keep the
+"""The member's side of a shared call: ask for a share code, stop sharing, keep the
 case with the union, and the cheap "anything new?" check the page polls.
 
 Only the member may do these (cases.access, Action.SHARE); anyone else gets 404, as for every

@@ -1,4 +1,4 @@
-"""Together on the call (issue 18): a member shares a case with a union advisor, live.
+"""Together on the call: a member shares a case with a union advisor, live.
 
 - The member asks for a share code: 6 characters without look-alikes, valid 30 minutes, opens
   the case once. Stored like a resume code (keyed hash + encrypted with the case's key); it is

@@ -3,7 +3,7 @@ to the JSON case file, and a case file back to answers per wizard page.
 
 The case file (docs/case-file.schema.json) is the engine's only door: the wizard, the CLI and a
 downloaded file all reach the same advice through it. This package is the home that wizard/,
-cases/ and advisors/ all import downward from (issue 16, item 15): it imports none of them,
+cases/ and advisors/ all import downward from: it imports none of them,
 and nothing from Django.
 """
 

@@ -1,4 +1,4 @@
-"""Two people on one case at once (issue 18): merge stored wizard pages answer by answer.
+"""Two people on one case at once: merge stored wizard pages answer by answer.
 
 The member's wizard and the advisor's live intake each load the stored pages, change a few
 answers and save. A save must not put back answers the other side changed in the meantime, so

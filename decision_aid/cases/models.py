@@ -39,11 +39,11 @@ class Case(models.Model):
     wizard_state_enc = models.BinaryField(null=True)
     case_file_enc = models.BinaryField(null=True)
     finished = models.BooleanField(default=False)
-    # Whether this case's first letter download was counted (issue 19: the anonymous count of
+    # Whether this case's first letter download was counted (the anonymous count of
     # the time from start to first letter counts each case once). Deleted with the case.
     letter_counted = models.BooleanField(default=False)
     # Goes up by one whenever an answer changes or sharing starts or stops: the live call's
-    # cheap "anything new?" check reads only this number (issue 18, advisors.sharing).
+    # cheap "anything new?" check reads only this number (advisors.sharing).
     revision = models.PositiveIntegerField(default=0)
     # Whether the member shares this case with an advisor right now ('', 'code': a share code
     # waits, 'live': an advisor follows, 'kept': kept with the union after the call). Read with

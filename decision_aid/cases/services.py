@@ -83,7 +83,7 @@ def case_merge_state(
     keep: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[str]:
     """Store the answers ``state`` changed since ``base`` onto what is stored now, with the case
-    row locked: someone else's answers saved in the meantime stay (a shared call, issue 18;
+    row locked: someone else's answers saved in the meantime stay (a shared call;
     also two tabs). The later save of the same answer wins. Returns the names of the answers
     written; when there are any, the case's revision goes up by one."""
     from django.db.models import F

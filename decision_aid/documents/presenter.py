@@ -413,7 +413,7 @@ def _sending_sheet(ctx: dict[str, Any]) -> dict[str, Any]:
         "costs": costs,
         "no_medical": no_medical,
         "sign": kind != "talk",
-        # the same 104-week picture as on the advice page, with its words (issue 16, item 10)
+        # the same 104-week picture as on the advice page, with its words
         "timeline_svg": ctx["advice"].get("timeline_svg", ""),
         "timeline_svg_print": for_print(ctx["advice"].get("timeline_svg", "")),
         "timeline_text": ctx["advice"].get("timeline_text", ""),

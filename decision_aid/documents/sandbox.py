@@ -29,7 +29,7 @@ every upload; the child sets its limits, does the work and exits. Forking the re
 milliseconds, where starting Python and its libraries per upload cost 0.3-0.5 s (measured). The
 helper ends when its web process does (its stdin closes).
 
-Renders (issue 14, item 1: "every upload and render"): the letter's HTML is made from its
+Renders ("every upload and render" has a hard budget): the letter's HTML is made from its
 templates in the web process (cheap, and it needs the case); turning it into a PDF with
 WeasyPrint, adding the attachments' pages, and turning it into a .docx run in render workers:
 RENDER_WORKER_CONCURRENCY children the helper forks once it has loaded WeasyPrint and made a

@@ -281,7 +281,7 @@ OPINION_AUTHOR = {
 }
 
 
-# --- issue 15: letters written for the one who receives them ------------------------------
+# --- letters written for the one who receives them ------------------------------
 #: Who receives each kind. "employer" is decided per case (the other party of a mediation
 #: letter is the employer unless the employer writes); see presenter.recipient_of.
 RECIPIENT_LABELS = {

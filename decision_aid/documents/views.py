@@ -397,7 +397,7 @@ def _count_letter(request: HttpRequest, case: Any, context: dict[str, Any], fmt:
         insight.count(request, insight.FIRST_LETTER, insight.time_bucket(minutes), role=role)
 
 
-# --- issue 15: the sending sheet, the editable copy, own words per letter ------------------
+# --- the sending sheet, the editable copy, own words per letter ------------------
 def _links(case: Any, slug: str) -> dict[str, str]:
     kwargs = {"case_id": case.id}
     doc = {**kwargs, "doc": slug}

@@ -1,4 +1,4 @@
-"""Anonymous counts and the "Did this advice help?" answers (issue 19).
+"""Anonymous counts and the "Did this advice help?" answers.
 
 Nothing here can be joined back to a case: no case id, no time finer than a day, no IP address,
 user agent, cookie or session. What is counted, and why it is not personal data:

@@ -10,7 +10,7 @@ from decision_aid.content import all_sources
 # The typical employee journey measured on a phone (tests/e2e/test_phone_walk.py, docs/
 # benchmarks.md "The phone walk"): about 12 minutes to the letter details by the reading and
 # tapping estimate, and testers took 12-15 minutes before the advice page was shortened; with
-# the letter details and the attachment, about 15 minutes (issue 16, item 5).
+# the letter details and the attachment, about 15 minutes.
 TYPICAL_MINUTES = 15
 
 
@@ -31,7 +31,7 @@ class HomeView(TemplateView):
     def get(self, request, *args, **kwargs):
         from decision_aid import counting as counters
 
-        # the first question ("Wie bent u?") is on this page as three start buttons (issue 12)
+        # the first question ("Wie bent u?") is on this page as three start buttons
         counters.count(request, counters.PAGE_REACHED, "role")
         return super().get(request, *args, **kwargs)
 

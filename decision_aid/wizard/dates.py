@@ -1,4 +1,4 @@
-"""Dates as people write them (issue 16, item 7): "4 mei 2026", "4-5-2026", "4/5/2026",
+"""Dates as people write them: "4 mei 2026", "4-5-2026", "4/5/2026",
 "2026-05-04", "mei 2026", "30 weken geleden", "30w".
 
 Numbers are read day-month-year with Python's own ``strptime`` (no guessing of month-day order);

@@ -465,7 +465,7 @@ class DetailsForm(WizardForm):
         ),
     )
 
-    # What the letters' recipients need (all optional; issue 15). Never a BSN.
+    # What the letters' recipients need (all optional). Never a BSN.
     requester_phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
     requester_email = forms.EmailField(
         label=_("E-mail address"),

@@ -163,7 +163,7 @@ STEPS: tuple[Step, ...] = (
     Step("legal_help", f.LegalHelpForm, 4, in_scope),
     Step("cao_expert", f.CaoExpertForm, 4, in_scope),
     # out of scope: the result (with where to go instead) comes right after the deciding
-    # answer, not after a check page of answers that do not matter (issue 16, item 8)
+    # answer, not after a check page of answers that do not matter
     Step("review", f.ReviewForm, 5, in_scope),
     Step("advice", f.AdviceForm, 6),
     Step("details", f.DetailsForm, 7, in_scope),
@@ -226,7 +226,7 @@ def journey_pages(answers: RawAnswers) -> list[str]:
 
 
 def progress(page: str, pages: list[str]) -> dict[str, int]:
-    """ "Stap n van total" for a page: moves on every page (issue 16, item 5). The total can
+    """ "Stap n van total" for a page: moves on every page. The total can
     grow or shrink by a page when an answer opens or closes a question."""
     n = pages.index(page) + 1 if page in pages else len(pages)
     return {"n": n, "total": len(pages)}

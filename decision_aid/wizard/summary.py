@@ -1,4 +1,4 @@
-"""A readable summary of a person's answers and the advice (issue 16, item 12): an HTML page to
+"""A readable summary of a person's answers and the advice: an HTML page to
 read, print or save, next to the JSON case file (for an advisor, or to continue later)."""
 
 from __future__ import annotations

@@ -56,20 +56,20 @@ SHARE_ACTION = "share_action"
 SHARE_URLS = {"start": "share:start", "stop": "share:stop", "keep": "share:keep"}
 
 #: session key: text typed when the session ended, to put back after the resume code
-# A shared call (issue 18): the page's answers as they were shown, so a save writes only what
+# A shared call: the page's answers as they were shown, so a save writes only what
 # this person changed and never puts back an answer the other side changed meanwhile.
 LIVE_BASE = "live_base"
 # shared live or kept with the union (also while a new share code of the member waits)
 SHARED = frozenset({CaseState.LIVE, CaseState.KEPT})
 # set when "Change" on the check page was pressed: after the changed page (and any page the
-# change newly opens), the person returns to the check page (issue 16, item 4)
+# change newly opens), the person returns to the check page
 RETURN_TO_REVIEW = "return_to_review"
 DATE_ECHO = "date_echo"
 # Caps on what one page stores: characters of a field without its own max_length (dates,
 # choices), and values of one field (the longest choice list is far shorter).
 FIELD_CAP_CHARS = 200
 FIELD_CAP_VALUES = 30
-# Which pages of this case were already counted as reached and answered (issue 19): kept with
+# Which pages of this case were already counted as reached and answered: kept with
 # the answers (encrypted, deleted with the case), so a page is counted once per case and the
 # counts themselves hold nothing about the case.
 COUNTED = "counted"
@@ -382,7 +382,7 @@ class IntakeWizard(NamedUrlWizardView):
 
     def _remember_date_echo(self, form: Any, *, on: str | None) -> None:
         """Keep what a typed date was understood as, to say it on the next page ("Begrepen:
-        maandag 4 mei 2026, nu week 31"), so a misread date is seen at once (issue 16, item 7).
+        maandag 4 mei 2026, nu week 31"), so a misread date is seen at once.
         Kept with the answers (saved anyway), not in the session: no extra write per page."""
         extra = {k: v for k, v in self.storage.extra_data.items() if k != DATE_ECHO}
         for name, field in form.fields.items():
@@ -545,7 +545,7 @@ class IntakeWizard(NamedUrlWizardView):
             as_of=timezone.localdate(),
             language=self.request.LANGUAGE_CODE,
         )
-        # Shared with a union advisor (issue 18): the member stays the requester, the advisor
+        # Shared with a union advisor: the member stays the requester, the advisor
         # is the contact person in the letter.
         contact = self.storage.extra_data.get(live.CONTACT)
         if contact and self.case is not None and case_state(self.case) in SHARED:

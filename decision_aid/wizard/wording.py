@@ -1,4 +1,4 @@
-"""Words that fit the person (issue 16, item 6): after "Ik ben de werknemer" the questions say
+"""Words that fit the person: after "Ik ben de werknemer" the questions say
 "u" and "uw werkgever"; an employer reads "uw werknemer" and employer examples. The forms keep
 the neutral wording (used by advisors and before the role is known); this overrides a page's
 title, its field's label and hint, and answer labels, by role.

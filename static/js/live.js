@@ -1,4 +1,4 @@
-// Together on the call (issue 18): both screens follow a shared case.
+// Together on the call: both screens follow a shared case.
 // Every 1.5 s a tiny request asks "still version N?" (204 = nothing new). Only when the answer
 // is a new version does the page fetch what changed, through the same views that draw it.
 // Without JavaScript the "Refresh" buttons do the same. See docs/decisions/0008-live-sharing.md.

@@ -1,5 +1,5 @@
 """A large caseload: pages, counts, search and the audit log in SQL, a fixed number of queries
-per page, and the organisation boundary through search and paging (issue 17).
+per page, and the organisation boundary through search and paging.
 
 Runs on SQLite and, with DATABASE_URL, on PostgreSQL (CI)."""
 

@@ -1,4 +1,4 @@
-"""The advisor intake starts with the facts unanswered (issue 16, item 13): nothing is
+"""The advisor intake starts with the facts unanswered: nothing is
 pre-selected, a skipped question becomes "unknown" (never "wage paid", "relationship good" or
 "member: yes" as a fact in a letter), and contract and sickness must be answered."""
 

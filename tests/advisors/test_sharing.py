@@ -1,4 +1,4 @@
-"""Together on the call (issue 18): share codes, the advisor's access, live answers both ways,
+"""Together on the call: share codes, the advisor's access, live answers both ways,
 stopping, keeping with the union, call notes, and an audit log without answer content."""
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ ROUTE_CASES: dict[str, tuple[dict[str, Any], str]] = {
         },
         "employee",
     ),
-    # issue 13: a complaint about the bedrijfsarts' conduct (domain §4 [AQ])
+    # a complaint about the bedrijfsarts' conduct (domain §4 [AQ])
     "complaint": ({"disputes": ["doctor_conduct"]}, "employee"),
 }
 

@@ -85,11 +85,11 @@ def test_text_output_in_english(tmp_path):
     assert result.stdout.startswith("This week\n  ")
     assert "\nAdvice: Ask for an expert opinion (deskundigenoordeel)" in result.stdout
     assert "Week of sickness now: 31" in result.stdout
-    assert "expert_opinion" not in result.stdout  # no raw route ids (issue 13, point 11)
+    assert "expert_opinion" not in result.stdout  # no raw route ids (point 11)
 
 
 def test_text_output_entirely_in_dutch_for_a_dutch_case(tmp_path):
-    """Issue 13, point 11: route names, documents, costs and the rule set all in Dutch."""
+    """Route names, documents, costs and the rule set all in Dutch."""
     path = tmp_path / "case.json"
     path.write_text(json.dumps(CASE))
     result = _run(str(path), "--format", "text")
@@ -171,7 +171,7 @@ def test_wizard_and_cli_give_the_same_advice(client, typical_answers, tmp_path, 
     assert cli["expert_opinion_questions"] == ["suitable_work_available"]
 
 
-# --- issue 13: the new situations give the same advice through all three doors ---------------
+# --- the new situations give the same advice through all three doors ---------------
 # Each: the wizard's answers that differ from TYPICAL_EMPLOYEE, the intake's that differ from
 # tests/advisors INTAKE, and the route the sources lead to.
 NEW_SITUATIONS = {

@@ -1,4 +1,4 @@
-"""Issue 15: the details the recipients need, asked (optionally) on the wizard's details step,
+"""The details the recipients need, asked (optionally) on the wizard's details step,
 kept in the case file, and the own words per letter kept when the answers change."""
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ def test_every_document_reads_back(name, role, extra, slug, enclosures, tmp_path
     else:
         assert "mijn rug wordt na 2 uur erger" in draft_text
         assert "<script>alert(1)</script>" in draft_text
-    # common parts of every document: the letter's own page labels, no draft mark (issue 15)
+    # common parts of every document: the letter's own page labels, no draft mark
     assert "DRAFT" not in draft_text
     page_word = "sheet, page" if doc.kind == "talk" else "letter, page"
     assert f"{page_word} 1 of {draft_pages}" in draft_text
@@ -139,7 +139,7 @@ def test_every_document_reads_back(name, role, extra, slug, enclosures, tmp_path
         "court": ["For a lawyer, the union or the Juridisch Loket", "7:629a", "not a summons"],
         "complaint": ["complaint about how the company doctor acted", "complaints procedure"],
     }
-    if extra.get("disputes") == ["pmo_doubt"]:  # issue 13 point 7: PMO keeps its own label
+    if extra.get("disputes") == ["pmo_doubt"]:  # PMO keeps its own label
         assert "periodic medical examination (PMO)" in draft_text.replace("\n", " ")
     for phrase in expected.get(doc.kind, []):
         assert phrase in draft_text.replace("\n", " "), phrase
@@ -165,7 +165,7 @@ def test_expert_opinion_mirrors_uwv_and_leaves_out_what_is_not_known():
         "The date the disagreement is about",
     ):
         assert field not in text, field
-    # issue 15: a clean labelled box, no notes on the page, no costs in the letter
+    # a clean labelled box, no notes on the page, no costs in the letter
     assert "we do not store this number" not in text and "Fill in by hand" not in text
     assert "Can I do my own work fully again" in text
     assert "€" not in text and "UWV" in text
@@ -218,7 +218,7 @@ def test_preview_and_pdf_use_the_same_context():
 
 
 def test_cao_expert_named_in_the_legal_questions_too():
-    """Issue 13 point 8 (BW 7:629a lid 7; 001 LET OP): the documents never send the person to
+    """(BW 7:629a lid 7; 001 LET OP): the documents never send the person to
     UWV alone for the expert opinion when the CAO names its own expert."""
     texts = {}
     for cao in (False, True):

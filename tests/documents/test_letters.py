@@ -1,4 +1,4 @@
-"""Issue 15: every letter kind read back as the one who receives it reads it.
+"""Every letter kind read back as the one who receives it reads it.
 
 No instruction words, no costs or timeline in a letter to a third party, the own words of one
 letter never in a letter the employer reads, the enclosure stamps match the letter's list, the

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_drafts_page_makes_one_letter_per_question_and_offers_the_rest_as_also_possible(
     client, owned_case
 ):
-    """Issue 15: "Make my letter" makes the recommended letter (one per expert-opinion
+    """ "Make my letter" makes the recommended letter (one per expert-opinion
     question); the other steps stay available as "also possible", without a ready PDF."""
     case = owned_case(case_file_for("expert_opinion"))
     html = client.get(f"/en/brief/{case.id}/").content.decode()

@@ -69,7 +69,7 @@ def test_keyboard_only_phone_intake_from_login_to_pdf(page, axe, settings, capsy
     keys.type("30w")
     keys.press("Tab", 3)  # third subject: is there suitable work in the company
     keys.press("Space")
-    # Nothing is pre-selected (issue 16, item 13): Tab reaches a question's first answer,
+    # Nothing is pre-selected: Tab reaches a question's first answer,
     # Space chooses it; a question left alone means "I don't know", never a fact.
     keys.press("Tab", 8)  # past the other seven subjects (each check box is a stop) to talked
     keys.press("Space")  # -> "yes"

@@ -1,6 +1,6 @@
 """The case list and the audit log of a busy organisation in a real browser: axe-core finds no
 violations at 360 px on a full page with its counts, the next page, a search and a filtered
-audit log, and the pages are reachable with the keyboard (issue 17)."""
+audit log, and the pages are reachable with the keyboard."""
 
 from __future__ import annotations
 

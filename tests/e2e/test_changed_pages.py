@@ -1,4 +1,5 @@
-"""axe-core on the pages issue 16 changed or added, in Dutch and English, with JavaScript and
+"""axe-core on the pages the phone-walk work changed or added, in Dutch and English, with
+JavaScript and
 without it (the no-JS page's HTML checked in a mirror page, as in test_no_js_keyboard): home,
 privacy, sources, the out-of-scope result and the readable summary; at 360 px, nothing
 scrolls sideways."""

@@ -1,4 +1,4 @@
-"""Issue 19 in a real browser: the feedback tap with JavaScript switched off (keyboard and
+"""In a real browser: the feedback tap with JavaScript switched off (keyboard and
 mouse-free: a plain form), and the counts page for staff at 360 px and on a desktop screen,
 axe-core clean, with screenshots in test-results/screens/ (insight-*.png)."""
 

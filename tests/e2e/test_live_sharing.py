@@ -1,4 +1,4 @@
-"""Together on the call (issue 18), in two real browsers: the member's phone (360 px) and the
+"""Together on the call, in two real browsers: the member's phone (360 px) and the
 advisor's desktop, two contexts on one case. An answer typed by each appears for the other;
 "Stop met delen" ends the advisor's access (404 afterwards). axe-core on every new state, in
 Dutch and in English; screenshots in test-results/screens/live-*.png.

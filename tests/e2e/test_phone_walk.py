@@ -1,4 +1,4 @@
-"""The typical employee journey measured on a 360 px phone in the real browser (issue 16).
+"""The typical employee journey measured on a 360 px phone in the real browser.
 
 Walks tests.journey_data.TYPICAL_EMPLOYEE from the home page to the attachments page the way a
 person taps: one tap per choice, typed characters for a date, one tap per button. Prints page
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # The issue's goal: the recommendation, a short why and the letter button in the first two
 # screens of a 740 px high phone (2 x 740 = 1,480 px).
 BUTTON_BOTTOM_LIMIT = 1480
-# Measured before issue 16 with this walk: 19 page loads (home + 15 questions + check +
+# Measured before the phone-walk work with this walk: 19 page loads (home + 15 questions + check +
 # advice + attachments would be 18; "Start" lands on the first question).
 PAGE_LOADS_BEFORE = 19
 

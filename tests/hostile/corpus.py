@@ -1,6 +1,6 @@
 """The hostile corpus, generated on the fly (nothing binary in the repository).
 
-Each maker is small and quick; the files are what the hostile test of issue 14 used.
+Each maker is small and quick; the files are what the first hostile test used.
 """
 
 from __future__ import annotations

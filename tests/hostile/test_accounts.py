@@ -1,4 +1,4 @@
-"""Items 8 and 9 of issue 14: password rules everywhere, two-step sign-in set up only through
+"""Password rules everywhere, two-step sign-in set up only through
 a one-time link, and no open redirect after the second step."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Bad input that gave a 500 (issue 14): each now gets a clear message, and nothing is lost."""
+"""Bad input that gave a 500: each now gets a clear message, and nothing is lost."""
 
 from __future__ import annotations
 

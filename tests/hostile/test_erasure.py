@@ -1,4 +1,4 @@
-"""Item 11 of issue 14: deleted means gone, also from the database's files.
+"""Deleted means gone, also from the database's files.
 
 On real PostgreSQL (DATABASE_URL, a superuser on this machine so the test can read the table
 files, as an attacker with a copy of the disk could): after "delete everything", every

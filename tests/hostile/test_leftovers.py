@@ -1,4 +1,4 @@
-"""Items 12-14 of issue 14: no plaintext leftovers (session messages, expired sessions, access
+"""No plaintext leftovers (session messages, expired sessions, access
 logs, JPEG comments), a PDF cleaner that removes every action but plain https links, and
 Cache-Control: no-store on every page with answers, codes or case lists."""
 

@@ -1,4 +1,4 @@
-"""Items 4-7 and 10 of issue 14: request size, cases per client, the client address behind a
+"""Request size, cases per client, the client address behind a
 proxy, login lock-out per user and address, atomic counters, session fixation."""
 
 from __future__ import annotations

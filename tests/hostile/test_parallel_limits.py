@@ -1,4 +1,4 @@
-"""Item 3 of issue 14: parallel uploads cannot together exceed a case's limits.
+"""Parallel uploads cannot together exceed a case's limits.
 
 Run on real PostgreSQL (DATABASE_URL): 30 browsers (test clients in threads, each with its own
 database connection) upload a file to the same case at once through the upload page. Before the

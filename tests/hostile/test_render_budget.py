@@ -1,4 +1,4 @@
-"""Item 1 of issue 14, the render half: "a hard CPU/time budget on every upload and render that
+"""The render half of "a hard CPU/time budget on every upload and render that
 really stops it". The letter's PDF and .docx were made in the web process, with no limit of
 their own: a render that ran away held a web thread (gunicorn's timeout does not stop a
 threaded request) and could take the process's memory. Now they are made in a limited child

@@ -1,4 +1,4 @@
-"""Items 1 and 2 of issue 14: no upload takes the server down.
+"""No upload takes the server down.
 
 A small many-page PDF and a small PNG that decodes huge used to cost a minute of CPU or 600 MB
 of memory in the web process. Now pages are counted from the page tree before any work, pictures

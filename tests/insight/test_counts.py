@@ -1,4 +1,4 @@
-"""Issue 19: the counts after three scripted journeys are exactly what they should be, one write
+"""The counts after three scripted journeys are exactly what they should be, one write
 per request at most, and the counts page for staff shows them (masked and unmasked)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 19: the feedback tap (without JavaScript, as a plain form), its texts' retention, and
+"""The feedback tap (without JavaScript, as a plain form), its texts' retention, and
 the lead's counts page (their own organisation's intakes only)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 19: after a journey, every table of the database is searched for the case id, the
+"""After a journey, every table of the database is searched for the case id, the
 names typed and the own words written. They are found only in the case's own rows (all
 encrypted except the id), and after "delete everything" nowhere: the counts and the feedback
 hold nothing that leads back to the case.

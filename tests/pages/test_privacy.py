@@ -1,4 +1,4 @@
-"""The privacy page (issue 16, item 11): who is responsible and how to reach them (from the
+"""The privacy page: who is responsible and how to reach them (from the
 settings), the rights to see and delete, the right to complain to the Autoriteit
 Persoonsgegevens, what is stored and for how long (from the retention setting)."""
 

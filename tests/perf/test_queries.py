@@ -2,7 +2,7 @@
 
 Today a wizard page costs 3 queries (session, case, the case's data key) and an answer 4
 (session, case, data key, case save); the session row is written at most once a minute
-(pages.middleware.session_refresh), not on every request. The anonymous counts (issue 19) are
+(pages.middleware.session_refresh), not on every request. The anonymous counts are
 held as in production (INSIGHT_FLUSH_SECONDS) and written by one request in ten seconds, so
 they are not part of a request's count here; tests/insight/test_counts.py counts that write.
 The test's own ``step_url`` reads the session once inside the answer's count.

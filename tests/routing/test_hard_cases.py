@@ -1,4 +1,4 @@
-"""Issue 13: advice that holds in the hard cases. One table per point of the issue; each row
+"""Advice that holds in the hard cases. One table per point of the issue; each row
 names the source it is written from in its id (shown by pytest) and checks what a person reads.
 """
 
@@ -575,14 +575,14 @@ def test_court_costs_show_2023_toevoeging_and_2024_griffierecht_as_to_check() ->
 # domain.md say nothing on it (docs/routing.md, "could not be sourced"). The rule cites 004 §1-2.
 SELF_EMPLOYED = [
     Scenario(
-        "self-employed employee: Ziektewet only if insured with UWV [issue 13; 004 §2]",
+        "self-employed employee: Ziektewet only if insured with UWV [004 §2]",
         E,
         {"employment": Employment.SELF_EMPLOYED},
         Route.OUT_OF_SCOPE,
         mentions=("scope_self_employed",),
     ),
     Scenario(
-        "advisor for a self-employed member: the same [issue 13; 004 §2]",
+        "advisor for a self-employed member: the same [004 §2]",
         A,
         {"employment": Employment.SELF_EMPLOYED, "disputes": {D.SUITABLE_WORK}},
         Route.OUT_OF_SCOPE,

@@ -62,7 +62,7 @@ def case_files(draw: st.DrawFn) -> dict[str, Any]:
         "legal_insurance": draw(tri),
         "cao_expert": draw(tri),
     }
-    # Fields added after version 1 (issue 13): absent in older files, where missing = unknown.
+    # Fields added after version 1: absent in older files, where missing = unknown.
     for name in ("declared_fit", "wage_sanction"):
         if draw(st.booleans()):
             situation[name] = draw(tri)

@@ -1,4 +1,4 @@
-"""The advice page is short on a phone (issue 16, item 3): recommendation, one reason and the
+"""The advice page is short on a phone: recommendation, one reason and the
 letter button first; everything else folded in details/summary; citations as readable names
 that link to the sources page."""
 

@@ -1,4 +1,4 @@
-"""After "Change" on the check page the person comes back to the check page (issue 16, item 4),
+"""After "Change" on the check page the person comes back to the check page,
 after any question the change newly opens, not through every later page again."""
 
 from __future__ import annotations

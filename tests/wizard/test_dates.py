@@ -1,4 +1,4 @@
-"""Dates as people write them (issue 16, item 7), and the echo of what was understood."""
+"""Dates as people write them, and the echo of what was understood."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ def test_home_is_dutch_by_default_and_english_under_en(client):
 
 
 def test_progress_moves_on_every_page_of_the_journey(client, typical_answers, make_pdf):
-    """Issue 16, item 5: "Stap n van N" counts pages, not 7 sections that stood still for ten
+    """ "Stap n van N" counts pages, not 7 sections that stood still for ten
     pages; it moves by one on every page, down to the draft."""
     import re
 

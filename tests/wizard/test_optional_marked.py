@@ -1,4 +1,4 @@
-"""Optional fields say so (issue 16, item 9): "(niet verplicht)" on the letter-details page and on
+"""Optional fields say so: "(niet verplicht)" on the letter-details page and on
 every optional question; required fields are not marked."""
 
 from __future__ import annotations

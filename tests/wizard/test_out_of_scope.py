@@ -1,4 +1,4 @@
-"""Out of scope is said right after the answer that decides it (issue 16, item 8): the next page
+"""Out of scope is said right after the answer that decides it: the next page
 is the result with where to go instead, not more questions or the check page; the result says
 its reason once and lists nothing to find out."""
 

@@ -1,4 +1,4 @@
-"""A readable summary of the answers (issue 16, item 12); the JSON case file stays, named as a
+"""A readable summary of the answers; the JSON case file stays, named as a
 file for advisors and for continuing later."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The 104 weeks as a picture on the advice page (issue 16, item 10): server-made SVG with
+"""The 104 weeks as a picture on the advice page: server-made SVG with
 "u bent hier", the milestones, what looks late and when an answer can come, and the same in
 words for screen readers."""
 

@@ -1,4 +1,4 @@
-"""Words that fit the person (issue 16, item 6): an employee reads "u" and "uw werkgever", an
+"""Words that fit the person: an employee reads "u" and "uw werkgever", an
 employer reads "uw werknemer" and employer examples, no English on Dutch pages, and an
 unanswered question says what to choose."""
 

@@ -1,4 +1,4 @@
-"""Fill the blind index (issue 17) for the member names stored before it existed.
+"""Fill the blind index for the member names stored before it existed.
 
 Decrypts each stored name once, here, so that searching never has to. In chunks, so a large
 organisation's caseload does not have to fit in memory. Going back removes the index only.

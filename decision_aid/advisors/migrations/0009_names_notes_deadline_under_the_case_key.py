@@ -1,5 +1,5 @@
-"""Member names, notes and the next deadline under the case's own data key (issue 14, items 11
-and 12): they were encrypted with the app key (names, notes) or plain (the deadline and its
+"""Member names, notes and the next deadline under the case's own data key: they
+were encrypted with the app key (names, notes) or plain (the deadline and its
 milestone), so they outlived the crypto-shredding of a deleted case, and the sick date followed
 from the plain deadline. Now: re-encrypted with the case's key; the plain column keeps only the
 Monday of the deadline's week (for the list's order), the exact date and milestone encrypted."""

@@ -1,4 +1,4 @@
-"""The member's "Samen met mijn adviseur" panel on the wizard and draft pages (issue 18)."""
+"""The member's "Samen met mijn adviseur" panel on the wizard and draft pages."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ class IntakeView(AdvisorView):
             reference=form.cleaned_data.get("reference", ""),
             existing=existing,
         )
-        if existing is None:  # a new intake: counted for the organisation (issue 19)
+        if existing is None:  # a new intake: counted for the organisation
             role = case_file.get("role")
             insight.count(request, insight.INTAKE, "saved", role=role)
             for metric, key in advice_counts(case_file):
