@@ -169,71 +169,19 @@ def page_stamps(stamp: str, pages: int) -> list[str]:
     return [f"{stamp} ({n}/{pages})" for n in range(1, pages + 1)]
 
 
-def _scope_table_headers(pdf: object) -> None:
-    """Give every table header cell of the letter's structure tree ``/Scope /Row`` (the letters'
-    tables are label | value rows). WeasyPrint writes /TH without it, which PDF/UA checkers
-    report: the header-to-cell association is then not machine-determinable."""
-    import pikepdf
-
-    root = pdf.Root.get("/StructTreeRoot")  # type: ignore[attr-defined]
-    if root is None:
-        return
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend(node)
-            continue
-        if not isinstance(node, pikepdf.Dictionary):
-            continue
-        if node.is_indirect:
-            if node.objgen in seen:
-                continue
-            seen.add(node.objgen)
-        if node.get("/S") == pikepdf.Name.TH:
-            _set_row_scope(node)
-            continue
-        kids = node.get("/K")
-        if kids is not None:
-            stack.append(kids)
-
-
-def _set_row_scope(th: object) -> None:
-    import pikepdf
-
-    attrs = th.get("/A")  # type: ignore[attr-defined]
-    owners = [attrs] if isinstance(attrs, pikepdf.Dictionary) else list(attrs or [])
-    for owner in owners:
-        if isinstance(owner, pikepdf.Dictionary) and owner.get("/O") == pikepdf.Name.Table:
-            if "/Scope" not in owner:
-                owner.Scope = pikepdf.Name.Row
-            return
-    table = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name.Row)
-    if attrs is None:
-        th.A = table  # type: ignore[attr-defined]
-    elif isinstance(attrs, pikepdf.Array):
-        attrs.append(table)
-    else:
-        th.A = pikepdf.Array([attrs, table])  # type: ignore[attr-defined]
-
-
 def assemble(
     letter: bytes | None,
     enclosures: Sequence[bytes],
     stamps: Sequence[str] = (),
-    *,
-    scope_headers: bool = True,
 ) -> bytes:
-    """The letter (its table headers scoped, unless ``scope_headers`` is false: the letter has
-    no table, and walking its structure tree would cost a millisecond for nothing) followed by
-    every enclosure's pages; every page of enclosure n gets the stamp ``stamps[n]`` (when
+    """The letter followed by every enclosure's pages (the letters have no tables since their
+    fields became lines, so there are no table headers to scope for PDF/UA); every page of
+    enclosure n gets the stamp ``stamps[n]`` (when
     there is one), numbered within the enclosure. qpdf (pikepdf) does the work."""
     import pikepdf
 
     sources = []
     with pikepdf.new() if letter is None else pikepdf.open(io.BytesIO(letter)) as merged:
-        if scope_headers:
-            _scope_table_headers(merged)
         try:
             stamped: list[tuple[int, str]] = []
             for n, enclosure in enumerate(enclosures):

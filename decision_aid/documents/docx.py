@@ -1,9 +1,9 @@
 """The letter as an editable Word file (.docx), for advisors who rewrite letters.
 
 It is made from the same HTML as the PDF (the same presenter context, the same template), read
-back element by element into python-docx: headings, paragraphs, lists, tables, line breaks and
-bold. An empty box becomes a line to type on. The enclosures stay in the PDF; the letter lists
-them by number as the PDF does.
+back element by element into python-docx: headings, paragraphs, lists, line breaks and bold
+(the letters have no tables). An empty box becomes a line to type on. The enclosures stay in
+the PDF; the letter lists them by number as the PDF does.
 """
 
 from __future__ import annotations
@@ -30,9 +30,6 @@ class _LetterToDocx(HTMLParser):
         self.paragraph: Any = None
         self.bold = 0
         self.lists: list[str] = []
-        self.table: list[list[tuple[str, bool]]] | None = None
-        self.cell: list[str] | None = None
-        self.cell_header = False
 
     # --- paragraphs ---------------------------------------------------------------------
     def _new(self, tag: str, classes: str) -> None:
@@ -50,9 +47,6 @@ class _LetterToDocx(HTMLParser):
         # Also for answers stored before the forms cleaned them (an XML-invalid character
         # made python-docx fail on every try).
         text = xml_safe(text)
-        if self.cell is not None:
-            self.cell.append(text)
-            return
         if not text.strip() and self.paragraph is None:
             return
         if self.paragraph is None:
@@ -70,31 +64,17 @@ class _LetterToDocx(HTMLParser):
             return
         if tag in ("ul", "ol"):
             self.lists.append(tag)
-        elif tag == "table":
-            self.table = []
-        elif tag == "tr" and self.table is not None:
-            self.table.append([])
-        elif tag in ("th", "td") and self.table is not None:
-            self.cell, self.cell_header = [], tag == "th"
         elif tag in ("strong", "b") or tag in ("h1", "h2", "h3"):
             self.bold += tag in ("strong", "b")
             if tag.startswith("h"):
                 self._new(tag, classes)
         elif tag == "br":
-            if self.cell is not None:
-                self.cell.append("\n")
-            elif self.paragraph is not None:
+            if self.paragraph is not None:
                 self.paragraph.add_run().add_break()
         elif tag in _BLOCKS:
-            if self.cell is not None:
-                if "box" in classes.split():
-                    self.cell.append(BLANK)
-                return
             self._new(tag, classes)
         elif tag in ("span", "div") and "box" in classes.split():
-            if self.cell is not None:
-                self.cell.append(BLANK)
-            elif tag == "div":
+            if tag == "div":
                 self.doc.add_paragraph(BLANK)
             else:
                 self._text(BLANK)
@@ -107,15 +87,9 @@ class _LetterToDocx(HTMLParser):
             return
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
-        elif tag in ("th", "td") and self.table is not None and self.cell is not None:
-            self.table[-1].append(("".join(self.cell).strip(), self.cell_header))
-            self.cell = None
-        elif tag == "table" and self.table is not None:
-            self._write_table(self.table)
-            self.table = None
         elif tag in ("strong", "b"):
             self.bold = max(0, self.bold - 1)
-        elif tag in _BLOCKS and self.cell is None:
+        elif tag in _BLOCKS:
             self.paragraph = None
 
     def handle_data(self, data: str) -> None:
@@ -128,20 +102,6 @@ class _LetterToDocx(HTMLParser):
             text += " "
         if text:
             self._text(text)
-
-    def _write_table(self, rows: list[list[tuple[str, bool]]]) -> None:
-        rows = [r for r in rows if r]
-        if not rows:
-            return
-        width = max(len(r) for r in rows)
-        table = self.doc.add_table(rows=len(rows), cols=width)
-        table.style = "Table Grid"
-        for i, row in enumerate(rows):
-            for j, (text, header) in enumerate(row):
-                cell = table.cell(i, j)
-                run = cell.paragraphs[0].add_run(text)
-                run.bold = header
-        self.paragraph = None
 
 
 def render_docx(context: dict[str, Any]) -> bytes:

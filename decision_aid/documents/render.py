@@ -132,7 +132,7 @@ def pdf_from_html(
     if not assemble:
         return draft
     # The letters print their fields as lines, not tables: no header cells to scope then.
-    letter = _assemble(draft, attachments, stamps, scope_headers="<th" in html)
+    letter = _assemble(draft, attachments, stamps)
     # The bytes we send are checked too, not only each upload (documents.pdf_guard).
     return without_active_content(letter) if attachments else letter
 
