@@ -3,9 +3,11 @@
 - en: the source strings are English, so every msgstr is its msgid (keeps msgfmt at 0 untranslated),
   in plain English: the Dutch "bedrijfsarts" of the source strings reads "company doctor"
   (`plain_english`; strings that name the Dutch term beside it keep it there).
-- nl: untranslated msgids get their Dutch text from the packages' nl_translations.json files
-  (decision_aid/*/nl_translations.json: {msgid: text}, or [singular, plural] for plurals).
-Other untranslated Dutch entries are listed, to be translated by hand.
+- nl: every msgid gets its Dutch text from the packages' nl_translations.json files
+  (decision_aid/*/nl_translations.json: {msgid: text}, or [singular, plural] for plurals), the
+  one source of the Dutch texts: a text changed there reaches the .po; one edited only in the
+  .po is put back (tests/test_translatable_strings.py checks they agree). A msgid with no
+  Dutch text there is listed, to be translated in the JSON of its package.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def main() -> int:
     nl = polib.pofile(ROOT / "locale/nl/LC_MESSAGES/django.po")
     missing = []
     for entry in nl:
-        if entry.msgid in known and (not entry.translated() or "fuzzy" in entry.flags):
+        if entry.msgid in known:  # the JSON files are the one source of the Dutch texts
             value = known[entry.msgid]
             if entry.msgid_plural and isinstance(value, list):
                 entry.msgstr_plural = {0: value[0], 1: value[1]}
