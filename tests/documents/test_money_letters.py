@@ -278,3 +278,14 @@ def test_own_words_of_the_notice_go_into_that_letter_only(client, owned_case):
     assert client.post(url, {"text": words}).status_code == 302
     pdf = _flat(pdf_text(client.get(f"/brief/{case.id}/pdf/pay_notice/").content))
     assert words in pdf and MEDICAL not in pdf
+
+
+@pytest.mark.parametrize(("kind", "role", "situation"), [(k, r, s) for k, r, s, _ in LETTERS[:4]])
+def test_without_own_words_no_empty_heading_and_nothing_points_above(kind, role, situation):
+    """A letter whose writer typed no own words has no heading over nothing, and the notice
+    does not send its reader to "what is written above" when nothing is written there."""
+    context = _context(kind, role, situation, "nl")
+    context["own_view"] = ""
+    letter = _flat(pdf_text(render_pdf(context, [])))
+    assert str(context["own_view_heading"]) not in letter
+    assert "hierboven" not in letter
