@@ -20,6 +20,7 @@ from decision_aid.advice.timeline_svg import for_print
 from decision_aid.content import citation_label
 from decision_aid.documents import money, money_texts
 from decision_aid.documents import texts as t
+from decision_aid.routing.referral import JURIDISCH_LOKET_PHONE, LegalHelper, legal_helper
 
 DOCUMENT_TITLES = t.DOCUMENT_TITLES
 KINDS = tuple(t.DOCUMENT_TITLES)
@@ -252,15 +253,25 @@ def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
 
 
 def _legal_addressee(situation: dict[str, Any], role: str) -> str:
-    if role == "advisor":  # the union's own advisor hands the case on, not to "De vakbond"
-        return str(_("The union's legal department or lawyer (for the member's case)"))
-    if role != "employer" and situation.get("union_member"):
-        return str(_("The union (vakbond)"))
-    if situation.get("legal_insurance"):
-        return str(_("The legal expenses insurer (rechtsbijstandsverzekering)"))
-    if role == "employer":
-        return str(_("Our legal advisor"))
-    return str(_("Het Juridisch Loket (0900-8020, juridischloket.nl)"))
+    """The legal-advice letter goes to the first legal helper the routing names."""
+    helper = legal_helper(
+        role=role,
+        union_member=situation.get("union_member"),
+        legal_insurance=situation.get("legal_insurance"),
+    )
+    return str(
+        {
+            # the union's own advisor hands the case on, not to "De vakbond"
+            LegalHelper.UNION_LEGAL: _(
+                "The union's legal department or lawyer (for the member's case)"
+            ),
+            LegalHelper.UNION: _("The union (vakbond)"),
+            LegalHelper.INSURER: _("The legal expenses insurer (rechtsbijstandsverzekering)"),
+            LegalHelper.EMPLOYER_ADVISOR: _("Our legal advisor"),
+            LegalHelper.JURIDISCH_LOKET: _("Het Juridisch Loket (%(phone)s, juridischloket.nl)")
+            % {"phone": JURIDISCH_LOKET_PHONE},
+        }[helper]
+    )
 
 
 def build_document_context(
@@ -373,6 +384,8 @@ def _sending_sheet(ctx: dict[str, Any]) -> dict[str, Any]:
         where = str(t.SEND_WHERE[kind])
         if kind == "legal_advice":
             where = where % {"who": ctx["addressee_name"]}
+        elif kind == "court":
+            where = where % {"phone": JURIDISCH_LOKET_PHONE}
         answer = str(t.SEND_ANSWER[kind])
     costs = (
         [

@@ -341,7 +341,7 @@ SEND_WHERE = {
     ),
     "court": _(
         "Do not send this to the court. Give it to a lawyer, your union or the Juridisch Loket "
-        "(0900-8020). They decide with you whether and how to go to court."
+        "(%(phone)s). They decide with you whether and how to go to court."
     ),
 }
 SEND_ANSWER = {

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from .advice import CostItem, Requester, Route, Text
 from .i18n import gettext_noop
+from .referral import JURIDISCH_LOKET_PHONE
 
 CHECKED = date(2026, 12, 7)
 
@@ -152,7 +153,7 @@ COSTS: tuple[CostEntry, ...] = (
         ("domain §7 [AC]", "002 juridisch loket"),
         2024,
         requester=E,
-        params=_p(phone="0900-8020", cents=25),
+        params=_p(phone=JURIDISCH_LOKET_PHONE, cents=25),
     ),
     CostEntry(
         Route.LEGAL_ADVICE,

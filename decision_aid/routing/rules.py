@@ -29,6 +29,7 @@ from .facts import (
     Wage,
 )
 from .i18n import gettext_noop as _
+from .referral import JURIDISCH_LOKET_PHONE
 from .weeks import (
     MAX_SICK_WEEKS,
     MAX_WAGE_SANCTION_WEEKS,
@@ -116,7 +117,7 @@ LEGAL_HELP = T(
     )
 )
 JURIDISCH_LOKET = T(
-    _("Juridisch Loket: free legal advice, phone %(phone)s"), {"phone": "0900-8020"}
+    _("Juridisch Loket: free legal advice, phone %(phone)s"), {"phone": JURIDISCH_LOKET_PHONE}
 )
 
 NOT_FOR_WITHOUT_EMPLOYER = T(
@@ -2565,7 +2566,7 @@ DETAIL_RULES: tuple[Rule, ...] = (
                         "Contact the Juridisch Loket for free legal advice: call %(phone)s or "
                         "visit an office."
                     ),
-                    {"phone": "0900-8020"},
+                    {"phone": JURIDISCH_LOKET_PHONE},
                 )
             ),
         ),
