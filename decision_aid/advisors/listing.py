@@ -160,10 +160,13 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
     # two common words that meet in one name in 700, measured).
     sets, too_common = [], []
     for group in groups:
+        # distinct before the limit: a case has several rows per word (its hashes), so a
+        # limit on rows could stop short and make a cut-off set look complete
         ids = set(
             words.filter(digest__in=group)
             .order_by()
-            .values_list("advisor_case_id", flat=True)[: COMMON_MATCH_IDS + 1]
+            .values_list("advisor_case_id", flat=True)
+            .distinct()[: COMMON_MATCH_IDS + 1]
         )
         if len(ids) > COMMON_MATCH_IDS:
             too_common.append(group)

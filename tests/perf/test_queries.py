@@ -25,8 +25,9 @@ MAX_FIRST_POST = 15  # the first answer also creates the case (with its data key
 MAX_DONE = 5  # + the case file read again under the case's row lock (own words kept)
 MAX_ATTACHMENTS_GET = 7  # reading the "added" message writes the session (in a savepoint);
 # + the case's data key
-MAX_ATTACHMENTS_POST = 15  # + the case row lock, its usage and the upload's data key;
-# + the client's upload slot, taken and given back (PostgreSQL advisory lock, sandbox)
+MAX_ATTACHMENTS_POST = 16  # + the case row lock, its usage and the upload's data key;
+# + the client's upload slot, taken and given back (PostgreSQL advisory lock, sandbox);
+# + the client's count of refused files (fair shares of the check slots)
 MAX_DRAFT_GET = 4  # session, case, its data key, attachments
 
 
