@@ -278,3 +278,20 @@ def test_own_words_of_the_notice_go_into_that_letter_only(client, owned_case):
     assert client.post(url, {"text": words}).status_code == 302
     pdf = _flat(pdf_text(client.get(f"/brief/{case.id}/pdf/pay_notice/").content))
     assert words in pdf and MEDICAL not in pdf
+
+
+@pytest.mark.django_db
+def test_the_draft_page_asks_for_the_rule_before_the_wage_stop_notice_goes_out(client, owned_case):
+    """The bakery owner's notice of a wage stop printed "De regel of afspraak die u niet hebt
+    gevolgd" with nothing under it, and "doet wat hierboven staat" about nothing, while the
+    draft page said the letter was ready (phone walk review). It now says what is missing."""
+    case_file = case_file_for("talk", role="employer", wage="stopped")
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "In deze brief moeten nog uw eigen woorden bij" in page
+    assert "De regel of afspraak die u niet hebt gevolgd" in page
+    words = "U kwam op 3 en 10 maart niet naar de bedrijfsarts."
+    client.post(f"/brief/{case.id}/eigen-woorden/pay_notice/", {"text": words})
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "In deze brief moeten nog uw eigen woorden bij" not in page
