@@ -295,3 +295,17 @@ def test_the_draft_page_asks_for_the_rule_before_the_wage_stop_notice_goes_out(c
     client.post(f"/brief/{case.id}/eigen-woorden/pay_notice/", {"text": words})
     page = client.get(f"/brief/{case.id}/").content.decode()
     assert "In deze brief moeten nog uw eigen woorden bij" not in page
+
+
+@pytest.mark.django_db
+def test_the_wage_stop_sheet_does_not_promise_the_stopped_wage(client, owned_case):
+    """The sending sheet of a wage stop said "stopt een opschorting en wordt het ingehouden loon
+    betaald" (true only of a suspension; the letter itself says the stopped wage is not paid)
+    and used the legal word "onverwijld" (phone walk review)."""
+    case_file = case_file_for("talk", role="employer", wage="stopped")
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "het loon over een loonstop betaalt u niet" in page
+    assert "stopt een opschorting en wordt het ingehouden loon betaald" not in page
+    assert "onverwijld" not in page
