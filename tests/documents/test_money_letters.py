@@ -309,3 +309,16 @@ def test_the_wage_stop_sheet_does_not_promise_the_stopped_wage(client, owned_cas
     assert "het loon over een loonstop betaalt u niet" in page
     assert "stopt een opschorting en wordt het ingehouden loon betaald" not in page
     assert "onverwijld" not in page
+
+
+def test_the_wage_claim_without_own_words_has_no_empty_heading():
+    """The cleaner's written claim printed "Wat er ontbreekt, in mijn eigen woorden" with nothing
+    under it when she wrote no words for that letter (phone walk review)."""
+    context = _context(
+        "wage_protest", "employee", {"wage": "cut", "unfitness_disputed": False}, "nl"
+    )
+    assert context["own_view"] == ""
+    with translation.override("nl"):
+        letter = _flat(pdf_text(render_pdf(context, [])))
+    assert "in mijn eigen woorden" not in letter
+    assert "Mijn verzoek" in letter
