@@ -322,7 +322,8 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
                     "uwv_form": context["kind"] == "expert_opinion" and not context["cao_expert"],
                     # a money letter takes only its own words: without them its reason section
                     # (for a wage stop: the rule not followed) is printed empty
-                    "own_words_missing": doc.kind in money.RECIPIENTS and not context["own_view"],
+                    "own_words_missing": doc.kind in money.NEEDS_OWN_WORDS
+                    and not context["own_view"],
                     "own_words_heading": context["own_view_heading"],
                 }
             )

@@ -322,3 +322,13 @@ def test_the_wage_claim_without_own_words_has_no_empty_heading():
         letter = _flat(pdf_text(render_pdf(context, [])))
     assert "in mijn eigen woorden" not in letter
     assert "Mijn verzoek" in letter
+
+
+@pytest.mark.django_db
+def test_the_wage_claim_is_ready_without_own_words(client, owned_case):
+    case_file = case_file_for("talk", role="employee", wage="cut", unfitness_disputed=False)
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "Eis om het volledige loon" in page
+    assert "In deze brief moeten nog uw eigen woorden bij" not in page
