@@ -333,6 +333,10 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
         "case": case,
         "feedback_role": (case_file or {}).get("role", ""),
         "letters": letters,
+        # "UWV answers one question per request" explains only several expert-opinion letters;
+        # a wage claim beside a letter for legal help has another reason: another reader
+        "several_uwv_questions": sum(d.kind == "expert_opinion" and d.kind in ready for d in docs)
+        > 1,
         "also_possible": also,
         "first_opinion_pages": sum(a.page_count for a in attachments),
         "letter_language": letter_language(case_file),

@@ -332,3 +332,17 @@ def test_the_wage_claim_is_ready_without_own_words(client, owned_case):
     page = client.get(f"/brief/{case.id}/").content.decode()
     assert "Eis om het volledige loon" in page
     assert "In deze brief moeten nog uw eigen woorden bij" not in page
+
+
+@pytest.mark.django_db
+def test_two_letters_to_two_readers_are_not_explained_by_uwv_questions(client, owned_case):
+    """The cleaner's draft page said "UWV beantwoordt één vraag per aanvraag. Daarom heeft elke
+    vraag een eigen brief" above a claim to her employer and a letter for legal help; neither
+    goes to UWV (phone walk review)."""
+    case_file = case_file_for("talk", role="employee", wage="cut", unfitness_disputed=False)
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "brieven zijn klaar" in page
+    assert "UWV beantwoordt één vraag per aanvraag" not in page
+    assert "Elke brief gaat naar iemand anders." in page
