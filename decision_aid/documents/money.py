@@ -14,6 +14,9 @@ from decision_aid.routing.deadlines import plus
 from decision_aid.routing.weeks import OBJECTION_WEEKS, PAY_BY_DAYS
 
 RECIPIENTS = {"wage_protest": "employer", "pay_notice": "employee", "sanction_objection": "uwv"}
+#: Letters whose reason only the sender can write: a wage stop names the rule not followed, an
+#: objection its grounds. The written claim for the pay reads whole without own words.
+NEEDS_OWN_WORDS = ("pay_notice", "sanction_objection")
 
 
 def _d(value: str | date | None) -> str:

@@ -106,8 +106,9 @@ SEND_ANSWER = {
         "Go to a legal helper with this letter and your pay slips."
     ),
     "pay_notice": _(
-        "Once the employee does what was asked, a suspension ends and the held-back wage is "
-        "paid. Write down when that happened."
+        "Once the employee does what was asked, the wage stop or the suspension ends. After a "
+        "suspension you pay the held-back wage; the wage over a wage stop is not paid. Write "
+        "down when that happened."
     ),
     "sanction_objection": _(
         "UWV confirms the objection and decides on it in writing; it may invite you to explain. "

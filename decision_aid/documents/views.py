@@ -320,6 +320,11 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
                     "sheet": context["sheet"],
                     # UWV takes this request through its own form: that page is the main path
                     "uwv_form": context["kind"] == "expert_opinion" and not context["cao_expert"],
+                    # a money letter takes only its own words: without them its reason section
+                    # (for a wage stop: the rule not followed) is printed empty
+                    "own_words_missing": doc.kind in money.NEEDS_OWN_WORDS
+                    and not context["own_view"],
+                    "own_words_heading": context["own_view_heading"],
                 }
             )
         else:
@@ -328,6 +333,10 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
         "case": case,
         "feedback_role": (case_file or {}).get("role", ""),
         "letters": letters,
+        # "UWV answers one question per request" explains only several expert-opinion letters;
+        # a wage claim beside a letter for legal help has another reason: another reader
+        "several_uwv_questions": sum(d.kind == "expert_opinion" and d.kind in ready for d in docs)
+        > 1,
         "also_possible": also,
         "first_opinion_pages": sum(a.page_count for a in attachments),
         "letter_language": letter_language(case_file),

@@ -59,6 +59,11 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
             },
         },
         "money": {
+            "help": _(
+                "For example: your employer says you can work. If nobody disputes that you are "
+                "sick, you can claim your pay without an expert opinion (deskundigenoordeel) "
+                "from UWV."
+            ),
             "fields": {
                 "unfitness_disputed": _("Does your employer dispute that you are sick?"),
                 "pregnancy_related": _("Is your sickness caused by pregnancy or childbirth?"),
@@ -95,6 +100,11 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
         "sick_since": {"title": _("Since when has your employee been sick?")},
         "wage_sanction": {"title": _("Has UWV given you a wage sanction (loonsanctie)?")},
         "money": {
+            "help": _(
+                "For example: you think your employee can work. If you do not dispute the "
+                "sickness, your employee can claim the pay without an expert opinion "
+                "(deskundigenoordeel) from UWV."
+            ),
             "fields": {
                 "unfitness_disputed": _("Do you dispute that your employee is sick?"),
                 "pregnancy_related": _(

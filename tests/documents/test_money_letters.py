@@ -289,3 +289,71 @@ def test_without_own_words_no_empty_heading_and_nothing_points_above(kind, role,
     letter = _flat(pdf_text(render_pdf(context, [])))
     assert str(context["own_view_heading"]) not in letter
     assert "hierboven" not in letter
+
+
+@pytest.mark.django_db
+def test_the_draft_page_asks_for_the_rule_before_the_wage_stop_notice_goes_out(client, owned_case):
+    """The bakery owner's notice of a wage stop printed "De regel of afspraak die u niet hebt
+    gevolgd" with nothing under it, and "doet wat hierboven staat" about nothing, while the
+    draft page said the letter was ready (phone walk review). It now says what is missing."""
+    case_file = case_file_for("talk", role="employer", wage="stopped")
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "In deze brief moeten nog uw eigen woorden bij" in page
+    assert "De regel of afspraak die u niet hebt gevolgd" in page
+    words = "U kwam op 3 en 10 maart niet naar de bedrijfsarts."
+    client.post(f"/brief/{case.id}/eigen-woorden/pay_notice/", {"text": words})
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "In deze brief moeten nog uw eigen woorden bij" not in page
+
+
+@pytest.mark.django_db
+def test_the_wage_stop_sheet_does_not_promise_the_stopped_wage(client, owned_case):
+    """The sending sheet of a wage stop said "stopt een opschorting en wordt het ingehouden loon
+    betaald" (true only of a suspension; the letter itself says the stopped wage is not paid)
+    and used the legal word "onverwijld" (phone walk review)."""
+    case_file = case_file_for("talk", role="employer", wage="stopped")
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "het loon over een loonstop betaalt u niet" in page
+    assert "stopt een opschorting en wordt het ingehouden loon betaald" not in page
+    assert "onverwijld" not in page
+
+
+def test_the_wage_claim_without_own_words_has_no_empty_heading():
+    """The cleaner's written claim printed "Wat er ontbreekt, in mijn eigen woorden" with nothing
+    under it when she wrote no words for that letter (phone walk review)."""
+    context = _context(
+        "wage_protest", "employee", {"wage": "cut", "unfitness_disputed": False}, "nl"
+    )
+    assert context["own_view"] == ""
+    with translation.override("nl"):
+        letter = _flat(pdf_text(render_pdf(context, [])))
+    assert "in mijn eigen woorden" not in letter
+    assert "Mijn verzoek" in letter
+
+
+@pytest.mark.django_db
+def test_the_wage_claim_is_ready_without_own_words(client, owned_case):
+    case_file = case_file_for("talk", role="employee", wage="cut", unfitness_disputed=False)
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "Eis om het volledige loon" in page
+    assert "In deze brief moeten nog uw eigen woorden bij" not in page
+
+
+@pytest.mark.django_db
+def test_two_letters_to_two_readers_are_not_explained_by_uwv_questions(client, owned_case):
+    """The cleaner's draft page said "UWV beantwoordt één vraag per aanvraag. Daarom heeft elke
+    vraag een eigen brief" above a claim to her employer and a letter for legal help; neither
+    goes to UWV (phone walk review)."""
+    case_file = case_file_for("talk", role="employee", wage="cut", unfitness_disputed=False)
+    case_file["version"] = 2
+    case = owned_case(case_file)
+    page = client.get(f"/brief/{case.id}/").content.decode()
+    assert "brieven zijn klaar" in page
+    assert "UWV beantwoordt één vraag per aanvraag" not in page
+    assert "Elke brief gaat naar iemand anders." in page

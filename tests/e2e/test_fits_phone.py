@@ -228,3 +228,36 @@ def test_a_question_with_a_few_answers_fits_two_screens(browser, live_server, la
     assert not too_high, too_high
     button_low = [m for m in few if m[3] > 1.5 * SCREEN["height"]]
     assert not button_low, button_low
+
+
+@pytest.mark.parametrize("role", ["employee", "employer"])
+def test_the_pay_stop_advice_fits_a_360px_phone(browser, live_server, role):
+    """The cleaner whose pay was cut and the bakery owner who stopped it: their advice cites
+    "Deskundigenverklaring niet vereist in kort geding (HR 14-9-2018)", a source name that did
+    not wrap and made the page 554 / 609 px wide on a 360 px phone (phone walk review)."""
+    case_file = case_file_for(
+        "pay_stop",
+        role=role,
+        disputes=["wage_stopped"],
+        wage="stopped",
+        unfitness_disputed=False,
+        pregnancy_related=False,
+    )
+    from decision_aid.casefile.answers import case_file_to_wizard_state
+    from decision_aid.cases.services import case_create, case_finish, case_save_state
+
+    case_file["language"] = "nl"
+    case = case_create(language="nl")
+    case_save_state(case=case, state=case_file_to_wizard_state(case_file), language="nl")
+    case_finish(case=case, case_file=case_file)
+    context = _own_context(browser, live_server, [case])
+    page = context.new_page()
+    try:
+        page.goto(f"/vragen/{case.id}/review/")
+        page.locator(".actions button[type='submit']:not([name])").first.click()
+        page.wait_for_load_state("load")
+        assert "/advice/" in page.url, page.url
+        assert "Deze week" in page.locator("main").inner_text()
+        assert _too_wide(page, f"pay-stop-advice-{role}") == []
+    finally:
+        context.close()

@@ -36,7 +36,21 @@ def test_pay_cut_asks_whether_the_sickness_is_disputed_and_advises_a_wage_claim(
     page = walk(client, answers, lang="/en", stop_at="advice").content.decode()
     assert "This week" in page and "Get legal advice" in page
     assert page.index("This week") < page.index("Our advice for now")
-    assert "Put these dates in your calendar (.ics)" in page
+    assert "Put these dates in the calendar on your phone" in page
+
+
+def test_the_calendar_link_says_datums_not_data_or_ics(client, typical_answers):
+    """ "Zet deze data in uw agenda (.ics)": "data" reads as "gegevens" and ".ics" means nothing
+    to a cleaner on her phone (phone walk review)."""
+    answers = {
+        **typical_answers,
+        "disputes": {"disputes": ["wage_stopped"]},
+        "wage": {"wage": "cut"},
+        "money": {"unfitness_disputed": "no", "pregnancy_related": ""},
+    }
+    page = walk(client, answers, stop_at="advice").content.decode()
+    assert "Zet deze datums in de agenda van uw telefoon" in page
+    assert ".ics)" not in page
 
 
 def test_paid_wage_skips_the_money_page(client, typical_answers):

@@ -104,3 +104,25 @@ def test_the_letter_details_and_cao_question_fit_the_employer_and_the_employee(
     assert "Belt u met uw vakbond?" in details
     assert "Uw geboortedatum" in details and "Geboortedatum van de werknemer" not in details
     assert "rugpijn" in details  # the employee's own example stays
+
+
+def _pay_cut(answers, role: str):
+    return {
+        **answers,
+        "role": {"role": role},
+        "disputes": {"disputes": ["wage_stopped"]},
+        "wage": {"wage": "cut"},
+        "money": {"unfitness_disputed": "no", "pregnancy_related": "no"},
+    }
+
+
+def test_the_pay_question_speaks_to_the_cleaner_and_to_the_bakery_owner(client, typical_answers):
+    """The new money page read "de werkgever zegt dat de werknemer kan werken" to the employee
+    whose pay was cut and to the employer who stopped it (phone walk review)."""
+    employee = _walk_pages(client, _pay_cut(typical_answers, "employee"))["money"]
+    assert "de werknemer" not in employee.lower(), employee
+    assert "uw werkgever zegt dat u kunt werken" in employee
+    client.cookies.clear()
+    employer = _walk_pages(client, _pay_cut(typical_answers, "employer"))["money"]
+    assert "de werkgever zegt" not in employer.lower(), employer
+    assert "u vindt dat uw werknemer kan werken" in employer
