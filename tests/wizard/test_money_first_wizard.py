@@ -70,3 +70,20 @@ def test_employer_near_the_wia_check_is_asked_the_sanction_and_its_date(client, 
     page = walk(client, answers, lang="/en", stop_at="advice").content.decode()
     assert "Object to the wage sanction and ask UWV to shorten it" in page
     assert "Last day for the objection" in page
+
+
+def test_this_week_names_the_step_before_its_date_and_what_to_do():
+    """ "14-12-2026: Stuur vandaag de schriftelijke eis" read as "send it on the 14th" on a phone:
+    each line now starts with what the date is, then says what to do."""
+    from django.template.loader import render_to_string
+
+    action = {
+        "date": "2026-12-14",
+        "date_label": "14-12-2026",
+        "label": "Datum waarvóór het ontbrekende loon betaald moet zijn",
+        "text": "Stuur vandaag de schriftelijke eis.",
+    }
+    html = render_to_string("includes/this_week.html", {"advice": {"this_week": [action]}})
+    text = " ".join(html.replace("<br>", " ").split())
+    label_at = text.index("Datum waarvóór")
+    assert label_at < text.index("14-12-2026") < text.index("Stuur vandaag")
