@@ -107,7 +107,7 @@ def _parties(a: Mapping[str, Any]) -> dict[str, Any] | None:
         if a.get(field):
             parties[side][key] = a[field]
     letter = {
-        k: (_iso(a.get(k)) if k in _LETTER_DATES else a.get(k)) for k in _LETTER_FIELDS if a.get(k)
+        k: (_iso(a.get(k)) if k in LETTER_DATES else a.get(k)) for k in LETTER_FIELDS if a.get(k)
     }
     if a.get("letter_language") == "en":  # Dutch unless the person chose English
         letter["language"] = "en"
@@ -120,9 +120,11 @@ def _parties(a: Mapping[str, Any]) -> dict[str, Any] | None:
     return parties
 
 
-_LETTER_DATES = ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on")
-_LETTER_FIELDS = (
-    *_LETTER_DATES,
+# The letter details a case file may hold: dates (as ISO dates) and texts. documents.presenter
+# reads the same lists.
+LETTER_DATES = ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on")
+LETTER_FIELDS = (
+    *LETTER_DATES,
     "job_title",
     "contract_hours",
     "doctor_advice",
@@ -216,9 +218,9 @@ def case_file_to_answers(case_file: Mapping[str, Any]) -> dict[str, dict[str, An
                 details[f"employer_{key}"] = employer.get(key, "")
         letter = parties.get("letter") or {}
         details["letter_language"] = letter.get("language") or "nl"
-        for key in _LETTER_FIELDS:
+        for key in LETTER_FIELDS:
             value = letter.get(key, "")
-            details[key] = _date_answer(value) if key in _LETTER_DATES and value else value
+            details[key] = _date_answer(value) if key in LETTER_DATES and value else value
         pages["details"] = details
     return pages
 

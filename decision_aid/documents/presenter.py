@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from decision_aid.advice.presenter import advice_context
 from decision_aid.advice.timeline_svg import for_print
+from decision_aid.casefile.answers import LETTER_DATES, LETTER_FIELDS
 from decision_aid.content import citation_label
 from decision_aid.documents import money, money_texts
 from decision_aid.documents import texts as t
@@ -236,18 +237,8 @@ def file_name(
 def _letter_details(parties: dict[str, Any]) -> dict[str, str]:
     """The optional details a recipient needs, formatted; "" where not given (left out)."""
     raw = parties.get("letter") or {}
-    out = {
-        k: str(raw.get(k) or "")
-        for k in (
-            "job_title",
-            "contract_hours",
-            "doctor_advice",
-            "work_offered",
-            "payroll_tax_number",
-            "gross_wage",
-        )
-    }
-    for k in ("birth_date", "wage_stopped_on", "dispute_from", "work_refused_on"):
+    out = {k: str(raw.get(k) or "") for k in LETTER_FIELDS if k not in LETTER_DATES}
+    for k in LETTER_DATES:
         out[k] = _d(raw.get(k)) if raw.get(k) else ""
     return out
 
