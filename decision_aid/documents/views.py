@@ -34,7 +34,6 @@ from decision_aid.cases.services import (
     case_mark_letter_counted,
     case_set_own_words,
 )
-from decision_aid.documents import money
 from decision_aid.documents.attachments import (
     AttachmentError,
     Limits,
@@ -273,7 +272,9 @@ class AttachmentsView(View):
                 "text_form": text_form,
                 "attachments": attachments,
                 "limits": Limits.from_settings(),
-                "is_court": any(d.kind == "court" for d in _documents(case)),
+                "asks_expert_opinion": any(
+                    d.letter_kind.takes_expert_opinion for d in _documents(case)
+                ),
                 "page_title": _("Add the advice of the company doctor"),
             },
             status=status,
@@ -303,8 +304,8 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
     pieces = [AttachedPiece(a.kind, a.page_count, a.role) for a in attachments]
     letters, also = [], []
     # ready: the first letters of a money dispute, and the recommended step's letter(s)
-    first_route = next((d.kind for d in docs if d.kind not in money.RECIPIENTS), None)
-    ready = {d.kind for d in docs if d.kind in money.RECIPIENTS} | {first_route}
+    first_route = next((d.kind for d in docs if not d.letter_kind.first_letter), None)
+    ready = {d.kind for d in docs if d.letter_kind.first_letter} | {first_route}
     for doc in docs:
         if doc.kind in ready:
             context = build_document_context(case_file, doc, pieces, advice=advice)
@@ -319,10 +320,10 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
                     "sheet_name": context["sheet_name"],
                     "sheet": context["sheet"],
                     # UWV takes this request through its own form: that page is the main path
-                    "uwv_form": context["kind"] == "expert_opinion" and not context["cao_expert"],
+                    "uwv_form": doc.letter_kind.uwv_form and not context["cao_expert"],
                     # a money letter takes only its own words: without them its reason section
                     # (for a wage stop: the rule not followed) is printed empty
-                    "own_words_missing": doc.kind in money.NEEDS_OWN_WORDS
+                    "own_words_missing": doc.letter_kind.needs_own_words
                     and not context["own_view"],
                     "own_words_heading": context["own_view_heading"],
                 }
@@ -335,7 +336,9 @@ def _draft_page_context(case: Any) -> dict[str, Any]:
         "letters": letters,
         # "UWV answers one question per request" explains only several expert-opinion letters;
         # a wage claim beside a letter for legal help has another reason: another reader
-        "several_uwv_questions": sum(d.kind == "expert_opinion" and d.kind in ready for d in docs)
+        "several_uwv_questions": sum(
+            d.letter_kind.one_per_question and d.kind in ready for d in docs
+        )
         > 1,
         "also_possible": also,
         "first_opinion_pages": sum(a.page_count for a in attachments),

@@ -14,23 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from decision_aid.letters import registry as letters
 from decision_aid.wizard import choices as c
 from decision_aid.wizard.dates import DATE_MAX_CHARS, impossible_day, parse_date, too_long
 
 DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y"]
 TEXT_MAX = 200
 ADDRESS_MAX = 300
-#: The disputes UWV can give an expert opinion on (one request per question; domain §3).
-EXPERT_QUESTION_DISPUTES = frozenset(
-    {
-        "fitness_own_work",
-        "suitable_work",
-        "suitable_work_available",
-        "employer_efforts",
-        "employee_efforts",
-        "wage_stopped",
-    }
-)
 OWN_VIEW_MAX = 3000
 
 
@@ -528,26 +518,13 @@ class DetailsForm(WizardForm):
     @classmethod
     def letter_fields(cls, answers: dict[str, Any] | None) -> tuple[str, ...]:
         """The optional letter fields that can reach a letter, given the answers so far (all of
-        them when the answers are not known). Collect only what a document needs: the date the
-        wage stopped only when it stopped or was held back (or that is disputed), the offered
-        work only when it is disputed, the date of the disagreement only for "can the employee
-        do their own work" (the one question where UWV's form asks it). On a phone the page was
-        5,100 px of mostly empty fields that did not apply (phone review)."""
+        them when the answers are not known): the sender's phone and e-mail for every letter,
+        and what the letter kinds print (each kind says which, letters.registry). On a phone
+        the page was 5,100 px of mostly empty fields that did not apply (phone review)."""
         if answers is None:
             return cls.LETTER_FIELDS
-        disputes = set(answers.get("disputes") or ())
-        wage = answers.get("wage") in ("stopped", "withheld") or "wage_stopped" in disputes
-        drop = set()
-        if not wage:
-            drop |= {"wage_stopped_on", "gross_wage"}
-        if not disputes & EXPERT_QUESTION_DISPUTES:
-            # only UWV's request form asks the payroll tax number
-            drop.add("payroll_tax_number")
-        if "suitable_work" not in disputes:
-            drop |= {"work_offered", "work_refused_on"}
-        if "fitness_own_work" not in disputes:
-            drop.add("dispute_from")
-        return tuple(name for name in cls.LETTER_FIELDS if name not in drop)
+        needed = {"requester_phone", "requester_email", *letters.letter_fields(answers)}
+        return tuple(name for name in cls.LETTER_FIELDS if name in needed)
 
     FIELDS_BY_ROLE = {
         "employee": ("requester_name", "requester_address", "employer_name"),

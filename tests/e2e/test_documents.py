@@ -44,7 +44,7 @@ def test_every_route_downloads_its_pdf_in_a_real_browser(browser, live_server):
     from pypdf import PdfReader
 
     from decision_aid.cases.services import attachment_add, case_create, case_finish
-    from decision_aid.documents.presenter import FILE_STEMS
+    from decision_aid.letters.registry import KINDS
 
     opinion = files.pdf(2)
     cases = {}
@@ -66,7 +66,7 @@ def test_every_route_downloads_its_pdf_in_a_real_browser(browser, live_server):
                 first.get_by_role("link", name="Download the PDF").first.click()
             download = info.value
             # the letters are Dutch (the page is English): named in the letter's language
-            assert download.suggested_filename.startswith(FILE_STEMS["nl"][route]), route
+            assert download.suggested_filename.startswith(KINDS[route].file_stem["nl"]), route
             data = Path(download.path()).read_bytes()
             reader = PdfReader(io.BytesIO(data))
             assert "EERSTE OORDEEL pagina 1" in reader.pages[-2].extract_text(), route

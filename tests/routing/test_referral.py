@@ -36,7 +36,7 @@ def test_the_first_legal_helper(role, union, insured, expected):
 def test_the_legal_advice_letter_goes_to_that_helper(role, situation, addressee):
     from django.utils import translation
 
-    from decision_aid.documents.presenter import _legal_addressee
+    from decision_aid.letters.kinds.legal_advice import addressee as _legal_addressee
 
     with translation.override("nl"):
         assert addressee.lower() in _legal_addressee(situation, role).lower()

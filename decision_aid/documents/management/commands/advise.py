@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 
 from decision_aid.advice.presenter import route_title, rule_set_label
 from decision_aid.cases.casefile_io import read_case_path
-from decision_aid.documents.texts import DOCUMENT_TITLES, EXPERT_QUESTIONS
+from decision_aid.letters.registry import KINDS
+from decision_aid.letters.texts import EXPERT_QUESTIONS
 from decision_aid.routing import advise
 from decision_aid.routing.advice import advice_to_dict
 from decision_aid.routing.casefile import CaseFileError, load_case
@@ -32,7 +33,7 @@ def _route(route: str, requester: str | None = None) -> str:
 
 
 def _document(kind: str, question: str | None) -> str:
-    title = str(DOCUMENT_TITLES.get(kind, kind))
+    title = str(KINDS[kind].title) if kind in KINDS else kind
     return f"{title}: {EXPERT_QUESTIONS[question]}" if question in EXPERT_QUESTIONS else title
 
 
