@@ -19,6 +19,20 @@
     });
   });
 
+  // Forms whose typed text lives only in the page until it is sent (the advisor's intake and
+  // notes): leaving by a menu link, the back button or closing the tab first asks the browser's
+  // "leave this page?" question. The member's own pages send the form on every link instead.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-keep-typed]"), function (form) {
+    var typed = false;
+    form.addEventListener("input", function () { typed = true; });
+    form.addEventListener("submit", function () { typed = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (!typed) { return; }
+      event.preventDefault();
+      event.returnValue = "";
+    });
+  });
+
   // Session timeout warning (WCAG 2.2.1): 5 minutes before the session ends, offer to stay.
   var body = document.body;
   var seconds = parseInt(body.getAttribute("data-session-seconds"), 10);
