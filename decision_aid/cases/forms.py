@@ -16,8 +16,9 @@ class ResumeForm(forms.Form):
 
 class CaseFileUploadForm(forms.Form):
     case_file = forms.FileField(
-        label=_("Your answers file (.json)"),
-        help_text=_("The file you downloaded from this aid earlier."),
+        label=_("The file with your answers"),
+        # plain words for the person; the name's ending helps to find it among the downloads
+        help_text=_("The file you downloaded from this aid earlier. Its name ends in .json."),
         error_messages={"required": _("Choose a file first.")},
         widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json"}),
     )

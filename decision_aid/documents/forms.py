@@ -68,8 +68,7 @@ class AttachmentForm(forms.Form):
         limits = Limits.from_settings()
         self.fields["file"].help_text = _(
             "PDF, or photos of the letter (JPEG, PNG or HEIC from an iPhone). You can choose "
-            "several files. At most %(files)d files, %(mb)d MB each and %(total)d MB together. "
-            "We add the pages to the end of your letter, unchanged."
+            "several files: at most %(files)d, %(mb)d MB each and %(total)d MB together."
         ) % {
             "files": limits.max_files,
             "mb": limits.max_bytes // MB,

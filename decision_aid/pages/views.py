@@ -14,15 +14,17 @@ from decision_aid.content import all_sources
 TYPICAL_MINUTES = 15
 
 
-def typical_step_count() -> int:
-    """The steps of the common journey (employee, contract, sick, first opinion), counted as the
-    progress bar counts them ("Stap 2 van 19"): the home page promises the same number the
-    bar then shows, not the questions alone (it said 14, the bar 19)."""
+def typical_step_count(role: str = "employee") -> int:
+    """The steps of the common journey (contract, sick, first opinion) for a role, counted as
+    the progress bar counts them ("Stap 2 van ongeveer 19"): the home page promises the same
+    number the bar then shows, not the questions alone (it said 14, the bar 19)."""
     from django.utils import timezone
 
     from decision_aid.wizard.steps import Answers, journey_pages
 
-    return len(journey_pages(Answers(timezone.localdate())))
+    answers = Answers(timezone.localdate())
+    answers["role"] = role
+    return len(journey_pages(answers))
 
 
 class HomeView(TemplateView):
@@ -42,6 +44,9 @@ class HomeView(TemplateView):
 
         context = super().get_context_data(**kwargs)
         context["typical_steps"] = typical_step_count()
+        # an employer is not asked whether the employer does enough: one step fewer, said so
+        # rather than a bar that disagrees with this page
+        context["employer_steps"] = typical_step_count("employer")
         context["typical_minutes"] = TYPICAL_MINUTES
         context["roles"] = ROLE_CHOICES
         context["my_cases"] = [

@@ -11,8 +11,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from decision_aid.letters import registry as letters
 from decision_aid.wizard import choices as c
@@ -363,11 +363,12 @@ class DetailsForm(WizardForm):
     """Only what the letter needs; labels and fields depend on who is writing."""
 
     title = _("Details for your letter")
-    intro = _(
-        "We only ask what the letter needs. Leave empty what you do not know: it is left out "
-        "of the letter. We never ask your citizen service number (BSN): the law allows it "
-        "only where a law provides for it. The letter to UWV has one line for it; UWV's own "
-        "form takes it when you log in with DigiD."
+    intro = _("Leave empty what you do not know: it is left out of the letter.")
+    # folded under the intro: few readers need the reason, and on a phone it was five lines
+    bsn_note = _(
+        "We never ask your citizen service number (BSN): the law allows it only where a law "
+        "provides for it. The letter to UWV has one line for it; UWV's own form takes it when "
+        "you log in with DigiD."
     )
     requester_name = forms.CharField(label=_("Your name"), max_length=TEXT_MAX)
     requester_address = forms.CharField(
@@ -549,6 +550,71 @@ class DetailsForm(WizardForm):
     #: its own as the requester).
     EMPLOYER_FIELDS = ("employer_address", "employer_contact", "employer_phone", "employer_email")
 
+    # The optional details, in groups that are each folded under one line on the page: on a
+    # phone the page was 6,500 px of mostly empty boxes, the "Next" button ten screens down.
+    # (group, title by role, fields); a field of no group stays open, so a new one is seen.
+    FOLDS: tuple[tuple[str, dict[str | None, Any], tuple[str, ...]], ...] = (
+        (
+            "doctor",
+            {None: _("The company doctor")},
+            ("bedrijfsarts_name", "bedrijfsarts_address"),
+        ),
+        (
+            "employer",
+            {"employee": _("Your employer"), None: _("The employer")},
+            (*EMPLOYER_FIELDS, "payroll_tax_number"),
+        ),
+        (
+            "disagreement",
+            {None: _("The disagreement")},
+            ("doctor_advice", "dispute_from", "wage_stopped_on", "work_offered", "work_refused_on"),
+        ),
+        (
+            # the employer's contact person, before the employee's work
+            "reach",
+            {"employer": _("Your contact person and organisation")},
+            ("requester_phone", "requester_email", "payroll_tax_number"),
+        ),
+        (
+            "work",
+            {
+                "employee": _("You and your work"),
+                "employer": _("Your employee"),
+                None: _("The member"),
+            },
+            (
+                "requester_phone",
+                "requester_email",
+                "birth_date",
+                "job_title",
+                "contract_hours",
+                "gross_wage",
+            ),
+        ),
+        ("language", {None: _("Language of the letters")}, ("letter_language",)),
+    )
+    #: What a folded group holds, in a few words for its summary line.
+    FOLD_WORDS = {
+        "bedrijfsarts_name": _("name"),
+        "bedrijfsarts_address": _("address, phone or e-mail"),
+        "employer_address": _("address"),
+        "employer_contact": _("contact person"),
+        "employer_phone": _("phone"),
+        "employer_email": _("e-mail"),
+        "payroll_tax_number": _("payroll tax number"),
+        "doctor_advice": _("the advice in short"),
+        "dispute_from": _("dates"),
+        "wage_stopped_on": _("dates"),
+        "work_offered": _("the work offered"),
+        "work_refused_on": _("dates"),
+        "birth_date": _("date of birth"),
+        "job_title": _("job"),
+        "contract_hours": _("contract hours"),
+        "gross_wage": _("gross wage"),
+        "requester_phone": _("phone"),
+        "requester_email": _("e-mail"),
+    }
+
     def __init__(
         self,
         *args: object,
@@ -557,6 +623,7 @@ class DetailsForm(WizardForm):
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.role = role
         keep = {
             *self.FIELDS_BY_ROLE.get(role or "employee", ()),
             *(self.EMPLOYER_FIELDS if role != "employer" else ()),
@@ -599,3 +666,55 @@ class DetailsForm(WizardForm):
             field.error_messages["max_length"] = _(
                 "Use at most %(limit_value)d characters (you used %(show_value)d)."
             )
+
+    def layout(self) -> dict[str, Any]:
+        """The page: the fields always shown, then each folded group with its summary line.
+        A group is open when one of its fields has a value (other than its default) or an
+        error, so nothing typed is hidden and every error can be seen."""
+        role = self.role if self.role in ("employee", "employer", "advisor") else "employee"
+        placed: set[str] = set()
+        folds = []
+        for key, titles, names in self.FOLDS:
+            # The employer's own details are the requester's: asked openly, or with its contact
+            # person ("reach"); the others give the employer's, and their own phone with the work.
+            if (key == "employer" and role == "employer") or (
+                key == "reach" and role != "employer"
+            ):
+                continue
+            present = [n for n in names if n in self.fields and n not in placed]
+            if not present:
+                continue
+            placed.update(present)
+            fields = [self[n] for n in present]
+            if key == "language":
+                choices = dict(self.fields["letter_language"].choices)
+                words = str(choices.get(self["letter_language"].value() or "nl", ""))
+            else:
+                words = _join(list(dict.fromkeys(str(self.FOLD_WORDS[n]) for n in present)))
+            folds.append(
+                {
+                    "key": key,
+                    "title": titles[role] if role in titles else titles[None],
+                    "words": words,
+                    "fields": fields,
+                    "open": any(_filled(f) or f.errors for f in fields),
+                }
+            )
+        shown = [self[n] for n in self.fields if n not in placed]
+        return {"shown": shown, "folds": folds}
+
+
+def _filled(bound: forms.BoundField) -> bool:
+    """The field holds something the person typed or chose (not its default)."""
+    value = bound.value()
+    if value in (None, "", [], ()):
+        return False
+    initial = bound.field.initial
+    return initial is None or str(value) != str(initial)
+
+
+def _join(words: list[str]) -> str:
+    """ "a, b and c" in the page's language."""
+    if len(words) < 2:
+        return "".join(words)
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(words[:-1]), "last": words[-1]}

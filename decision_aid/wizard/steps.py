@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -230,6 +230,53 @@ def progress(page: str, pages: list[str]) -> dict[str, int]:
     grow or shrink by a page when an answer opens or closes a question."""
     n = pages.index(page) + 1 if page in pages else len(pages)
     return {"n": n, "total": len(pages)}
+
+
+def _trial_values(step: Step, name: str, today: date) -> list[Any]:
+    """The answers worth trying for a question not answered yet: each choice, and for a date
+    one in each stretch of weeks where the pages asked differ (before week 87, from week 87,
+    past week 104, past the longest wage sanction)."""
+    field = step.form.base_fields[name]
+    if isinstance(field, f.DutchDateField):
+        weeks = (
+            1,
+            SANCTION_ASK_FROM_WEEK + 1,
+            MAX_SICK_WEEKS + 2,
+            MAX_SICK_WEEKS + MAX_WAGE_SANCTION_WEEKS + 2,
+        )
+        return [(today - timedelta(weeks=w)).strftime("%d-%m-%Y") for w in weeks]
+    values = [value for value, _label in getattr(field, "choices", ())]
+    if getattr(field.widget, "allow_multiple_selected", False):
+        return [[value] for value in values]
+    return values
+
+
+def count_settled(answers: RawAnswers) -> bool:
+    """Whether the number of pages is final: no answer still to give to a page of this
+    journey can add or remove a page (each tried in turn). Until then the count is an estimate
+    ("Stap 3 van ongeveer 19"): the money page, for one, is only known once the wage question
+    is answered, and the total then went from 19 to 20 without a word."""
+    today = answers.today if isinstance(answers, Answers) else timezone.localdate()
+    pages = journey_pages(answers)
+    for name in pages:
+        step = STEP_BY_NAME.get(name)
+        if step is None or step.section > 4:
+            continue
+        for field in step.form.base_fields:
+            if answers.get(field) not in (None, "", []):
+                continue
+            for value in _trial_values(step, field, today):
+                trial = Answers(today)
+                trial.update(answers)
+                trial[field] = value
+                if len(journey_pages(trial)) != len(pages):
+                    return False
+    return True
+
+
+def page_progress(page: str, answers: RawAnswers) -> dict[str, Any]:
+    """ "Stap n van total" for a page, with ``about`` while the total is an estimate."""
+    return {**progress(page, journey_pages(answers)), "about": not count_settled(answers)}
 
 
 def stored_answers(state: Mapping[str, Any] | None, *, today: date | None = None) -> Answers:

@@ -497,7 +497,7 @@ class IntakeWizard(NamedUrlWizardView):
         step = s.STEP_BY_NAME[self.steps.current]
         context.update(
             section=s.SECTIONS[step.section - 1],
-            progress=s.progress(step.name, s.journey_pages(self.raw_answers())),
+            progress=s.page_progress(step.name, self.raw_answers()),
             date_echo=self._date_echo_text(step.name),
             page_title=form.title,
             prev_step=self.steps.prev,

@@ -1,7 +1,7 @@
 """Words that fit the person: after "Ik ben de werknemer" the questions say
 "u" and "uw werkgever"; an employer reads "uw werknemer" and employer examples. The forms keep
 the neutral wording (used by advisors and before the role is known); this overrides a page's
-title, its field's label and hint, and answer labels, by role.
+title, its fields' labels and hints, and answer labels, by role.
 """
 
 from __future__ import annotations
@@ -68,6 +68,13 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
                 "unfitness_disputed": _("Does your employer dispute that you are sick?"),
                 "pregnancy_related": _("Is your sickness caused by pregnancy or childbirth?"),
             },
+            "field_help": {
+                "pregnancy_related": _(
+                    "Only answer if it matters for your pay: then your employer keeps paying "
+                    "you and can get a benefit from UWV for it. We ask nothing else about your "
+                    "health."
+                ),
+            },
         },
         "sanction_decided_on": {"title": _("When did UWV decide on the wage sanction?")},
         "employer_passive": {
@@ -109,6 +116,13 @@ WORDING: dict[str, dict[str, dict[str, Any]]] = {
                 "unfitness_disputed": _("Do you dispute that your employee is sick?"),
                 "pregnancy_related": _(
                     "Is your employee's sickness caused by pregnancy or childbirth?"
+                ),
+            },
+            "field_help": {
+                "pregnancy_related": _(
+                    "Only answer if it matters for the pay: then you keep paying your employee "
+                    "and can get a benefit from UWV for it. We ask nothing else about your "
+                    "employee's health."
                 ),
             },
         },
@@ -186,6 +200,10 @@ def apply_wording(form: Any, step: str, role: str | None) -> None:
     for name, label in words.get("fields", {}).items():
         if name in form.fields:
             form.fields[name].label = label
+    # the hint of a page's other fields ("help" is the first field's)
+    for name, text in words.get("field_help", {}).items():
+        if name in form.fields:
+            form.fields[name].help_text = text
     field = form.fields.get(step) if len(form.fields) == 1 else None
     if field is None and form.fields:
         field = next(iter(form.fields.values()))

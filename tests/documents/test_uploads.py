@@ -235,7 +235,7 @@ def test_web_typed_text_is_added_and_a_too_long_text_stays_in_the_box(client, ow
 def test_the_page_states_the_limits(client, owned_case):
     case = owned_case(case_file_for("talk"))
     html = client.get(_page(case)).content.decode()
-    assert "At most 10 files, 10 MB each and 20 MB together" in html
+    assert "at most 10, 10 MB each and 20 MB together" in html
     assert "multiple" in html and "image/heic" in html
 
 

@@ -127,8 +127,10 @@ def test_from_the_advice_to_the_letter_and_its_sending_sheet(browser, live_serve
         page.wait_for_url(re.compile(r"/advice/$"))
         forward.click()  # the advice page's button: make the letter
         page.wait_for_url(re.compile(r"/details/$"))
+        page.locator("#fold-work > summary").click()  # optional details are folded
         page.locator("input[name='details-job_title']").fill("Bakker")
         if lang == "en":  # letters are Dutch unless the person chooses English
+            page.locator("#fold-language > summary").click()
             page.locator("input[name='details-letter_language'][value='en']").check()
         forward.click()
         page.wait_for_url(re.compile(r"/bijlagen/$"))

@@ -43,6 +43,9 @@ def _walk_to(page, answers, stop: str, until_url: str = "") -> None:
                 for item in values:
                     page.locator(f"input[name='{field}'][value='{item}']").check()
             else:
+                fold = page.locator(f"details:not([open]):has([name='{field}']) > summary")
+                if fold.count():  # an optional group folded under its summary: tap it open
+                    fold.click()
                 page.locator(f"[name='{field}']").fill(values[0])
         page.locator(".actions button[type='submit']:not([name])").first.click()
         page.wait_for_load_state("load")

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ACTIVE = """() => {
   const e = document.activeElement;
   return {tag: e.tagName, type: e.type || '', name: e.getAttribute('name') || '',
-          value: e.value || '', href: e.getAttribute('href') || '', checked: !!e.checked};
+          value: e.value || '', href: e.getAttribute('href') || '', checked: !!e.checked,
+          parent: (e.parentElement && e.parentElement.id) || ''};
 }"""
 
 
@@ -96,8 +97,26 @@ def _primary_button(e: dict[str, Any]) -> bool:
     return e["tag"] == "BUTTON" and e["type"] == "submit" and not e["name"]
 
 
+# The id of the closed fold (details) a field is in, or "".
+CLOSED_FOLD = """(name) => {
+  const field = document.getElementsByName(name)[0];
+  const fold = field && field.closest('details:not([open])');
+  return fold ? fold.id : '';
+}"""
+
+
+def _in_page_order(page, step: str, fields: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The answers in the order Tab reaches their fields."""
+    names = page.eval_on_selector_all("[name]", "els => els.map(e => e.getAttribute('name'))")
+    return sorted(fields.items(), key=lambda item: names.index(f"{step}-{item[0]}"))
+
+
 def _answer(keys: Keyboard, step: str, field: str, value: Any) -> None:
     name = f"{step}-{field}"
+    fold = keys.page.evaluate(CLOSED_FOLD, name)
+    if fold:  # an optional group folded under its summary line: Enter opens it
+        keys.tab_to(lambda e: e["tag"] == "SUMMARY" and e["parent"] == fold, f"{name}: {fold}")
+        keys.press("Enter")
     if isinstance(value, list):  # check boxes
         for item in value:
             keys.tab_to(lambda e, i=item: e["name"] == name and e["value"] == i, f"{name}={item}")
@@ -150,7 +169,7 @@ def test_whole_journey_keyboard_only_without_javascript(
             step = "role" if step == "vragen" else step
             seen.append(step)
             checker.check(page)
-            for field, value in answers[step].items():
+            for field, value in _in_page_order(page, step, answers[step]):
                 _answer(keys, step, field, value)
             keys.tab_to(_primary_button, f"{step}: the main button")
             with page.expect_navigation():

@@ -35,7 +35,7 @@ def test_progress_moves_on_every_page_of_the_journey(client, typical_answers, ma
     seen = []
 
     def progress(response) -> tuple[int, int]:
-        text = re.search(r"Stap (\d+) van (\d+)", response.content.decode())
+        text = re.search(r"Stap (\d+) van (?:ongeveer )?(\d+)", response.content.decode())
         assert text, response.request["PATH_INFO"]
         return int(text.group(1)), int(text.group(2))
 
@@ -220,10 +220,70 @@ def test_home_states_the_number_the_progress_bar_counts(client, typical_answers)
     assert match, "home page does not state the journey"
     promised = int(match.group(1))
     response = walk(client, typical_answers, stop_at="review")
-    totals = set(re.findall(r"Stap \d+ van (\d+)", response.content.decode()))
+    totals = set(re.findall(r"Stap \d+ van (?:ongeveer )?(\d+)", response.content.decode()))
     assert totals == {str(promised)}, (promised, totals)
     assert int(match.group(2)) >= 10
     assert "ongeveer 5 minuten" not in html.lower()
+
+
+def test_the_count_says_about_until_it_is_known_and_then_holds(client, typical_answers):
+    """The home page said "about 19 steps" and the bar "Stap 11 van 19"; then "the wage was
+    stopped" opened the money page and it said "Stap 12 van 20". Now the bar says "van
+    ongeveer 19", the home page's number, while an answer still to give can change the count;
+    from then on the exact number, and it holds to the last page."""
+    import re
+
+    answers = {
+        **typical_answers,
+        "wage": {"wage": "stopped"},
+        "money": {"unfitness_disputed": "no", "pregnancy_related": "no"},
+    }
+    home = client.get("/").content.decode()
+    promised = int(re.search(r"Ongeveer (\d+) stappen", home).group(1))
+    seen = []
+
+    def progress(response) -> tuple[int, bool, int]:
+        text = re.search(r"Stap (\d+) van (ongeveer )?(\d+)", response.content.decode())
+        assert text, response.request["PATH_INFO"]
+        return int(text.group(1)), bool(text.group(2)), int(text.group(3))
+
+    response = client.get("/vragen/", follow=True)
+    for _ in range(30):
+        seen.append((step_of(response), *progress(response)))
+        if "/brief/" in response.request["PATH_INFO"]:
+            break
+        step = step_of(response)
+        response = post_step(client, step, answers[step])
+    response = client.post(response.request["PATH_INFO"], {"action": "go"}, follow=True)
+    seen.append(("draft", *progress(response)))
+    assert "money" in [step for step, *_ in seen]
+    estimated = [total for _step, _n, about, total in seen if about]
+    exact = [total for _step, _n, about, total in seen if not about]
+    assert estimated and set(estimated) == {promised}, seen
+    # once exact, it stays exact and right: the pages this person was shown
+    assert [about for *_, about, _total in seen] == [True] * len(estimated) + [False] * len(exact)
+    assert set(exact) == {len(seen)}, seen
+    assert [n for _step, n, *_ in seen] == list(range(1, len(seen) + 1))
+    assert len(seen) == promised + 1  # the money page: one more than the common journey
+    assert "Ongeveer" in home  # the home page says it is an estimate too
+
+
+@pytest.mark.parametrize("role", ["employee", "employer", "advisor"])
+def test_the_home_page_and_the_first_question_agree_for_each_role(client, role):
+    """The employer is not asked whether the employer does enough: its bar said "van 18"
+    under a home page that promised 19. The home page names both numbers, and the first
+    question shows the one for the button pressed."""
+    import re
+
+    home = client.get("/").content.decode()
+    found = re.search(r"Ongeveer (\d+) stappen \(voor een werkgever (\d+)\)", home)
+    assert found, "the home page names the employer's number"
+    promised = int(found.group(2) if role == "employer" else found.group(1))
+    response = client.post(
+        "/vragen/", {"intake_wizard-current_step": "role", "role-role": role}, follow=True
+    )
+    assert step_of(response) == "employment"
+    assert f"Stap 2 van ongeveer {promised}" in response.content.decode()
 
 
 def test_text_sent_after_the_session_ended_comes_back_to_copy(client, typical_answers):

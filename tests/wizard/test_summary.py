@@ -1,5 +1,5 @@
-"""A readable summary of the answers; the JSON case file stays, named as a
-file for advisors and for continuing later."""
+"""A readable summary of the answers; the case file stays, named in plain words as a file with
+the answers, for advisors and for continuing later."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_summary_shows_questions_answers_and_advice(client, typical_answers):
     # a button of the page's form: what was typed is sent along (cases.leave)
     assert f'name="leave_to" value="{summary_url}"' in page
     assert "Uw antwoorden, om te lezen of te printen" in page
-    assert "Bestand voor een adviseur of om later verder te gaan (JSON)" in page
+    assert "Een bestand met uw antwoorden, om later verder te gaan of voor een adviseur" in page
     response = client.get(summary_url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
@@ -55,3 +55,28 @@ def test_english_summary(client, typical_answers):
     walk(client, typical_answers, stop_at="review", lang="/en")
     html = client.get(f"/en/vragen/{current_case_id(client)}/samenvatting/").content.decode()
     assert "What you answered" in html and "Are you sick now?" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("", "bestand met uw antwoorden"), ("/en", "file with your answers")],
+)
+def test_the_answers_file_is_named_in_plain_words(client, typical_answers, lang, words):
+    """ "Later verdergaan" offered a "(JSON)" file: a word a sick employee or a bakery owner
+    does not know. The panel, the summary and the page to continue from a file say what it
+    is: a file with your answers."""
+    page = walk(client, typical_answers, stop_at="review", lang=lang).content.decode()
+    case_id = current_case_id(client)
+    summary = client.get(f"{lang}/vragen/{case_id}/samenvatting/").content.decode()
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(lang.strip("/") or "nl"):
+        resume = client.get(reverse("cases:resume"))
+    assert resume.status_code == 200
+    for html in (page, summary, resume.content.decode()):
+        main = html[html.index("<main") : html.index("</main>")]
+        assert "JSON" not in main
+    panel = page[page.index('id="case-panel"') :]
+    assert words in panel.lower()
+    assert words in summary.lower()

@@ -126,3 +126,21 @@ def test_the_pay_question_speaks_to_the_cleaner_and_to_the_bakery_owner(client, 
     employer = _walk_pages(client, _pay_cut(typical_answers, "employer"))["money"]
     assert "de werkgever zegt" not in employer.lower(), employer
     assert "u vindt dat uw werknemer kan werken" in employer
+
+
+def test_the_pregnancy_hint_speaks_to_the_person_reading(client, typical_answers):
+    """The hint under "caused by pregnancy?" said "dan blijft de werkgever betalen" to the
+    employee and to the bakery owner alike: the employee reads "uw werkgever ... u", the
+    employer "u blijft uw werknemer betalen"; the advisor keeps the neutral words."""
+    employee = _walk_pages(client, _pay_cut(typical_answers, "employee"))["money"]
+    assert "de werkgever" not in employee.lower(), employee
+    assert "dan blijft uw werkgever u betalen" in employee
+    assert "uw gezondheid" in employee
+    client.cookies.clear()
+    employer = _walk_pages(client, _pay_cut(typical_answers, "employer"))["money"]
+    assert "de werkgever" not in employer.lower(), employer
+    assert "dan blijft u uw werknemer betalen" in employer
+    assert "de gezondheid van uw werknemer" in employer
+    client.cookies.clear()
+    advisor = _walk_pages(client, _pay_cut(typical_answers, "advisor"))["money"]
+    assert "dan blijft de werkgever betalen" in advisor

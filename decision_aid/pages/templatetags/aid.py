@@ -1,5 +1,7 @@
 """Small presentation helpers; no rules live here."""
 
+from typing import Any
+
 from django import template
 from django.conf import settings
 from django.forms import BoundField
@@ -73,13 +75,12 @@ def described(field: BoundField) -> str:
 
 
 @register.simple_tag
-def journey_progress(case: object, page: str) -> dict[str, int]:
+def journey_progress(case: object, page: str) -> dict[str, Any]:
     """{% journey_progress case "attachments" as progress %}: "Stap n van total" for the pages
     after the wizard, counted over the same pages the wizard counts."""
-    from decision_aid.wizard.steps import journey_pages, progress, stored_answers
+    from decision_aid.wizard.steps import page_progress, stored_answers
 
-    answers = stored_answers(getattr(case, "wizard_state", None))
-    return progress(page, journey_pages(answers))
+    return page_progress(page, stored_answers(getattr(case, "wizard_state", None)))
 
 
 @register.simple_tag(takes_context=True)
