@@ -609,6 +609,7 @@ class _Helper:
         deadline = time.monotonic() + 30
         while not os.path.exists(self.address):
             if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()  # its pipe closed and its folder removed: nothing left behind
                 raise OSError("the upload helper did not start")
             time.sleep(0.01)
 
