@@ -361,8 +361,7 @@ def _normalize_pdf(
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
-    if b"%%EOF" not in data[-2048:]:
-        raise _damaged()  # cut off: a download or copy that did not finish
+    # A file cut off before its end (no %%EOF) was refused by precheck, before this.
     notices: list[str] = []
     size = len(data)  # as received
     try:
@@ -539,12 +538,11 @@ def _open_image(data: bytes, limits: Limits) -> Any:
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)
     # Scale a large picture down by a whole factor first (a cheap box average) so the turning,
-    # flattening and resampling below work on a small copy.
+    # flattening and resampling below work on a small copy. The copy keeps the picture's
+    # ``info`` (its EXIF), so it is still turned upright below.
     factor = max(image.size) // (2 * PHOTO_MAX_SIDE)
     if factor >= 2:
-        exif = image.getexif()
         image = image.reduce(factor)
-        image.info["exif"] = exif.tobytes()
     return ImageOps.exif_transpose(image)
 
 

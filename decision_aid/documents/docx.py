@@ -26,7 +26,6 @@ class _LetterToDocx(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.doc = document
         self.in_main = False
-        self.skip = 0  # inside <nav>/<footer>/<head>
         self.paragraph: Any = None
         self.bold = 0
         self.lists: list[str] = []
@@ -60,7 +59,7 @@ class _LetterToDocx(HTMLParser):
         if tag == "main":
             self.in_main = True
             return
-        if not self.in_main or self.skip:
+        if not self.in_main:
             return
         if tag in ("ul", "ol"):
             self.lists.append(tag)
@@ -83,7 +82,7 @@ class _LetterToDocx(HTMLParser):
         if tag == "main":
             self.in_main = False
             return
-        if not self.in_main or self.skip:
+        if not self.in_main:
             return
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
@@ -93,7 +92,7 @@ class _LetterToDocx(HTMLParser):
             self.paragraph = None
 
     def handle_data(self, data: str) -> None:
-        if not self.in_main or self.skip:
+        if not self.in_main:
             return
         text = " ".join(data.split())
         if data[:1].isspace() and text:
@@ -113,16 +112,16 @@ def render_docx(context: dict[str, Any]) -> bytes:
     html = render_html({**context, "for_docx": True}, for_pdf=True)
     title = str(context.get("title") or "")
     author = str((context.get("requester") or {}).get("name") or "")
-    # the rules' version is for the writer (sending sheet, advice page), not the recipient
-    label = ""
+    # No footer label: the rules' version is for the writer (sending sheet, advice page), not
+    # the recipient.
     if settings.RENDER_WORKER_ISOLATED:
         from decision_aid.documents.sandbox import render_docx_isolated
 
-        return render_docx_isolated(html, title=title, author=author, label=label)
-    return docx_from_html(html, title=title, author=author, label=label)
+        return render_docx_isolated(html, title=title, author=author)
+    return docx_from_html(html, title=title, author=author)
 
 
-def docx_from_html(html: str, *, title: str, author: str, label: str) -> bytes:
+def docx_from_html(html: str, *, title: str, author: str) -> bytes:
     """The .docx of the letter's HTML (what the render worker runs)."""
     from docx import Document
     from docx.shared import Pt
@@ -133,10 +132,6 @@ def docx_from_html(html: str, *, title: str, author: str, label: str) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Liberation Sans"
     style.font.size = Pt(10.5)
-    if label:
-        footer = document.sections[0].footer.paragraphs[0]
-        footer.text = label
-        footer.runs[0].font.size = Pt(7)
     _LetterToDocx(document).feed(html)
     out = io.BytesIO()
     document.save(out)

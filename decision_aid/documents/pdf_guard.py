@@ -86,10 +86,8 @@ def _clean(obj: Any, seen: set[tuple[int, int]]) -> int:
                 item["/D"] = pikepdf.Array([])
                 removed += 1
             children = list(item.values())
-        elif isinstance(item, pikepdf.Array):
+        else:  # an array: only dictionaries, arrays and streams are put on the stack
             children = list(item)
-        else:
-            continue
         for child in children:
             if isinstance(child, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream):
                 if child.is_indirect:

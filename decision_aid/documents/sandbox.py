@@ -535,11 +535,10 @@ def render_pdf_isolated(
     return _render(header, parts)
 
 
-def render_docx_isolated(html: str, *, title: str, author: str, label: str) -> bytes:
+def render_docx_isolated(html: str, *, title: str, author: str) -> bytes:
     """``docx.docx_from_html`` in a limited child. Raises RenderError."""
     part = html.encode()
     header = {"job": "docx", "sizes": [len(part)], "title": title, "author": author}
-    header["label"] = label
     return _render(header, [part])
 
 
@@ -610,6 +609,7 @@ class _Helper:
         deadline = time.monotonic() + 30
         while not os.path.exists(self.address):
             if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()  # its pipe closed and its folder removed: nothing left behind
                 raise OSError("the upload helper did not start")
             time.sleep(0.01)
 
@@ -736,7 +736,7 @@ def _render_job(conn: socket.socket, job: dict[str, Any], data: bytes) -> bool:
         else:
             from decision_aid.documents.docx import docx_from_html
 
-            out = docx_from_html(html, title=job["title"], author=job["author"], label=job["label"])
+            out = docx_from_html(html, title=job["title"], author=job["author"])
     except MemoryError:
         conn.sendall(json.dumps({"error": "too_big"}).encode() + b"\n")
         return False
@@ -851,7 +851,7 @@ def serve(address: str, render_workers: int = 2) -> int:
     # so every forked child starts with them ready (a render in a child then costs what it
     # costs in the web process, plus the fork).
     _render_module.pdf_from_html(_WARM_UP, [], [])
-    _docx.docx_from_html(_WARM_UP, title="-", author="-", label="-")
+    _docx.docx_from_html(_WARM_UP, title="-", author="-")
 
     for language in ("nl", "en"):
         translation.activate(language)

@@ -82,6 +82,36 @@ def test_timed_out_session_loses_nothing(client, typical_answers):
     assert "Of er passend werk is in het bedrijf" in review
 
 
+def test_the_resume_code_file_holds_the_code_a_working_link_and_the_deletion_day(
+    client, typical_answers
+):
+    """The "save your code" download: a text file (never shown inline) with the code, a link
+    that opens the resume page with the code filled in, and the day the answers go, in
+    Dutch; only for the person whose case it is."""
+    walk(client, typical_answers, stop_at="talked")
+    case = Case.objects.get()
+    url = f"/zaak/{case.id}/hervatcode.txt"
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="hervatcode.txt"'
+    assert response["Cache-Control"] == "no-store"
+    text = response.content.decode()
+    assert f"Uw hervatcode: {case.resume_code}\n" in text
+    assert f"verwijderd op {case.expires_at:%d-%m-%Y}" in text
+    link = next(line for line in text.splitlines() if line.startswith("Link: "))[6:]
+    assert link == f"http://testserver/zaak/hervatten/?code={case.resume_code}"
+    other = Client()  # the link on another device: the code is in the box, ready to send
+    page = other.get(link.removeprefix("http://testserver")).content.decode()
+    assert f'value="{case.resume_code}"' in page
+    assert step_of(other.post("/zaak/hervatten/", {"code": case.resume_code}, follow=True)) == (
+        "talked"
+    )
+    assert Client().get(url).status_code == 404  # nobody else gets the code
+
+
 def test_wrong_codes_are_throttled_per_client(client):
     for _ in range(5):
         response = client.post("/zaak/hervatten/", {"code": "AAAA-BBBB-CCCC"})

@@ -309,3 +309,30 @@ def test_talk_route_names_the_other_party(tmp_path, role, language, title):
     result = _run(str(path), "--format", "text")
     assert result.returncode == 0, result.stderr
     assert title in result.stdout.splitlines(), result.stdout
+
+
+def test_text_output_says_where_to_go_instead_and_what_to_find_out(tmp_path):
+    """Out of scope (self-employed): the text names where to go instead and offers no letter.
+    Contract and sickness unknown: it lists what to find out first."""
+    from tests.documents.cases import case_file_for
+
+    def text_for(**situation) -> list[str]:
+        case = case_file_for("talk")
+        case["language"] = "en"
+        case["situation"].update(situation)
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(case))
+        result = _run(str(path), "--format", "text")
+        assert result.returncode == 0, result.stderr
+        return result.stdout.splitlines()
+
+    outside = text_for(employment="self_employed", disputes=["suitable_work"])
+    assert outside[0] == "Advice: This aid does not fit your situation"
+    instead = next(line for line in outside if line.startswith("Where to go instead: "))
+    assert "UWV" in instead and "Juridisch Loket" in instead
+    assert not [line for line in outside if line.startswith("Documents:")]
+
+    unknown = text_for(employment=None, still_sick=None, disputes=["employer_efforts"])
+    at = unknown.index("What you still need to find out")
+    assert unknown[at + 1].startswith("  - What kind of contract the employee has")
+    assert unknown[at + 2] == "  - Whether the employee is still reported sick."

@@ -116,6 +116,30 @@ def test_fetcher_refuses_everything_but_bundled_assets():
         "file:///etc/passwd",
         (ASSET_ROOT / "fonts" / ".." / ".." / "manage.py").as_uri(),
         "data:text/plain,hello",
+        (ASSET_ROOT / "fonts").as_uri(),  # a folder of ours, not a file
+        (ASSET_ROOT / "fonts" / "missing.ttf").as_uri(),
     ):
         with pytest.raises(RefusedURL):
             bundled_asset(url)
+
+
+def test_what_the_html_asks_for_outside_our_assets_is_refused_and_the_pdf_still_made():
+    """Were a template ever to ask for a picture, style or font elsewhere, WeasyPrint gets
+    nothing (no request leaves, no local file is read) and the letter is still made."""
+    from decision_aid.documents.render import ASSET_ROOT, pdf_from_html
+
+    asked = [
+        "http://example.invalid/logo.png",
+        "file:///etc/passwd",
+        (ASSET_ROOT / "fonts" / "missing.ttf").as_uri(),
+    ]
+    html = (
+        "<html lang='nl'><head><title>Brief</title>"
+        f"<style>@font-face {{ font-family: X; src: url('{asked[2]}') }}</style></head>"
+        f"<body><p style='font-family: X'>Brief</p><img src='{asked[0]}'><img src='{asked[1]}'>"
+        "</body></html>"
+    )
+    fetcher = make_fetcher()
+    pdf = pdf_from_html(html, [], [], fetcher=fetcher)
+    assert sorted(fetcher.refused) == sorted(asked)
+    assert "Brief" in pdf_text(pdf)

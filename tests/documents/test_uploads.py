@@ -200,6 +200,23 @@ def test_web_refuses_each_bad_upload_and_keeps_everything(
 
 
 @pytest.mark.django_db
+def test_without_the_child_process_uploads_are_checked_the_same(client, owned_case, settings):
+    """UPLOAD_WORKER_ISOLATED=0 (for a debugger): the check runs in the web process, with the
+    same refusals and the same stored pages."""
+    from decision_aid.documents import sandbox
+
+    settings.UPLOAD_WORKER_ISOLATED = False
+    case = owned_case(case_file_for("talk"))
+    uploads = [SimpleUploadedFile("a.pdf", files.pdf(2)), SimpleUploadedFile("t.svg", files.svg())]
+    with pytest.MonkeyPatch.context() as patch:  # no helper is asked
+        patch.setattr(sandbox, "_exchange", lambda *a, **k: pytest.fail("sent to the helper"))
+        response = client.post(_page(case), {"file": uploads})
+    assert response.status_code == 400
+    assert "t.svg: This is a drawing file (SVG)" in response.content.decode()
+    assert [(a.kind, a.page_count) for a in case.attachments.all()] == [("pdf", 2)]
+
+
+@pytest.mark.django_db
 def test_web_takes_several_files_at_once_and_reports_each(client, owned_case):
     case = owned_case(case_file_for("talk"))
     uploads = [

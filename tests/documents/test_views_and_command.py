@@ -247,3 +247,39 @@ def test_the_attachments_page_speaks_of_a_wage_claim_only_when_there_is_one(clie
     assert "Hebt u al een deskundigenoordeel" in html
     court = owned_case(case_file_for("court"))
     assert "loonvordering" in client.get(f"/brief/{court.id}/bijlagen/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("weg.pdf", None, "cannot read"),
+        ("advies.txt", "Advies van de bedrijfsarts: één dag".encode("latin-1"), "not UTF-8"),
+    ],
+    ids=["missing-file", "text-not-utf8"],
+)
+def test_draft_command_names_a_first_opinion_it_cannot_read(tmp_path, name, content, message):
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({**case_file_for("talk"), "language": "en"}))
+    opinion = tmp_path / name
+    if content is not None:
+        opinion.write_bytes(content)
+    result = _draft(str(case), "--first-opinion", str(opinion), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{opinion}: ") and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_draft_command_says_what_it_removed_from_a_file_and_goes_on(tmp_path):
+    """A PDF with an owner password only: attached without its restrictions, and the command
+    says so on stderr, as the web page does."""
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({**case_file_for("talk"), "language": "en"}))
+    opinion = tmp_path / "advies.pdf"
+    opinion.write_bytes(files.encrypted(user_password=""))
+    result = _draft(str(case), "--first-opinion", str(opinion), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert f"{opinion}: This PDF had restrictions" in result.stderr
+    letters = [p for p in result.stdout.split() if p.endswith(".pdf") and "how-to-send" not in p]
+    assert letters
+    assert "EERSTE OORDEEL" in pdf_text(Path(letters[0]).read_bytes())

@@ -62,3 +62,19 @@ def test_unwritable_upload_dir_shows_a_message_and_keeps_answers(
     response = add_attachment(client, page, _upload(make_pdf))
     assert response.status_code == 200
     assert Attachment.objects.filter(case_id=current_case_id(client)).count() == 1
+
+
+def test_typed_text_with_an_unwritable_upload_dir_stays_in_the_box(
+    client, typical_answers, settings, tmp_path
+):
+    page = walk(client, typical_answers)
+    state = Case.objects.get(pk=current_case_id(client)).wizard_state
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    settings.MEDIA_ROOT = blocker / "uploads"
+    typed = "De werknemer kan halve dagen werken."
+    response = client.post(page.request["PATH_INFO"], {"action": "text", "text": typed})
+    _assert_kept(client, response, state)
+    html = response.content.decode()
+    assert "We konden uw bestand nu niet opslaan. Uw antwoorden zijn bewaard." in html
+    assert f"{typed}</textarea>" in html  # what was typed is not lost

@@ -109,3 +109,42 @@ def test_a_client_whose_files_keep_failing_waits_behind_the_others(settings):
     gate.leave("198.51.100.1")  # a slot comes free: the person waiting gets it
     waiting.join(timeout=5)
     assert gate.running == 2
+
+
+def test_a_persons_first_upload_takes_the_last_place_in_line_from_a_busy_sender(settings):
+    """The line is full (one place) and held by a client that has sent several uploads in
+    the last minute: a person's first upload takes that place; the busy sender is told "try
+    again" at once, and the person gets the slot when it comes free. A wait that runs out
+    ends in "try again" too, and leaves the line empty for the next."""
+    from decision_aid.documents.sandbox import FairGate
+
+    settings.UPLOAD_FAIR_HEAVY = 10
+    gate = FairGate()
+    kwargs = {"suspect": False, "slots": 1, "queue": 1}
+    assert gate.enter("198.51.100.1", wait=0, **kwargs)  # the slot: taken
+    for _ in range(2):  # the sender's earlier uploads this minute
+        assert not gate.enter("203.0.113.5", wait=0, **kwargs)
+    outcome: dict[str, bool] = {}
+
+    def wait_in_line(client: str) -> None:
+        outcome[client] = gate.enter(client, wait=30, **kwargs)
+
+    sender = threading.Thread(target=wait_in_line, args=("203.0.113.5",))
+    sender.start()
+    for _ in range(1000):  # until the sender holds the one place in line
+        if gate._waiting:
+            break
+        time.sleep(0.01)
+    person = threading.Thread(target=wait_in_line, args=("198.51.100.2",))
+    person.start()
+    sender.join(timeout=10)
+    assert outcome == {"203.0.113.5": False}  # evicted, told at once
+    gate.leave("198.51.100.1")
+    person.join(timeout=10)
+    assert outcome["198.51.100.2"] is True and gate.running == 1
+
+    # the slot stays taken: a newcomer's wait runs out, and it leaves the line
+    assert not gate.enter("198.51.100.3", wait=0.05, **kwargs)
+    assert not gate._waiting
+    gate.leave("198.51.100.2")
+    assert gate.enter("198.51.100.3", wait=0, **kwargs)  # free again: at once

@@ -18,6 +18,8 @@ from decision_aid.documents.attachments import AttachmentError, Limits, normaliz
 from tests.documents.cases import case_file_for
 from tests.hostile import corpus
 
+SLUG = "expert_opinion-fitness_own_work"
+
 
 def test_many_page_pdf_is_refused_from_the_page_tree_before_any_page_is_read(monkeypatch):
     import pypdf
@@ -79,6 +81,49 @@ def test_the_upload_helper_holds_no_secrets_and_comes_back_when_killed():
     item = sandbox.check_upload(corpus.jpeg_with_comment(), name="foto.jpg")
     assert item.kind == "image"
     assert sandbox._helper().process.pid != helper.process.pid
+
+
+@pytest.mark.django_db
+def test_when_the_helper_cannot_start_uploads_and_letters_say_so_and_come_back(
+    client, owned_case, monkeypatch, caplog
+):
+    """The helper process cannot be started (here: its interpreter exits at once, as when the
+    machine is out of processes): an upload is refused with a clear message and a letter is
+    not made, each saying so, the answers kept, the cause in the log; once it can start again,
+    the next upload and letter work."""
+    import logging
+    import os
+    import signal
+    import sys
+
+    from decision_aid.documents import sandbox
+
+    case = owned_case(case_file_for("expert_opinion"))
+    page, letter = f"/brief/{case.id}/bijlagen/", f"/brief/{case.id}/pdf/{SLUG}/"
+    photo = corpus.jpeg_with_comment
+
+    sandbox.check_upload(photo(), name="foto.jpg")  # the helper running, as on a server
+    running = sandbox._helper().process
+    os.kill(running.pid, signal.SIGKILL)  # it ends, and the next one cannot start
+    running.wait()
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    caplog.set_level(logging.WARNING, logger="decision_aid.documents.sandbox")
+
+    refused = client.post(page, {"file": SimpleUploadedFile("foto.jpg", photo())})
+    assert refused.status_code == 400
+    assert "We konden dit bestand niet lezen." in refused.content.decode()
+    failed = client.get(letter)
+    assert failed.status_code == 503
+    assert "Het maken van de PDF is niet gelukt. Uw antwoorden zijn bewaard." in (
+        failed.content.decode()
+    )
+    assert "the upload helper did not start" in caplog.text
+    assert case.attachments.count() == 0
+
+    monkeypatch.undo()  # the machine recovers: the next request starts a helper again
+    assert client.post(page, {"file": SimpleUploadedFile("foto.jpg", photo())}).status_code == 302
+    assert case.attachments.count() == 1
+    assert client.get(letter).content.startswith(b"%PDF")
 
 
 def test_small_rgba_png_under_the_pixel_limit_is_refused_by_its_decoded_size():
@@ -153,6 +198,34 @@ def test_uploads_beyond_the_queue_are_told_to_wait_at_once_not_held(settings):
         waited = time.monotonic() - started
     assert refused.value.code == "busy"
     assert waited < 5  # at once, not after the 60 s a turn may take
+
+
+@pytest.mark.django_db
+def test_first_come_first_served_also_says_try_again_when_every_turn_is_taken(settings):
+    """UPLOAD_FAIR_SHARES=0 (first come, first served, kept for comparison): an upload that
+    finds the slot taken waits its turn and is then told to try again; one that finds every
+    slot and queue place taken is told at once; once free, the same upload goes through."""
+    from decision_aid.documents import sandbox
+
+    settings.UPLOAD_FAIR_SHARES = False
+    settings.UPLOAD_WORKER_CONCURRENCY = 1
+    settings.UPLOAD_WORKER_QUEUE = 1
+    settings.UPLOAD_WORKER_WAIT_SECONDS = 0.1
+    photo = corpus.jpeg_with_comment()
+    busy = "We controleren nu veel bestanden tegelijk. Uw antwoorden zijn bewaard."
+    for held in (sandbox.slots(), sandbox.admissions()):
+        taken = 1 if held is sandbox.slots() else 2  # the slot; the slot and the queue place
+        for _ in range(taken):
+            assert held.acquire(timeout=5)
+        try:
+            with pytest.raises(AttachmentError) as refused:
+                sandbox.check_upload(photo, name="foto.jpg")
+        finally:
+            for _ in range(taken):
+                held.release()
+        assert refused.value.code == "busy" and refused.value.message.startswith(busy)
+    item = sandbox.check_upload(photo, name="foto.jpg")
+    assert item.kind == "image" and item.page_count == 1
 
 
 @pytest.mark.django_db
