@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -193,6 +194,12 @@ class CaseFileDownloadView(View):
         return response
 
 
+def _deletion_day(case: Any) -> str:
+    """The day the answers go, as a person in the Netherlands counts days: the stored moment is
+    UTC, and from 23:00 UTC (22:00 in summer) it is already the next day in Amsterdam."""
+    return timezone.localtime(case.expires_at).strftime("%d-%m-%Y")
+
+
 class ResumeCodeDownloadView(View):
     def get(self, request: HttpRequest, case_id: Any) -> HttpResponse:
         case = case_for(request, case_id, Action.RESUME_CODE)
@@ -200,7 +207,7 @@ class ResumeCodeDownloadView(View):
         text = _(
             "Re-integration dispute aid\n\nYour resume code: %(code)s\nLink: %(link)s\n\n"
             "Your answers are deleted on %(date)s.\n"
-        ) % {"code": case.resume_code, "link": link, "date": case.expires_at.strftime("%d-%m-%Y")}
+        ) % {"code": case.resume_code, "link": link, "date": _deletion_day(case)}
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="hervatcode.txt"'
         response["Cache-Control"] = "no-store"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -100,7 +100,7 @@ def test_the_resume_code_file_holds_the_code_a_working_link_and_the_deletion_day
     assert response["Cache-Control"] == "no-store"
     text = response.content.decode()
     assert f"Uw hervatcode: {case.resume_code}\n" in text
-    assert f"verwijderd op {case.expires_at:%d-%m-%Y}" in text
+    assert f"verwijderd op {timezone.localtime(case.expires_at):%d-%m-%Y}" in text
     link = next(line for line in text.splitlines() if line.startswith("Link: "))[6:]
     assert link == f"http://testserver/zaak/hervatten/?code={case.resume_code}"
     other = Client()  # the link on another device: the code is in the box, ready to send
@@ -110,6 +110,17 @@ def test_the_resume_code_file_holds_the_code_a_working_link_and_the_deletion_day
         "talked"
     )
     assert Client().get(url).status_code == 404  # nobody else gets the code
+
+
+def test_the_resume_code_file_gives_the_deletion_day_of_amsterdam(client, typical_answers):
+    """Stored at 23:30 UTC on 30 December, the answers go on 31 December in Amsterdam (00:30):
+    the file said 30-12 (the UTC day), a day too early."""
+    walk(client, typical_answers, stop_at="talked")
+    case = Case.objects.get()
+    Case.objects.filter(pk=case.pk).update(expires_at=datetime(2026, 12, 30, 23, 30, tzinfo=UTC))
+    text = client.get(f"/zaak/{case.id}/hervatcode.txt").content.decode()
+    assert "verwijderd op 30-12-2026" not in text
+    assert "verwijderd op 31-12-2026" in text
 
 
 def test_wrong_codes_are_throttled_per_client(client):
