@@ -852,6 +852,9 @@ def serve(address: str, render_workers: int = 2) -> int:
     # costs in the web process, plus the fork).
     _render_module.pdf_from_html(_WARM_UP, [], [])
     _docx.docx_from_html(_WARM_UP, title="-", author="-")
+    from decision_aid.documents.assemble import warm_stamp_font
+
+    warm_stamp_font()  # the enclosures' stamp font, cut down once for every letter
 
     for language in ("nl", "en"):
         translation.activate(language)
