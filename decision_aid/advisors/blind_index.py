@@ -20,6 +20,14 @@ hashes of
 - a Dutch sound key ("Meyer" = "Meijer", "Smid" = "Schmidt", "Janssen" = "Jansen").
 Each kind has its own HMAC prefix, so a prefix hash never equals a word hash. What this
 reveals more than whole words is in docs/decisions/0007-forgiving-name-search.md.
+
+Pairs (pair_digests / query_pairs): two common words ("Anna Jansen") each match thousands of
+names, so reading each word's cases costs what the caseload holds. A name also stores a keyed
+hash of every pair of the rough forms (_rough_forms) of two of its words (a word with itself
+too): the first three letters, also with one of the first four left out, and the first three
+letters of the sound key. Any word a typed word finds shares one rough form with it, so the
+pairs of two typed words find every case that has both, with a few more: the search then
+checks each of these against the word hashes above.
 """
 
 from __future__ import annotations
@@ -139,3 +147,50 @@ def index_digests(name: str) -> list[str]:
 def query_groups(query: str) -> list[list[str]]:
     """Per typed word, the hashes any one of which finds it (a case must match every word)."""
     return [sorted({_digest(k, t) for k, t in _query_terms(word)}) for word in words(query)]
+
+
+def _rough_forms(word: str) -> set[str]:
+    """What a word shares with every word it finds (exactly, by its beginning, one letter off
+    or by sound) and with few others: its first three letters, also with any one of its first
+    four left out (one typo), and the first three letters of its sound key. A word shorter than
+    four letters is found only whole or by sound."""
+    if len(word) >= NEAR_MIN:
+        forms = {variant[:PREFIX_MIN] for variant in _one_left_out(word) | {word}}
+    else:
+        forms = {word}
+    key = sound_key(word)
+    if len(key) >= PREFIX_MIN:
+        # In the same space as the letters ("jan" either way): a few more cases to check, a
+        # third fewer pairs to store.
+        forms.add(key[:PREFIX_MIN])
+    return forms
+
+
+def _pair_digest(first: str, second: str) -> str:
+    # Order-insensitive: "Anna Jansen" and "Jansen, Anna" store the same pairs.
+    return _digest("pair", "|".join(sorted((first, second))))
+
+
+def pair_digests(name: str) -> list[str]:
+    """Every pair hash of a name: a rough form of one word with one of another word or of the
+    same word (two typed words may both find one word: "Jan" and "Jansen" find "Jansen")."""
+    forms = [_rough_forms(word) for word in words(name)]
+    return sorted(
+        {
+            _pair_digest(a, b)
+            for i, first in enumerate(forms)
+            for second in forms[i:]
+            for a in first
+            for b in second
+        }
+    )
+
+
+def query_pairs(query: str) -> list[str]:
+    """The pair hashes of two typed words (the two longest, which match the fewest names), any
+    one of which a case with both words has ([] for fewer than two words)."""
+    typed = sorted(words(query), key=lambda word: (-len(word), word))[:2]
+    if len(typed) < 2:
+        return []
+    first, second = (_rough_forms(word) for word in typed)
+    return sorted({_pair_digest(a, b) for a in first for b in second})
