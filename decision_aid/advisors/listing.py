@@ -19,16 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import (
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-)
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -123,16 +114,16 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
     exactly, by its beginning (3 letters or more), with one letter wrong, missing or extra, or
     by its Dutch sound, through the blind index. No part when the query has no word in it.
 
-    One look-up finds the matching cases, at most NAME_MATCH_IDS + 1, which the page query
-    gets as ids: for a rare word the database cannot know that few cases match an IN list of
+    The matching cases, at most NAME_MATCH_IDS + 1, are read first and the page query gets
+    their ids: for a rare word the database cannot know that few cases match an IN list of
     its hashes, and walked the whole list in order looking for them (2.7 s at 100,000 cases,
     measured). One word is read from the word index (organisation, digest, case). Several
     words are read from the pair index (blind_index.pair_digests: two typed words in one
-    range of hashes, however common each word is alone), each case found there checked for
-    every typed word in the word index: reading each common word's cases and intersecting
-    them cost what the caseload holds (107 ms at 100,000 cases, measured). Past
-    NAME_MATCH_IDS the page query tests the words itself, walking the list in order: so
-    many matches fill a page quickly.
+    range of hashes, however common each word is alone), each case found there then checked
+    for every typed word by its word hashes (a second look-up): reading each common word's
+    cases and intersecting them cost what the caseload holds (107 ms at 100,000 cases,
+    measured). Past NAME_MATCH_IDS the page query tests the words itself, walking the list
+    in order: so many matches fill a page quickly.
 
     A case whose whole name is the query has every word of it, so it is among these; no second
     look-up by the whole name's hash is needed."""
@@ -143,17 +134,26 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
     if len(groups) == 1:
         found = words.filter(digest__in=groups[0])
     else:
-        has_every_word = [
-            Exists(words.filter(advisor_case_id=OuterRef("advisor_case_id"), digest__in=group))
-            for group in groups
-        ]
         found = MemberNamePair.objects.filter(
-            organisation_id=advisor.organisation_id,
-            digest__in=blind_index.query_pairs(query),
-        ).filter(*has_every_word)
+            organisation_id=advisor.organisation_id, digest__in=blind_index.query_pairs(query)
+        )
     ids = list(
         found.order_by().values_list("advisor_case_id", flat=True).distinct()[: NAME_MATCH_IDS + 1]
     )
+    if len(ids) <= NAME_MATCH_IDS and len(groups) > 1 and ids:
+        # Each case the pairs found, checked for every typed word: its word hashes among the
+        # typed words' (a second look-up, by case). Checked here, not in SQL: there the
+        # database read every case of each common word to check a few (measured).
+        hashes: dict[int, set[str]] = {}
+        for case, digest in words.filter(
+            advisor_case_id__in=ids, digest__in=set().union(*groups)
+        ).values_list("advisor_case_id", "digest"):
+            hashes.setdefault(case, set()).add(digest)
+        ids = [
+            case
+            for case, found_hashes in hashes.items()
+            if all(found_hashes.intersection(group) for group in groups)
+        ]
     if len(ids) <= NAME_MATCH_IDS:
         return [cases.filter(id__in=sorted(ids))] if ids else []
     # Common words: the list walked in order, stopping at a full page.

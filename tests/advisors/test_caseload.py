@@ -504,16 +504,16 @@ def queries_for(client, url: str) -> int:
 # The most queries each page may make, whatever the caseload: session, the user with their
 # advisor and organisation (one query, advisors.backends.AdvisorBackend), then the list: counts,
 # and one query for the page's rows (in list order from the cursor on, with their notes count).
-# A search asks instead once for the references and once for the names, after one look-up of
-# the matching cases in the name index (at most NAME_MATCH_IDS: listing.py says why), one
-# however many words are typed. The audit log: the organisation's advisors and one page of
-# events.
+# A search asks instead once for the references and once for the names, after a look-up of
+# the matching cases in the name index (at most NAME_MATCH_IDS: listing.py says why): one for
+# a word, two for several (the pair index, then the found cases' word hashes). The audit log:
+# the organisation's advisors and one page of events.
 # the list pages: +1 for "deleted by the member" lately (one indexed read of the audit log)
 PAGES = {
     "/adviseur/?scope=all&status=": 5,
     "/adviseur/?scope=all&status=open": 5,
     "/adviseur/?scope=all&status=&q=Jansen": 7,
-    "/adviseur/?scope=all&status=&q=Lid7+Jansen": 7,
+    "/adviseur/?scope=all&status=&q=Lid7+Jansen": 8,
     "/adviseur/?scope=all&status=&q=R-00": 8,
     "/adviseur/audit/": 4,
 }
