@@ -303,6 +303,42 @@ def test_the_forgiving_index_is_rebuilt_for_names_stored_before_it(advisors):
     assert case_links(client.get("/adviseur/?q=Bakkr").content.decode()) == [str(anouk.case_id)]
 
 
+def typed_forms(word: str) -> set[str]:
+    """What an advisor may type for a word: it whole, its beginnings, one letter left out,
+    changed or added anywhere (the first letters too)."""
+    forms = {word} | {word[:k] for k in range(3, len(word))}
+    for i in range(len(word) + 1):
+        forms |= {
+            word[:i] + word[i + 1 :],
+            word[:i] + "x" + word[i + 1 :],
+            word[:i] + "e" + word[i:],
+        }
+    return {form for form in forms if form}
+
+
+@pytest.mark.parametrize(
+    "name", ["Anna Jansen", "Sanne Visser", "Jan Meijer", "Henk Schmidt", "Fatma van den Berg"]
+)
+def test_two_typed_words_are_found_through_the_pair_index_whenever_they_match(name):
+    """The pair index only narrows what the word hashes then check, so it must hold every
+    case the words find: for every two words of the name (one word twice too) and every way
+    of typing them, the name's pairs meet the typed pairs whenever the words match."""
+    stored, pairs = set(blind_index.index_digests(name)), set(blind_index.pair_digests(name))
+    checked = 0
+    for first in blind_index.words(name):
+        for second in blind_index.words(name):
+            for typed_first in typed_forms(first):
+                for typed_second in typed_forms(second):
+                    query = f"{typed_first} {typed_second}"
+                    groups = blind_index.query_groups(query)
+                    if len(groups) == 2 and all(stored.intersection(g) for g in groups):
+                        assert pairs.intersection(blind_index.query_pairs(query)), query
+                        checked += 1
+    assert checked > 100
+    # and it narrows: a name without both words shares no pair with them
+    assert not pairs.intersection(blind_index.query_pairs("Mohamed Bakker"))
+
+
 def test_the_pair_index_is_filled_for_names_stored_before_it(advisors):
     """Two typed words are looked up in the pair index; a name stored before it is found by
     two words once the data migration has filled it."""
