@@ -141,19 +141,20 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
         found.order_by().values_list("advisor_case_id", flat=True).distinct()[: NAME_MATCH_IDS + 1]
     )
     if len(ids) <= NAME_MATCH_IDS and len(groups) > 1 and ids:
-        # Each case the pairs found, checked for every typed word: its word hashes among the
-        # typed words' (a second look-up, by case). Checked here, not in SQL: there the
-        # database read every case of each common word to check a few (measured).
-        hashes: dict[int, set[str]] = {}
-        for case, digest in words.filter(
-            advisor_case_id__in=ids, digest__in=set().union(*groups)
-        ).values_list("advisor_case_id", "digest"):
-            hashes.setdefault(case, set()).add(digest)
-        ids = [
-            case
-            for case, found_hashes in hashes.items()
-            if all(found_hashes.intersection(group) for group in groups)
-        ]
+        # Each case the pairs found, checked for every typed word: its word hashes read by
+        # case (a second look-up, from the ids: as one query with the pair look-up, the
+        # database read every case of each common word to check a few, measured).
+        has_word = {
+            f"word{i}": Count("id", filter=Q(digest__in=group)) for i, group in enumerate(groups)
+        }
+        ids = list(
+            words.filter(advisor_case_id__in=ids, digest__in=set().union(*groups))
+            .order_by()
+            .values("advisor_case_id")
+            .annotate(**has_word)
+            .filter(**{f"{name}__gt": 0 for name in has_word})
+            .values_list("advisor_case_id", flat=True)
+        )
     if len(ids) <= NAME_MATCH_IDS:
         return [cases.filter(id__in=sorted(ids))] if ids else []
     # Common words: the list walked in order, stopping at a full page.
