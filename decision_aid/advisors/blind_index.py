@@ -20,6 +20,14 @@ hashes of
 - a Dutch sound key ("Meyer" = "Meijer", "Smid" = "Schmidt", "Janssen" = "Jansen").
 Each kind has its own HMAC prefix, so a prefix hash never equals a word hash. What this
 reveals more than whole words is in docs/decisions/0007-forgiving-name-search.md.
+
+Pairs (pair_digests / query_pairs): two common words ("Anna Jansen") each match thousands of
+names, so reading each word's cases costs what the caseload holds. A name also stores a keyed
+hash of every pair of the rough forms (_rough_forms) of two of its words (a word with itself
+too): the first four letters, also with one of the first five left out, and the first four
+letters of the sound key. Any word a typed word finds shares one rough form with it, so the
+pairs of two typed words find every case that has both, with a few more: the search then
+checks each of these against the word hashes above.
 """
 
 from __future__ import annotations
@@ -139,3 +147,63 @@ def index_digests(name: str) -> list[str]:
 def query_groups(query: str) -> list[list[str]]:
     """Per typed word, the hashes any one of which finds it (a case must match every word)."""
     return [sorted({_digest(k, t) for k, t in _query_terms(word)}) for word in words(query)]
+
+
+ROUGH = 4  # letters of a rough form: with 3, "Sanne" and "Anna" shared "ann" (found, checked)
+_LETTERS = "0123456789abcdefghijklmnopqrstuvwxyz"  # what normalise leaves
+
+
+def _rough_forms(word: str) -> set[str]:
+    """What a stored word shares with every word that finds it (exactly, by its beginning, one
+    letter off or by sound) and with few others: its first four letters, also with any one of
+    its first five left out (one typo), and the first four letters of its sound key. A word
+    shorter than four letters is found only whole or by sound."""
+    if len(word) >= NEAR_MIN:
+        forms = {variant[:ROUGH] for variant in _one_left_out(word) | {word}}
+    else:
+        forms = {word}
+    key = sound_key(word)
+    if len(key) >= PREFIX_MIN:
+        # In the same space as the letters ("jans" either way): a few more cases to check,
+        # fewer pairs to store.
+        forms.add(key[:ROUGH])
+    return forms
+
+
+def _typed_rough_forms(word: str) -> set[str]:
+    """The rough forms of a typed word: a beginning of three letters ("Jan") finds the longer
+    words it begins, whose rough form is those three and one letter more ("jans")."""
+    forms = _rough_forms(word)
+    if len(word) == PREFIX_MIN:
+        forms |= {word + letter for letter in _LETTERS}
+    return forms
+
+
+def _pair_digest(first: str, second: str) -> str:
+    # Order-insensitive: "Anna Jansen" and "Jansen, Anna" store the same pairs.
+    return _digest("pair", "|".join(sorted((first, second))))
+
+
+def pair_digests(name: str) -> list[str]:
+    """Every pair hash of a name: a rough form of one word with one of another word or of the
+    same word (two typed words may both find one word: "Jan" and "Jansen" find "Jansen")."""
+    forms = [_rough_forms(word) for word in words(name)]
+    return sorted(
+        {
+            _pair_digest(a, b)
+            for i, first in enumerate(forms)
+            for second in forms[i:]
+            for a in first
+            for b in second
+        }
+    )
+
+
+def query_pairs(query: str) -> list[str]:
+    """The pair hashes of two typed words (the two longest, which match the fewest names), any
+    one of which a case with both words has ([] for fewer than two words)."""
+    typed = sorted(words(query), key=lambda word: (-len(word), word))[:2]
+    if len(typed) < 2:
+        return []
+    first, second = (_typed_rough_forms(word) for word in typed)
+    return sorted({_pair_digest(a, b) for a in first for b in second})

@@ -34,6 +34,7 @@ from decision_aid.advisors.models import (
     AuditEvent,
     CaseCount,
     CaseNote,
+    MemberNamePair,
     MemberNameWord,
     case_box,
     case_key,
@@ -104,10 +105,8 @@ def status_counts(advisor: Advisor, *, scope: str) -> dict[str, int]:
 
 
 #: Up to this many matching cases a search hands the page query their ids; beyond it the
-#: word is common and the page query walks the list in order and stops at a full page.
+#: words are common and the page query walks the list in order and stops at a full page.
 NAME_MATCH_IDS = 2000
-#: With several common words, each word's cases are read up to this many (ids only).
-COMMON_MATCH_IDS = 60000
 
 
 def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet]:
@@ -115,12 +114,16 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
     exactly, by its beginning (3 letters or more), with one letter wrong, missing or extra, or
     by its Dutch sound, through the blind index. No part when the query has no word in it.
 
-    Each typed word is about ten hashes. For a rare word the database cannot know that few
-    cases match an IN list, and walked the whole list in order looking for them (2.7 s at
-    100,000 cases, measured); so the matching cases are first read from the covering index
-    (organisation, digest, case), at most NAME_MATCH_IDS + 1 per word, and a word with fewer
-    hands its ids to the page query. One common word is tested in the page query, walking the
-    list in order (it fills a page quickly); several common words are intersected here.
+    The matching cases, at most NAME_MATCH_IDS + 1, are read first and the page query gets
+    their ids: for a rare word the database cannot know that few cases match an IN list of
+    its hashes, and walked the whole list in order looking for them (2.7 s at 100,000 cases,
+    measured). One word is read from the word index (organisation, digest, case). Several
+    words are read from the pair index (blind_index.pair_digests: two typed words in one
+    range of hashes, however common each word is alone), each case found there then checked
+    for every typed word by its word hashes (a second look-up): reading each common word's
+    cases and intersecting them cost what the caseload holds (107 ms at 100,000 cases,
+    measured). Past NAME_MATCH_IDS the page query tests the words itself, walking the list
+    in order: so many matches fill a page quickly.
 
     A case whose whole name is the query has every word of it, so it is among these; no second
     look-up by the whole name's hash is needed."""
@@ -128,67 +131,37 @@ def name_matches(advisor: Advisor, cases: QuerySet, query: str) -> list[QuerySet
     if not groups:
         return []
     words = MemberNameWord.objects.filter(organisation_id=advisor.organisation_id)
-    found = []
-    for group in groups:
-        ids = list(
-            words.filter(digest__in=group)
-            .order_by()
-            .values_list("advisor_case_id", flat=True)
-            .distinct()[: NAME_MATCH_IDS + 1]
-        )
-        found.append((len(ids) <= NAME_MATCH_IDS, group, set(ids)))
-    complete = [ids for is_complete, _group, ids in found if is_complete]
-    if complete:
-        # The rarest word's cases, kept when they also have every other word (the complete
-        # words intersected here, the common ones checked in one index look-up).
-        candidates = set.intersection(*complete)
-        for is_complete, group, _ids in found:
-            if candidates and not is_complete:
-                candidates = set(
-                    words.filter(digest__in=group, advisor_case_id__in=candidates)
-                    .order_by()
-                    .values_list("advisor_case_id", flat=True)
-                    .distinct()
-                )
-        return [cases.filter(id__in=sorted(candidates))] if candidates else []
     if len(groups) == 1:
-        # One common word: the list walked in order, stopping at a full page.
-        return [cases.filter(id__in=words.filter(digest__in=groups[0]).values("advisor_case_id"))]
-    # Several common words: each word's cases read from the index (ids only) and intersected
-    # here. In SQL, the hashes of each word come from several index ranges, so the database
-    # could neither merge them in case order nor stop early (280-440 ms at 100,000 cases for
-    # two common words that meet in one name in 700, measured).
-    sets, too_common = [], []
-    for group in groups:
-        # distinct before the limit: a case has several rows per word (its hashes), so a
-        # limit on rows could stop short and make a cut-off set look complete
-        ids = set(
-            words.filter(digest__in=group)
-            .order_by()
-            .values_list("advisor_case_id", flat=True)
-            .distinct()[: COMMON_MATCH_IDS + 1]
+        found = words.filter(digest__in=groups[0])
+    else:
+        found = MemberNamePair.objects.filter(
+            organisation_id=advisor.organisation_id, digest__in=blind_index.query_pairs(query)
         )
-        if len(ids) > COMMON_MATCH_IDS:
-            too_common.append(group)
-        else:
-            sets.append(ids)
-    if not sets:
-        # Every word in most names: the list walked in order fills a page quickly.
-        matching = cases
-        for group in groups:
-            matching = matching.filter(
-                id__in=words.filter(digest__in=group).values("advisor_case_id")
-            )
-        return [matching]
-    candidates = set.intersection(*sets)
-    for group in too_common:
-        if candidates:
-            candidates = set(
-                words.filter(digest__in=group, advisor_case_id__in=candidates)
-                .order_by()
-                .values_list("advisor_case_id", flat=True)
-            )
-    return [cases.filter(id__in=sorted(candidates))] if candidates else []
+    ids = list(
+        found.order_by().values_list("advisor_case_id", flat=True).distinct()[: NAME_MATCH_IDS + 1]
+    )
+    if len(ids) <= NAME_MATCH_IDS and len(groups) > 1 and ids:
+        # Each case the pairs found, checked for every typed word: its word hashes read by
+        # case (a second look-up, from the ids: as one query with the pair look-up, the
+        # database read every case of each common word to check a few, measured).
+        has_word = {
+            f"word{i}": Count("id", filter=Q(digest__in=group)) for i, group in enumerate(groups)
+        }
+        ids = list(
+            words.filter(advisor_case_id__in=ids, digest__in=set().union(*groups))
+            .order_by()
+            .values("advisor_case_id")
+            .annotate(**has_word)
+            .filter(**{f"{name}__gt": 0 for name in has_word})
+            .values_list("advisor_case_id", flat=True)
+        )
+    if len(ids) <= NAME_MATCH_IDS:
+        return [cases.filter(id__in=sorted(ids))] if ids else []
+    # Common words: the list walked in order, stopping at a full page.
+    matching = cases
+    for group in groups:
+        matching = matching.filter(id__in=words.filter(digest__in=group).values("advisor_case_id"))
+    return [matching]
 
 
 def _after(cases: QuerySet, cursor: Cursor | None) -> QuerySet:

@@ -172,6 +172,29 @@ class MemberNameWord(models.Model):
         return f"{self.advisor_case_id} {self.digest[:8]}"
 
 
+class MemberNamePair(models.Model):
+    """One pair hash of a member's name: rough forms of two of its words
+    (blind_index.pair_digests), so that two typed words are one look-up, however common each
+    word is alone."""
+
+    advisor_case = models.ForeignKey(
+        AdvisorCase, on_delete=models.CASCADE, related_name="name_pairs"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["advisor_case", "digest"], name="name_pair_once")
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "digest", "advisor_case"], name="name_pair_cases")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.advisor_case_id} {self.digest[:8]}"
+
+
 class CaseNote(models.Model):
     advisor_case = models.ForeignKey(AdvisorCase, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(Advisor, on_delete=models.PROTECT)

@@ -14,6 +14,7 @@ from decision_aid.advisors.models import (
     AdvisorCase,
     AuditEvent,
     CaseNote,
+    MemberNamePair,
     MemberNameWord,
     case_box,
     case_key,
@@ -137,7 +138,8 @@ def note_add(
 
 
 def index_member_name(advisor_case: AdvisorCase, name: str) -> None:
-    """The name's search hashes beside the encrypted name (blind_index.py), replacing old ones."""
+    """The name's search hashes (words and pairs of words) beside the encrypted name
+    (blind_index.py), replacing old ones."""
     MemberNameWord.objects.filter(advisor_case=advisor_case).delete()
     MemberNameWord.objects.bulk_create(
         MemberNameWord(
@@ -145,11 +147,19 @@ def index_member_name(advisor_case: AdvisorCase, name: str) -> None:
         )
         for d in blind_index.index_digests(name)
     )
+    MemberNamePair.objects.filter(advisor_case=advisor_case).delete()
+    MemberNamePair.objects.bulk_create(
+        MemberNamePair(
+            advisor_case=advisor_case, organisation_id=advisor_case.organisation_id, digest=d
+        )
+        for d in blind_index.pair_digests(name)
+    )
 
 
-def rebuild_name_index(*, chunk: int = 2000) -> int:
+def rebuild_name_index(*, chunk: int = 2000, words: bool = True, pairs: bool = True) -> int:
     """Recompute every stored name's blind index (after changing DJANGO_SEARCH_INDEX_KEY).
-    Decrypts each name once, here, in chunks; returns the number of cases."""
+    Decrypts each name once, here, in chunks; returns the number of cases. A data migration
+    fills only the part it adds (the pair table does not exist before migration 0013)."""
     done, last = 0, 0
     rows = (
         AdvisorCase.objects.order_by("id")
@@ -168,15 +178,21 @@ def rebuild_name_index(*, chunk: int = 2000) -> int:
             for advisor_case in batch:
                 advisor_case.member_name_digest = blind_index.name_digest(names[advisor_case.id])
             AdvisorCase.objects.bulk_update(batch, ["member_name_digest"])
-            MemberNameWord.objects.filter(advisor_case__in=batch).delete()
-            MemberNameWord.objects.bulk_create(
-                MemberNameWord(
-                    advisor_case=advisor_case,
-                    organisation_id=advisor_case.organisation_id,
-                    digest=d,
+            for wanted, model, digests in (
+                (words, MemberNameWord, blind_index.index_digests),
+                (pairs, MemberNamePair, blind_index.pair_digests),
+            ):
+                if not wanted:
+                    continue
+                model.objects.filter(advisor_case__in=batch).delete()
+                model.objects.bulk_create(
+                    model(
+                        advisor_case=advisor_case,
+                        organisation_id=advisor_case.organisation_id,
+                        digest=d,
+                    )
+                    for advisor_case in batch
+                    for d in digests(names[advisor_case.id])
                 )
-                for advisor_case in batch
-                for d in blind_index.index_digests(names[advisor_case.id])
-            )
         done += len(batch)
     return done

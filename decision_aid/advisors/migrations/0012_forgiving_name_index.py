@@ -11,7 +11,7 @@ def fill(apps, schema_editor):
     # case's own key since 0009); the schema it needs is the one this migration runs on.
     from decision_aid.advisors.services import rebuild_name_index
 
-    rebuild_name_index()
+    rebuild_name_index(pairs=False)  # the pair table comes with 0013, which fills it
 
 
 class Migration(migrations.Migration):
