@@ -52,8 +52,16 @@ def normalise(name: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.translate(_FOLD)).split())
 
 
+#: At most this many words of a name (or of a search) count, the longest: real names have
+#: fewer, and each pair of words is stored, so a 200-character name of 60 short words would
+#: have cost some 16,000 index rows (and a search of 60 words 60 look-ups).
+MAX_WORDS = 8
+
+
 def words(name: str) -> list[str]:
-    return sorted(set(normalise(name).split()))
+    """The distinct words of a name that the index holds, in a fixed order."""
+    distinct = set(normalise(name).split())
+    return sorted(sorted(distinct, key=lambda word: (-len(word), word))[:MAX_WORDS])
 
 
 def _digest(kind: str, text: str) -> str:

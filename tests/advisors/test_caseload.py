@@ -214,6 +214,20 @@ def test_blind_index_normalises_and_hides_the_name():
     assert blind_index.name_digest("Yılmaz") not in blind_index.word_digests("Yılmaz")
 
 
+def test_a_name_of_many_words_stores_and_searches_a_bounded_index():
+    """A 200-character "name" of 66 two-letter words stored about 9,000 pair hashes (every two
+    words) and a search of it made 66 look-ups; the longest eight words count, so a real name
+    is whole and a hostile one costs what an eight-word name costs."""
+    many = " ".join(a + b for a in "bcdfghjklmnp" for b in "aeiou")[:200]
+    assert len(blind_index.words(many)) == blind_index.MAX_WORDS
+    assert len(blind_index.query_groups(many)) == blind_index.MAX_WORDS
+    eight = " ".join(blind_index.words(many))
+    assert blind_index.pair_digests(many) == blind_index.pair_digests(eight)
+    assert len(blind_index.pair_digests(many)) < 1_500
+    real = "Maria José van den Berg-de Vries"  # seven words: every one counts
+    assert len(blind_index.words(real)) == 7
+
+
 def test_blind_index_depends_on_its_own_key(settings):
     before = blind_index.name_digest("Fatma Yılmaz")
     settings.SEARCH_INDEX_KEY = "another-key"

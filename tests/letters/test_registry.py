@@ -126,7 +126,8 @@ def test_no_screen_or_renderer_names_a_letter_kind():
     """What differs per kind is said by its module, so the documents and advisors apps and the
     templates branch on none (before: five `kind ==` branches in the sending sheet, a dict of
     recipients, a list of letters that reach the employer, one of the money letters)."""
-    named = re.compile(r"""(==|!=|\bin)\s*\(?["'](%s)["']""" % "|".join(KINDS))
+    keys = "|".join(KINDS)
+    named = re.compile(rf"""(==|!=|\bin)\s*\(?["']({keys})["']""")
     places = [
         *(ROOT / "decision_aid" / "documents").rglob("*.py"),
         *(ROOT / "decision_aid" / "advisors").rglob("*.py"),
