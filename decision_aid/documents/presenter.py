@@ -22,11 +22,7 @@ from decision_aid.cases.models import Attachment
 from decision_aid.content import citation_label
 from decision_aid.letters import texts as t
 from decision_aid.letters.kind import Enclosure, LetterKind, day
-from decision_aid.letters.kinds.expert_opinion import UWV_FORM_URL, UWV_PHONE, uwv_form_sections
 from decision_aid.letters.registry import get
-
-# the views' hand-off page for UWV's form lives with its kind; named here for the views
-__all__ = ["UWV_FORM_URL", "UWV_PHONE", "Enclosure", "uwv_form_sections"]
 
 
 @dataclass(frozen=True)

@@ -44,18 +44,16 @@ from decision_aid.documents.attachments import (
 from decision_aid.documents.docx import render_docx
 from decision_aid.documents.forms import AttachmentForm, OwnWordsForm, TypedTextForm
 from decision_aid.documents.presenter import (
-    UWV_FORM_URL,
-    UWV_PHONE,
     AttachedPiece,
     build_document_context,
     document_context,
     documents_for,
     letter_language,
     own_words_for,
-    uwv_form_sections,
 )
 from decision_aid.documents.render import render_html, render_pdf, render_sheet_pdf
 from decision_aid.documents.sandbox import RenderError, check_upload
+from decision_aid.letters.kinds.expert_opinion import UWV_FORM_URL, UWV_PHONE, uwv_form_sections
 
 logger = logging.getLogger(__name__)
 

@@ -147,6 +147,15 @@ def no_fields(answers: Mapping[str, Any]) -> frozenset[str]:
     return frozenset()
 
 
+def when_wage_stopped(*names: str) -> Callable[[Mapping[str, Any]], frozenset[str]]:
+    """A kind's ``fields``: these details, asked only when the wage stopped or was held back."""
+
+    def fields(answers: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset(names) if wage_stopped(answers) else frozenset()
+
+    return fields
+
+
 def wage_stopped(answers: Mapping[str, Any]) -> bool:
     """The wage stopped or was held back, or that is what the dispute is about."""
     return answers.get("wage") in ("stopped", "withheld") or "wage_stopped" in set(

@@ -3,12 +3,11 @@ resort; never sent to the court by the person; domain §6)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.letters.kind import LetterKind, SendTexts, fixed, to_add, wage_stopped
+from decision_aid.letters.kind import LetterKind, SendTexts, fixed, to_add, when_wage_stopped
 from decision_aid.letters.texts import YES_NO
 from decision_aid.routing.referral import JURIDISCH_LOKET_PHONE
 
@@ -19,10 +18,6 @@ EXPERT_OPINION_STATE = {
     "for_requester": _("given, in my favour"),
     "against_requester": _("given, not in my favour"),
 }
-
-
-def fields(answers: Mapping[str, Any]) -> frozenset[str]:
-    return frozenset({"wage_stopped_on", "gross_wage"}) if wage_stopped(answers) else frozenset()
 
 
 def build(ctx: dict[str, Any], situation: dict, disputes: list[str], question: str | None) -> None:
@@ -81,7 +76,7 @@ KIND = LetterKind(
         "en": "wage-claim-for-a-lawyer-or-legal-aid",
     },
     send=send,
-    fields=fields,
+    fields=when_wage_stopped("wage_stopped_on", "gross_wage"),
     build=build,
     takes_expert_opinion=True,
 )

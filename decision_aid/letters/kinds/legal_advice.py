@@ -3,12 +3,11 @@ legal-expenses insurer, Juridisch Loket; routing.referral), with the questions p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.letters.kind import LetterKind, SendTexts, fixed, to_add, wage_stopped
+from decision_aid.letters.kind import LetterKind, SendTexts, fixed, to_add, when_wage_stopped
 from decision_aid.routing.referral import JURIDISCH_LOKET_PHONE, LegalHelper, legal_helper
 
 LEGAL_QUESTIONS = {
@@ -88,10 +87,6 @@ def addressee(situation: dict[str, Any], role: str) -> str:
     )
 
 
-def fields(answers: Mapping[str, Any]) -> frozenset[str]:
-    return frozenset({"wage_stopped_on"}) if wage_stopped(answers) else frozenset()
-
-
 def build(ctx: dict[str, Any], situation: dict, disputes: list[str], question: str | None) -> None:
     ctx["addressee_name"] = addressee(situation, ctx["role"])
     # the sheet names the addressee (union, insurer, Juridisch Loket), not "a lawyer, ..."
@@ -143,6 +138,6 @@ KIND = LetterKind(
     own_words_heading_employer=_("Our question, in our own words"),
     file_stem={"nl": "vraag-om-juridisch-advies", "en": "request-legal-advice"},
     send=send,
-    fields=fields,
+    fields=when_wage_stopped("wage_stopped_on"),
     build=build,
 )

@@ -3,21 +3,16 @@ its reason and what ends it (domain §5 [O])."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.letters.kind import LetterKind, SendTexts, fixed, to_add, wage_stopped
+from decision_aid.letters.kind import LetterKind, SendTexts, fixed, to_add, when_wage_stopped
 
 SUBJECTS = {
     "stopped": _("Notice: your wage is stopped (wage stop)"),
     "withheld": _("Notice: your wage is held back (suspended)"),
 }
-
-
-def fields(answers: Mapping[str, Any]) -> frozenset[str]:
-    return frozenset({"wage_stopped_on"}) if wage_stopped(answers) else frozenset()
 
 
 def build(ctx: dict[str, Any], situation: dict, disputes: list[str], question: str | None) -> None:
@@ -64,7 +59,7 @@ KIND = LetterKind(
             "judge may order the wage paid."
         ),
     ),
-    fields=fields,
+    fields=when_wage_stopped("wage_stopped_on"),
     build=build,
     first_letter=True,
     needs_own_words=True,

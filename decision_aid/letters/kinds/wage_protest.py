@@ -3,13 +3,12 @@ asks payment by a date (domain §10)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from decision_aid.letters.kind import LetterKind, SendTexts, day, fixed, to_add, wage_stopped
+from decision_aid.letters.kind import LetterKind, SendTexts, day, fixed, to_add, when_wage_stopped
 from decision_aid.routing.deadlines import plus
 from decision_aid.routing.weeks import PAY_BY_DAYS
 
@@ -25,10 +24,6 @@ TO_ENCLOSE = (
     _("The article of the contract or cao about pay during sickness (if it is about that)"),
 )
 PAY_BY = _("Send it today. The letter asks for payment by %(date)s; keep that date in your diary.")
-
-
-def fields(answers: Mapping[str, Any]) -> frozenset[str]:
-    return frozenset({"wage_stopped_on"}) if wage_stopped(answers) else frozenset()
 
 
 def build(ctx: dict[str, Any], situation: dict, disputes: list[str], question: str | None) -> None:
@@ -74,7 +69,7 @@ KIND = LetterKind(
         ),
         deadline=_("Today: the sooner you protest, the clearer it is that you do not agree."),
     ),
-    fields=fields,
+    fields=when_wage_stopped("wage_stopped_on"),
     build=build,
     reaches_employer=True,
     first_letter=True,
