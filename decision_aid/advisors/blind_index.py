@@ -122,27 +122,24 @@ def _one_left_out(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _stored_terms(word: str) -> set[tuple[str, str]]:
-    terms = {("word", word)}
-    terms |= {("prefix", word[:k]) for k in range(PREFIX_MIN, len(word))}
+def _terms(word: str, *, beginnings: set[str]) -> set[tuple[str, str]]:
+    terms = {("word", word)} | {("prefix", b) for b in beginnings}
     if len(word) >= NEAR_MIN:
         terms |= {("near", v) for v in _one_left_out(word) | {word}}
     key = sound_key(word)
     if len(key) >= PREFIX_MIN:
         terms.add(("sound", key))
     return terms
+
+
+def _stored_terms(word: str) -> set[tuple[str, str]]:
+    """A stored word is found by each of its beginnings of three letters or more."""
+    return _terms(word, beginnings={word[:k] for k in range(PREFIX_MIN, len(word))})
 
 
 def _query_terms(word: str) -> set[tuple[str, str]]:
-    terms = {("word", word)}
-    if len(word) >= PREFIX_MIN:
-        terms.add(("prefix", word))
-    if len(word) >= NEAR_MIN:
-        terms |= {("near", v) for v in _one_left_out(word) | {word}}
-    key = sound_key(word)
-    if len(key) >= PREFIX_MIN:
-        terms.add(("sound", key))
-    return terms
+    """A typed word of three letters or more may be the beginning of a stored one."""
+    return _terms(word, beginnings={word} if len(word) >= PREFIX_MIN else set())
 
 
 def index_digests(name: str) -> list[str]:

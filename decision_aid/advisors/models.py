@@ -148,15 +148,26 @@ class CaseCount(models.Model):
         return f"{self.advisor_id} {self.status} {self.n}"
 
 
-class MemberNameWord(models.Model):
+class _NameHash(models.Model):
+    """A keyed hash of a member's name, in the case's organisation (blind_index)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.advisor_case_id} {self.digest[:8]}"  # type: ignore[attr-defined]
+
+
+class MemberNameWord(_NameHash):
     """One search hash of a member's name: a word, its beginning, a one-letter-out form or
     its sound key (blind_index.index_digests)."""
 
     advisor_case = models.ForeignKey(
         AdvisorCase, on_delete=models.CASCADE, related_name="name_words"
     )
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    digest = models.CharField(max_length=32)
 
     class Meta:
         constraints = [
@@ -168,11 +179,8 @@ class MemberNameWord(models.Model):
             models.Index(fields=["organisation", "digest", "advisor_case"], name="name_word_cases")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.advisor_case_id} {self.digest[:8]}"
 
-
-class MemberNamePair(models.Model):
+class MemberNamePair(_NameHash):
     """One pair hash of a member's name: rough forms of two of its words
     (blind_index.pair_digests), so that two typed words are one look-up, however common each
     word is alone."""
@@ -180,8 +188,6 @@ class MemberNamePair(models.Model):
     advisor_case = models.ForeignKey(
         AdvisorCase, on_delete=models.CASCADE, related_name="name_pairs"
     )
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    digest = models.CharField(max_length=32)
 
     class Meta:
         constraints = [
@@ -190,9 +196,6 @@ class MemberNamePair(models.Model):
         indexes = [
             models.Index(fields=["organisation", "digest", "advisor_case"], name="name_pair_cases")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.advisor_case_id} {self.digest[:8]}"
 
 
 class CaseNote(models.Model):

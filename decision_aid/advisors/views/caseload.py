@@ -48,6 +48,13 @@ from decision_aid.documents.sandbox import RenderError
 from decision_aid.routing.casefile import CaseFileError, load_case
 
 
+def _next_url(request: HttpRequest, filters: dict[str, Any], cursor: Any) -> str | None:
+    """The link to the next page: the same filters, and where this page ended."""
+    if not cursor:
+        return None
+    return f"{request.path}?{urlencode({**filters, 'after': cursor.encode()})}"
+
+
 class CaseListView(AdvisorView):
     """Opens on "my open cases"; a lead can widen it to the whole organisation. Pages of
     listing.PAGE_SIZE in SQL (listing.case_page), whatever the caseload."""
@@ -64,11 +71,7 @@ class CaseListView(AdvisorView):
             self.advisor, scope=scope, status=status, query=query, cursor=cursor
         )
         filters = {"q": query, "status": status, "scope": scope}
-        next_url = None
-        if page.next_cursor:
-            next_url = (
-                f"{request.path}?{urlencode({**filters, 'after': page.next_cursor.encode()})}"
-            )
+        next_url = _next_url(request, filters, page.next_cursor)
         return render(
             request,
             "advisors/case_list.html",
@@ -334,11 +337,7 @@ class AuditView(AdvisorView):
             self.advisor, actor_id=actor_id, action=action, case=case, cursor=cursor
         )
         filters = {"advisor": actor_id or "", "action": action, "case": case}
-        next_url = None
-        if page.next_cursor:
-            next_url = (
-                f"{request.path}?{urlencode({**filters, 'after': page.next_cursor.encode()})}"
-            )
+        next_url = _next_url(request, filters, page.next_cursor)
         return render(
             request,
             "advisors/audit.html",
